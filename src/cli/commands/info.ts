@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { selectBackend } from '../../engine/backend/select';
+import { listModels } from '../../engine/catalog/list-models';
+import { dataFolders } from '../../engine/paths';
+import { appPaths } from '../app-paths';
+import { parseArgs } from '../args';
+import type { CliCommand } from '../command';
+
+export const command: CliCommand = {
+  name: 'info',
+  summary: 'version, compute backends (with why each is or is not available) and known models',
+  usage: 'latentdraw info [--json]',
+  async run(argv, io) {
+    const args = parseArgs(argv, ['json']);
+    const pkg = JSON.parse(readFileSync(appPaths.packageJson(), 'utf8')) as { version: string };
+    const report = await selectBackend();
+    const folders = dataFolders();
+    const models = await listModels(join(appPaths.resources(), 'models'), folders.models);
+    const info = {
+      name: 'LatentDraw',
+      version: pkg.version,
+      node: process.versions.node,
+      backend: report.backend,
+      backends: report.statuses,
+      dataHome: folders.home,
+      models,
+    };
+    if (args.flags.has('json')) {
+      io.out(JSON.stringify(info));
+      return 0;
+    }
+    io.out(`LatentDraw ${info.version} (Node ${info.node})`);
+    io.out(`backend: ${info.backend}`);
+    for (const status of info.backends) {
+      io.out(`  ${status.available ? '✓' : '✗'} ${status.name.padEnd(15)} ${status.reason ?? 'available'}`);
+    }
+    io.out(`data folder: ${info.dataHome}`);
+    io.out(models.length ? 'models:' : 'models: none yet');
+    for (const m of models) {
+      io.out(`  ${m.id.padEnd(28)} ${m.kind.padEnd(10)} latent ${m.latentSize}  ${m.recipe}  (${m.dataset})`);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,40 @@
+import { command as info } from './commands/info';
+import { command as serve } from './commands/serve';
+import { UsageError, type CliCommand, type CliIo } from './command';
+
+const commands: CliCommand[] = [info, serve];
+
+function help(io: CliIo) {
+  io.out('latentdraw — draw, encode and explore the latent space of sketch autoencoders\n');
+  io.out('Usage:');
+  for (const c of commands) io.out(`  ${c.usage.padEnd(60)} ${c.summary}`);
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    help(io);
+    return name ? 0 : 2;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`latentdraw: unknown command "${name}"`);
+    help(io);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`latentdraw ${name}: ${error.message}\nusage: ${command.usage}`);
+      return 2;
+    }
+    io.err(`latentdraw ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+export const consoleIo: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};

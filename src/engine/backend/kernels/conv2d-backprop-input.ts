@@ -1,0 +1,134 @@
+import { backend_util, Conv2DBackpropInput } from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import type { Conv2DBackpropInputAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
+import { spatialWindow } from './window';
+import { call, free, reshape, transpose } from './wasm-call';
+
+/** One axis of one output phase: which filter taps reach it and which dy rows they read. */
+interface Phase {
+  /** First tap (in the flipped filter) and how many taps, every `stride`-th. */
+  tap: number;
+  taps: number;
+  /** dy row read by tap 0 for output row `phase`: u-th output of the phase reads dy[u + t + offset]. */
+  offset: number;
+}
+
+/**
+ * Output rows h = s·u + c (phase c) of a transposed convolution only meet the filter taps
+ * i ≡ (P − c) mod s of the flipped filter, P = k − 1 − padBefore, and read dy[u + t + (c + i0 − P)/s].
+ * So each phase is a stride-1 convolution of dy with a ⌈k/s⌉-tap sub-filter: no zero is multiplied.
+ */
+function phaseOf(c: number, stride: number, kernel: number, padBefore: number): Phase {
+  const p = kernel - 1 - padBefore;
+  const tap = (((p - c) % stride) + stride) % stride;
+  const taps = tap < kernel ? Math.ceil((kernel - tap) / stride) : 0;
+  return { tap, taps, offset: (c + tap - p) / stride };
+}
+
+/**
+ * tfjs's wasm Conv2DBackpropInput (also Conv2DTranspose's forward pass) is a scalar loop. We
+ * run it as stride-1 'valid' convolutions on XNNPACK with the filter turned 180° and its channel
+ * axes swapped: one convolution for stride 1, one per output phase (s² of them) otherwise,
+ * interleaved with one transpose.
+ */
+function conv2dBackpropInput(
+  dy: TensorInfo,
+  filter: TensorInfo,
+  attrs: Conv2DBackpropInputAttrs,
+  backend: BackendWasm,
+) {
+  if (attrs.dataFormat === 'NCHW') throw new Error('wasm Conv2DBackpropInput supports only NHWC');
+  const info = backend_util.computeConv2DInfo(
+    attrs.inputShape,
+    filter.shape as [number, number, number, number],
+    attrs.strides,
+    1,
+    attrs.pad,
+    attrs.dimRoundingMode,
+    false,
+    'channelsLast',
+  );
+  const { strideHeight: sh, strideWidth: sw, filterHeight: kh, filterWidth: kw, inHeight, inWidth, batchSize } = info;
+  const inChannels = info.inChannels;
+  const flipped = call('Reverse', backend, { x: filter }, { dims: [0, 1] });
+  const swapped = transpose(backend, flipped, [0, 1, 3, 2]);
+  free(backend, flipped);
+  // Rows/columns per phase; the last phase may compute a row past the image, cropped below.
+  const rows = Math.ceil(inHeight / sh);
+  const cols = Math.ceil(inWidth / sw);
+  const phases: TensorInfo[] = [];
+  for (let ch = 0; ch < sh; ch++) {
+    for (let cw = 0; cw < sw; cw++) {
+      const ph = phaseOf(ch, sh, kh, info.padInfo.top);
+      const pw = phaseOf(cw, sw, kw, info.padInfo.left);
+      if (ph.taps === 0 || pw.taps === 0) {
+        phases.push(
+          call('Fill', backend, {}, { shape: [batchSize, rows, cols, inChannels], value: 0, dtype: 'float32' }),
+        );
+        continue;
+      }
+      const whole = sh === 1 && sw === 1;
+      const sub = whole
+        ? swapped
+        : call(
+            'StridedSlice',
+            backend,
+            { x: swapped },
+            {
+              begin: [ph.tap, pw.tap, 0, 0],
+              end: [kh, kw, swapped.shape[2], swapped.shape[3]],
+              strides: [sh, sw, 1, 1],
+              beginMask: 0,
+              endMask: 0,
+              ellipsisMask: 0,
+              newAxisMask: 0,
+              shrinkAxisMask: 0,
+            },
+          );
+      const dyw = spatialWindow(backend, dy, -ph.offset, rows + ph.taps - 1, -pw.offset, cols + pw.taps - 1);
+      phases.push(
+        call(
+          'Conv2D',
+          backend,
+          { x: dyw, filter: sub },
+          { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1] },
+        ),
+      );
+      free(backend, dyw);
+      if (!whole) free(backend, sub);
+    }
+  }
+  free(backend, swapped);
+  if (phases.length === 1) return phases[0];
+  // [sh·sw·B, U, V, ci] → [sh, sw, B·U, V, ci] → [B·U, sh, V, sw, ci] = rows interleaved by phase.
+  const stacked = call('Concat', backend, phases as unknown as Record<string, TensorInfo>, { axis: 0 });
+  free(backend, ...phases);
+  const grouped = reshape(backend, stacked, [sh, sw, batchSize * rows, cols, inChannels]);
+  const interleaved = transpose(backend, grouped, [2, 0, 3, 1, 4]);
+  free(backend, stacked, grouped);
+  const full = reshape(backend, interleaved, [batchSize, rows * sh, cols * sw, inChannels]);
+  free(backend, interleaved);
+  if (rows * sh === inHeight && cols * sw === inWidth) return full;
+  const dx = call(
+    'Slice',
+    backend,
+    { x: full },
+    { begin: [0, 0, 0, 0], size: [batchSize, inHeight, inWidth, inChannels] },
+  );
+  free(backend, full);
+  return dx;
+}
+
+export function conv2dBackpropInputConfig(): KernelConfig {
+  return {
+    kernelName: Conv2DBackpropInput,
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend, attrs }) =>
+      conv2dBackpropInput(
+        inputs.dy,
+        inputs.filter,
+        attrs as unknown as Conv2DBackpropInputAttrs,
+        backend as BackendWasm,
+      ),
+  };
+}

@@ -1,0 +1,58 @@
+import * as tf from '@tensorflow/tfjs';
+import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs';
+import { batchMatMulConfig } from './kernels/batch-mat-mul';
+import { conv2dBackpropFilterConfig } from './kernels/conv2d-backprop-filter';
+import { conv2dBackpropInputConfig } from './kernels/conv2d-backprop-input';
+import { fusedMatMulConfig } from './kernels/fused-mat-mul';
+import { saveOriginal, savedOriginals } from './kernels/wasm-call';
+
+const missing =
+  (kernelName: string): KernelFunc =>
+  () => {
+    throw new Error(`wasm backend has no ${kernelName} kernel to delegate to`);
+  };
+
+/** Replaces (or adds) one wasm kernel; the shipped one is kept so ours can delegate to it. */
+function install(kernelName: string, make: (original: KernelFunc) => KernelConfig): void {
+  const original = saveOriginal(kernelName);
+  if (tf.getKernel(kernelName, 'wasm')) tf.unregisterKernel(kernelName, 'wasm');
+  const config = make(original?.kernelFunc ?? missing(kernelName));
+  // The shipped setupFunc binds the C function its kernelFunc calls; keep it for a backend
+  // that initialises after this registration.
+  tf.registerKernel({
+    ...config,
+    setupFunc: original?.setupFunc,
+    disposeFunc: original?.disposeFunc,
+  });
+}
+
+let installed = false;
+
+/**
+ * Call once, right after the wasm backend is chosen (after `tf.setBackend('wasm')` resolved):
+ * makes transposed matmuls take the fast path and adds the conv gradients wasm lacks.
+ * Calling it again does nothing; other backends are untouched (only 'wasm' kernels change).
+ */
+export function registerWasmKernels(): void {
+  if (installed) return;
+  installed = true;
+  install('BatchMatMul', batchMatMulConfig);
+  install('_FusedMatMul', fusedMatMulConfig);
+  install('Conv2DBackpropFilter', () => conv2dBackpropFilterConfig);
+  install('Conv2DBackpropInput', () => conv2dBackpropInputConfig());
+}
+
+/** The same, for callers that think in terms of the `tf` handle (the registry is global to tfjs). */
+export function registerFastKernels(): void {
+  registerWasmKernels();
+}
+
+/** Puts back what tfjs shipped: lets tests and benchmarks compare both in one process. */
+export function unregisterWasmKernels(): void {
+  if (!installed) return;
+  installed = false;
+  for (const [kernelName, original] of savedOriginals()) {
+    if (tf.getKernel(kernelName, 'wasm')) tf.unregisterKernel(kernelName, 'wasm');
+    if (original) tf.registerKernel(original);
+  }
+}

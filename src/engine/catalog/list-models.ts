@@ -1,0 +1,58 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ModelSummary } from '../../shared/types/app';
+
+export const MODEL_META_FILE = 'latentdraw.json';
+
+function text(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
+}
+
+function count(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+/** Reads a model folder's metadata into the summary the picker shows; undefined if not a model. */
+export async function readModelSummary(folder: string, id: string, origin: ModelSummary['origin']) {
+  let meta: Record<string, unknown>;
+  try {
+    meta = JSON.parse(await readFile(join(folder, MODEL_META_FILE), 'utf8')) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  const summary: ModelSummary = {
+    id,
+    name: text(meta.name, id),
+    kind: text(meta.kind, 'unknown'),
+    recipe: text(meta.recipe, 'quickdraw28'),
+    imageSize: count(meta.imageSize),
+    latentSize: count(meta.latentSize),
+    classNames: Array.isArray(meta.classNames) ? meta.classNames.filter((c): c is string => typeof c === 'string') : [],
+    dataset: text(meta.dataset, ''),
+    origin,
+  };
+  return summary;
+}
+
+async function listIn(root: string, origin: ModelSummary['origin']): Promise<ModelSummary[]> {
+  const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
+  const found: ModelSummary[] = [];
+  for (const entry of entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name))) {
+    const id = `${origin}:${entry.name}`;
+    const summary = await readModelSummary(join(root, entry.name), id, origin);
+    if (summary) found.push(summary);
+  }
+  return found;
+}
+
+/** Shipped models first (they are what a first launch shows), then the person's own. */
+export async function listModels(shippedRoot: string, userRoot: string): Promise<ModelSummary[]> {
+  return [...(await listIn(shippedRoot, 'shipped')), ...(await listIn(userRoot, 'user'))];
+}
+
+/** The folder of a model id as listModels makes them ("shipped:NAME" / "user:NAME"). */
+export function modelFolder(id: string, shippedRoot: string, userRoot: string): string {
+  const match = /^(shipped|user):([A-Za-z0-9._-]{1,120})$/.exec(id);
+  if (!match || match[2] === '.' || match[2] === '..') throw new Error(`not a model id: "${id.slice(0, 130)}"`);
+  return join(match[1] === 'shipped' ? shippedRoot : userRoot, match[2]);
+}

@@ -1,0 +1,126 @@
+import type { DrawingRecord, Stroke } from '../drawing.types';
+import { DataErrors } from '../errors';
+import { problem, type ParseContext, type RecordBatches } from './parse-context';
+
+/** key_id u64 + country 2 + recognized u8 + timestamp u32 + n_strokes u16. */
+export const BIN_HEADER_BYTES = 17;
+
+/**
+ * Real drawings are a few KB; a record claiming more is corrupt, and refusing it keeps memory
+ * bounded (a flipped n_points could otherwise ask us to buffer gigabytes).
+ */
+export const MAX_BIN_RECORD_BYTES = 4 << 20;
+
+export const binRecordTooLarge = (bytes: number) =>
+  `record claims ${bytes} bytes, more than the ${MAX_BIN_RECORD_BYTES} a drawing can plausibly take: the file is corrupt from here`;
+
+type Measure =
+  | { ok: true; bytes: number }
+  | { ok: false; needed: number; stroke: number; points: number; tooLarge: boolean };
+
+/** Size of the record at `pos`, or how it runs past what is buffered. */
+function measure(buf: Buffer, pos: number, end: number): Measure {
+  if (end - pos < BIN_HEADER_BYTES) return { ok: false, needed: BIN_HEADER_BYTES, stroke: -1, points: 0, tooLarge: false };
+  const strokes = buf.readUInt16LE(pos + 15);
+  let p = pos + BIN_HEADER_BYTES;
+  for (let s = 0; s < strokes; s++) {
+    if (end - p < 2) return { ok: false, needed: p + 2 - pos, stroke: s, points: -1, tooLarge: false };
+    const n = buf[p] | (buf[p + 1] << 8);
+    p += 2 + 2 * n;
+    if (p - pos > MAX_BIN_RECORD_BYTES) return { ok: false, needed: p - pos, stroke: s, points: n, tooLarge: true };
+    if (p > end) return { ok: false, needed: p - pos, stroke: s, points: n, tooLarge: false };
+  }
+  return { ok: true, bytes: p - pos };
+}
+
+function decode(buf: Buffer, pos: number, index: number, byteOffset: number): DrawingRecord {
+  const keyId = buf.readBigUInt64LE(pos).toString();
+  const countryCode = String.fromCharCode(buf[pos + 8], buf[pos + 9]);
+  const recognized = buf[pos + 10] === 1;
+  const timestamp = buf.readUInt32LE(pos + 11);
+  const count = buf.readUInt16LE(pos + 15);
+  const strokes: Stroke[] = new Array<Stroke>(count);
+  let p = pos + BIN_HEADER_BYTES;
+  for (let s = 0; s < count; s++) {
+    const n = buf[p] | (buf[p + 1] << 8);
+    p += 2;
+    const x = new Array<number>(n);
+    const y = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      x[i] = buf[p + i];
+      y[i] = buf[p + n + i];
+    }
+    p += 2 * n;
+    strokes[s] = { x, y };
+  }
+  return { kind: 'drawing', index, byteOffset, keyId, countryCode, recognized, timestamp, strokes };
+}
+
+function isCountryByte(b: number): boolean {
+  return b === 0 || (b >= 0x20 && b < 0x7f);
+}
+
+/** Header fields that do not affect framing are checked but the record is kept. */
+function validate(buf: Buffer, pos: number, ctx: ParseContext, index: number, offset: number): void {
+  if (!isCountryByte(buf[pos + 8]) || !isCountryByte(buf[pos + 9])) problem(ctx, DataErrors.badCountryCode, index, offset);
+  const recognized = buf[pos + 10];
+  if (recognized > 1) problem(ctx, DataErrors.badRecognized(recognized), index, offset);
+}
+
+/** True when `head` plausibly starts with a Quick, Draw! binary record (used for detection). */
+export function looksLikeQuickDrawBin(head: Buffer): boolean {
+  if (head.length < BIN_HEADER_BYTES) return false;
+  if (!isCountryByte(head[8]) || !isCountryByte(head[9]) || head[10] > 1) return false;
+  const strokes = head.readUInt16LE(15);
+  if (strokes === 0) return false;
+  const m = measure(head, 0, head.length);
+  // A record that runs past the peeked bytes is still plausible unless it is absurdly large.
+  return m.ok || !m.tooLarge;
+}
+
+/** Streams Quick, Draw! binary records; a cut-off last record becomes a problem with its offset. */
+export async function* parseQuickDrawBin(chunks: AsyncIterable<Buffer>, ctx: ParseContext): RecordBatches<DrawingRecord> {
+  let carry: Buffer | null = null;
+  let carryOffset = 0; // absolute offset of carry[0]
+  let index = 0;
+  let good = 0;
+  for await (const chunk of chunks) {
+    const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    const base = carryOffset;
+    const end = buf.length;
+    let pos = 0;
+    const batch: DrawingRecord[] = [];
+    for (;;) {
+      const m = measure(buf, pos, end);
+      if (!m.ok) {
+        if (m.tooLarge) {
+          problem(ctx, binRecordTooLarge(m.needed), index, base + pos);
+          if (batch.length) yield batch;
+          return;
+        }
+        break;
+      }
+      validate(buf, pos, ctx, index, base + pos);
+      batch.push(decode(buf, pos, index, base + pos));
+      index++;
+      good++;
+      pos += m.bytes;
+      if (ctx.limit !== undefined && good >= ctx.limit) {
+        yield batch;
+        return;
+      }
+    }
+    // Copy the partial record so the big chunk it came from can be collected.
+    carry = pos < end ? Buffer.from(buf.subarray(pos)) : null;
+    carryOffset = base + pos;
+    if (batch.length) yield batch;
+  }
+  if (carry && carry.length > 0) {
+    const m = measure(carry, 0, carry.length);
+    const message =
+      !m.ok && m.stroke >= 0 && m.points >= 0
+        ? DataErrors.strokePastEnd(m.stroke, m.points)
+        : DataErrors.truncatedRecord(m.ok ? m.bytes : m.needed, carry.length);
+    problem(ctx, message, index, carryOffset);
+  }
+}

@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { dataFolders } from '../../paths';
+import { DataErrors } from '../errors';
+import { writeFileAtomic } from './atomic';
+import { DATASET_FILES, type DatasetManifest, type DatasetPreviewItem } from './manifest.types';
+
+const ID_PATTERN = /^ds-[a-z0-9-]+$/;
+
+/**
+ * Imported datasets, one folder each under `root` (dataFolders().datasets by default).
+ * Folders starting with "." are work in progress or being deleted and are never listed.
+ */
+export class DatasetStore {
+  constructor(readonly root: string = dataFolders().datasets) {}
+
+  static newId(): string {
+    return `ds-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+  }
+
+  folder(id: string): string {
+    if (!ID_PATTERN.test(id)) throw new Error(DataErrors.datasetNotFound(id));
+    return join(this.root, id);
+  }
+
+  file(id: string, name: keyof typeof DATASET_FILES): string {
+    return join(this.folder(id), DATASET_FILES[name]);
+  }
+
+  async ensureRoot(): Promise<void> {
+    await mkdir(this.root, { recursive: true });
+  }
+
+  async list(): Promise<DatasetManifest[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.root);
+    } catch {
+      return [];
+    }
+    const out: DatasetManifest[] = [];
+    for (const name of names) {
+      if (!ID_PATTERN.test(name)) continue;
+      try {
+        out.push(await this.get(name));
+      } catch {
+        // a folder without a readable manifest is not a dataset
+      }
+    }
+    return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  async has(id: string): Promise<boolean> {
+    try {
+      await this.get(id);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async get(id: string): Promise<DatasetManifest> {
+    let text: string;
+    try {
+      text = await readFile(this.file(id, 'manifest'), 'utf8');
+    } catch (error) {
+      throw new Error(DataErrors.datasetNotFound(id), { cause: error });
+    }
+    return JSON.parse(text) as DatasetManifest;
+  }
+
+  async rename(id: string, name: string): Promise<DatasetManifest> {
+    const trimmed = name.trim();
+    if (trimmed.length === 0) throw new Error(DataErrors.datasetNameEmpty);
+    const manifest = { ...(await this.get(id)), name: trimmed };
+    await writeFileAtomic(this.file(id, 'manifest'), JSON.stringify(manifest, null, 2));
+    return manifest;
+  }
+
+  /** Renamed away first so a crash mid-delete never leaves a half dataset that lists. */
+  async delete(id: string): Promise<void> {
+    await this.get(id);
+    const trash = join(this.root, `.trash-${id}-${randomBytes(3).toString('hex')}`);
+    await rename(this.folder(id), trash);
+    await rm(trash, { recursive: true, force: true });
+  }
+
+  async labels(id: string): Promise<Int32Array> {
+    const bytes = await readFile(this.file(id, 'labels'));
+    return new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+  }
+
+  /** The first n items as 28×28 bytes for a preview grid (reads only n × 784 bytes). */
+  async preview(id: string, n: number): Promise<DatasetPreviewItem[]> {
+    const manifest = await this.get(id);
+    const count = Math.max(0, Math.min(n, manifest.count));
+    if (count === 0) return [];
+    const bytes = Buffer.alloc(count * 784);
+    const handle = await open(this.file(id, 'raster28'), 'r');
+    try {
+      await handle.read(bytes, 0, bytes.length, 0);
+    } finally {
+      await handle.close();
+    }
+    const labelBytes = Buffer.alloc(count * 4);
+    const labelHandle = await open(this.file(id, 'labels'), 'r');
+    try {
+      await labelHandle.read(labelBytes, 0, labelBytes.length, 0);
+    } finally {
+      await labelHandle.close();
+    }
+    const out: DatasetPreviewItem[] = [];
+    for (let i = 0; i < count; i++) {
+      const label = labelBytes.readInt32LE(i * 4);
+      out.push({
+        index: i,
+        category: manifest.categories[label] ?? '',
+        pixels: new Uint8Array(bytes.subarray(i * 784, (i + 1) * 784)),
+      });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,201 @@
+import { existsSync, statSync } from 'node:fs';
+import type { DataProblem } from './drawing.types';
+import { DataErrors, DataFileError, throwIfAborted } from './errors';
+import { fileChunks } from './formats/byte-stream';
+import { openDataFile } from './formats/open';
+import { parseQuickDrawBin } from './formats/quickdraw-bin';
+import { readIdxLabelsFile } from './formats/read-idx-labels';
+import { categoryFromFileName, idxClassNames, siblingLabelsPath } from './labels';
+import { bitmapToUnit } from './raster/bitmap';
+import { createRasterizer } from './raster/rasterize';
+import { splitIndexes } from './split';
+import { DatasetStore } from './store/dataset-store';
+import { RECIPE_SIZE, type RasterRecipe, type TrainingData } from './training-data.types';
+
+export interface LoadTrainingDataOptions {
+  /** At most this many images (the first ones in file order). */
+  limit?: number;
+  /** Default 0.1 (a dataset's own split setting when loading from the store). */
+  validationShare?: number;
+  /** Seed of the reproducible split (default 1, or the dataset's). */
+  seed?: number;
+  signal?: AbortSignal;
+  /** Where dataset ids are looked up (default: dataFolders().datasets). */
+  store?: DatasetStore;
+  /** Problems met while reading (the load goes on past them). */
+  problems?: DataProblem[];
+}
+
+/** Growable image/label buffers: the count is often unknown until the file ends. */
+class Collector {
+  private parts: Float32Array[] = [];
+  private current: Float32Array;
+  private used = 0;
+  private labels: number[] = [];
+  count = 0;
+
+  constructor(private readonly pixels: number, expected: number) {
+    this.current = new Float32Array(pixels * Math.max(16, Math.min(expected, 1 << 16)));
+  }
+
+  /** A view to write the next image into. */
+  next(label: number): Float32Array {
+    if (this.used + this.pixels > this.current.length) {
+      this.parts.push(this.current.subarray(0, this.used));
+      this.current = new Float32Array(this.current.length * 2);
+      this.used = 0;
+    }
+    const view = this.current.subarray(this.used, this.used + this.pixels);
+    this.used += this.pixels;
+    this.labels.push(label);
+    this.count++;
+    return view;
+  }
+
+  finish(): { images: Float32Array; labels: Int32Array } {
+    const all = [...this.parts, this.current.subarray(0, this.used)];
+    if (all.length === 1 && this.current.length === this.used) return { images: this.current, labels: Int32Array.from(this.labels) };
+    const images = new Float32Array(this.count * this.pixels);
+    let o = 0;
+    for (const p of all) {
+      images.set(p, o);
+      o += p.length;
+    }
+    return { images, labels: Int32Array.from(this.labels) };
+  }
+}
+
+/**
+ * Images ready for a model, from a data file (IDX with its sibling labels, .npy bitmaps,
+ * Quick, Draw! .bin / .ndjson rasterised with the recipe) or a dataset id in the store.
+ */
+export async function loadTrainingData(
+  source: string,
+  recipe: RasterRecipe,
+  options: LoadTrainingDataOptions = {},
+): Promise<TrainingData> {
+  const isFile = existsSync(source) && statSync(source).isFile();
+  if (isFile) return loadFromFile(source, recipe, options);
+  const store = options.store ?? new DatasetStore();
+  if (/^ds-[a-z0-9-]+$/.test(source) && (await store.has(source))) return loadFromStore(store, source, recipe, options);
+  throw new Error(DataErrors.sourceNotFound(source));
+}
+
+function finish(
+  source: string,
+  recipe: RasterRecipe,
+  collector: Collector,
+  classNames: string[],
+  options: LoadTrainingDataOptions,
+  defaults: { seed?: number; validationShare?: number } = {},
+): TrainingData {
+  const { images, labels } = collector.finish();
+  const split = splitIndexes(
+    collector.count,
+    options.validationShare ?? defaults.validationShare,
+    options.seed ?? defaults.seed,
+  );
+  const size = RECIPE_SIZE[recipe];
+  return { source, recipe, imageSize: size, count: collector.count, images, labels, classNames, ...split };
+}
+
+async function loadFromFile(path: string, recipe: RasterRecipe, options: LoadTrainingDataOptions): Promise<TrainingData> {
+  const size = RECIPE_SIZE[recipe];
+  const problems = options.problems ?? [];
+  let labels: Uint8Array | undefined;
+  let classNames: string[];
+  let file = await openDataFile(path, { signal: options.signal, limit: options.limit });
+  if (file.format === 'idx-labels') {
+    await file.close();
+    throw new DataFileError(DataErrors.notImages(file.format), path);
+  }
+  if (file.format === 'idx-images') {
+    classNames = idxClassNames(path);
+    const labelsPath = siblingLabelsPath(path);
+    if (labelsPath) {
+      await file.close();
+      labels = await readIdxLabelsFile(labelsPath, problems, options.signal);
+      file = await openDataFile(path, { signal: options.signal, limit: options.limit, labels });
+    }
+  } else {
+    classNames = [categoryFromFileName(path)];
+  }
+  const names = new Map(classNames.map((n, i) => [n, i]));
+  const labelOf = (word: string | undefined): number => {
+    if (word === undefined) return 0;
+    let i = names.get(word);
+    if (i === undefined) {
+      i = classNames.length;
+      classNames.push(word);
+      names.set(word, i);
+    }
+    return i;
+  };
+  const raster = createRasterizer(recipe);
+  const collector = new Collector(size * size, options.limit ?? file.declaredCount ?? 1 << 12);
+  for await (const batch of file.batches()) {
+    throwIfAborted(options.signal);
+    for (const record of batch) {
+      if (record.kind === 'drawing') {
+        raster.render(record.strokes, collector.next(labelOf(record.word)));
+      } else if (record.kind === 'image') {
+        bitmapToUnit(record.pixels, record.width, record.height, size, collector.next(record.label ?? 0));
+      }
+    }
+  }
+  problems.push(...file.problems);
+  if (labels && labels.length < collector.count) {
+    problems.push({ file: path, message: DataErrors.labelsMismatch(collector.count, labels.length), recordIndex: labels.length, byteOffset: 0 });
+  }
+  return finish(path, recipe, collector, classNames, options);
+}
+
+async function loadFromStore(
+  store: DatasetStore,
+  id: string,
+  recipe: RasterRecipe,
+  options: LoadTrainingDataOptions,
+): Promise<TrainingData> {
+  const manifest = await store.get(id);
+  const count = options.limit === undefined ? manifest.count : Math.min(options.limit, manifest.count);
+  const labels = (await store.labels(id)).subarray(0, count);
+  const size = RECIPE_SIZE[recipe];
+  const collector = new Collector(size * size, count);
+  const rasters = fileChunks(store.file(id, 'raster28'), { gzip: false, signal: options.signal });
+  let pending: Buffer = Buffer.alloc(0);
+  let index = 0;
+  if (recipe === 'quickdraw28') {
+    // The stored raster is the quickdraw28 rendering already.
+    for await (const chunk of rasters) {
+      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      let pos = 0;
+      for (; pos + 784 <= pending.length && index < count; pos += 784, index++) {
+        const out = collector.next(labels[index]);
+        for (let i = 0; i < 784; i++) out[i] = pending[pos + i] / 255;
+      }
+      pending = Buffer.from(pending.subarray(pos));
+      if (index >= count) break;
+    }
+  } else {
+    // Other recipes re-render the strokes; bitmap-only items (0 strokes) are resized.
+    const raster = createRasterizer(recipe);
+    const rasterIterator = rasters[Symbol.asyncIterator]();
+    const ctx = { file: store.file(id, 'drawings'), problems: options.problems ?? [], limit: count };
+    for await (const batch of parseQuickDrawBin(fileChunks(ctx.file, { gzip: false, signal: options.signal }), ctx)) {
+      for (const record of batch) {
+        while (pending.length < 784) {
+          const next = await rasterIterator.next();
+          if (next.done) break;
+          pending = pending.length ? Buffer.concat([pending, next.value]) : next.value;
+        }
+        const out = collector.next(labels[index]);
+        if (record.strokes.length > 0) raster.render(record.strokes, out);
+        else bitmapToUnit(new Uint8Array(pending.subarray(0, 784)), 28, 28, size, out);
+        pending = pending.subarray(784);
+        index++;
+      }
+    }
+    await rasterIterator.return?.(undefined);
+  }
+  return finish(id, recipe, collector, [...manifest.categories], options, manifest.split);
+}

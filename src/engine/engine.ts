@@ -1,0 +1,44 @@
+import { channels, isChannelName, isEngineChannel, SchemaError } from '../shared/contract/index';
+import type { EngineChannelName, EventName, EventPayload } from '../shared/contract/index';
+import { toErrorInfo, type Envelope } from '../shared/contract/envelope';
+import type { EngineConfig } from '../shared/engine-protocol';
+import type { BackendReport } from '../shared/types/backend';
+import { selectBackend } from './backend/select';
+import { createHandlers, type EngineContext } from './handlers/index';
+
+export type Emit = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
+
+export interface Engine {
+  backend: BackendReport;
+  handle(channel: unknown, payload: unknown): Promise<Envelope<unknown>>;
+}
+
+export const ENGINE_ERRORS = {
+  unknownChannel: (name: string) => `the engine has no channel "${name}"`,
+} as const;
+
+/** Chooses the backend, then answers requests. Host-agnostic: tests run it in-process. */
+export async function startEngine(config: EngineConfig, emit: Emit): Promise<Engine> {
+  const backend = await selectBackend({ only: config.backend, wasmDir: config.wasmDir });
+  const context: EngineContext = { config, backend, emit };
+  const handlers = await createHandlers(context);
+
+  async function handle(channel: unknown, payload: unknown): Promise<Envelope<unknown>> {
+    if (!isChannelName(channel) || !isEngineChannel(channel)) {
+      return { ok: false, error: { message: ENGINE_ERRORS.unknownChannel(String(channel)), code: 'unknown-channel' } };
+    }
+    try {
+      // Checked again here although the host checked it: the engine trusts no caller.
+      const request = channels[channel].request.parse(payload);
+      const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(request) };
+    } catch (error) {
+      const code = error instanceof SchemaError ? 'invalid-request' : 'failed';
+      return { ok: false, error: toErrorInfo(error, code) };
+    }
+  }
+
+  return { backend, handle };
+}
+
+export type { EngineChannelName };

@@ -1,0 +1,67 @@
+import { deflateSync } from 'node:zlib';
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n += 1) {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Uint8Array): Buffer {
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  out.write(type, 4, 'latin1');
+  out.set(data, 8);
+  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+  return out;
+}
+
+export const PNG_ERRORS = { badSize: 'pixel count does not match width × height' } as const;
+
+/**
+ * An 8-bit greyscale PNG from values in [0, 1]. `inkDark` (default) draws 1 as black on white,
+ * as sketches look in the studio; false gives MNIST's white-on-black.
+ */
+export function encodeGrayPng(pixels: Float32Array, width: number, height: number, inkDark = true): Buffer {
+  if (pixels.length !== width * height) throw new Error(PNG_ERRORS.badSize);
+  const raw = Buffer.alloc((width + 1) * height);
+  for (let y = 0; y < height; y += 1) {
+    raw[y * (width + 1)] = 0; // filter: none
+    for (let x = 0; x < width; x += 1) {
+      const v = Math.min(1, Math.max(0, pixels[y * width + x] || 0));
+      raw[y * (width + 1) + 1 + x] = Math.round((inkDark ? 1 - v : v) * 255);
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 0; // greyscale
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', new Uint8Array(0)),
+  ]);
+}
+
+/** Nearest-neighbour upscaling so a 28×28 drawing is visible in a viewer. */
+export function upscale(pixels: Float32Array, width: number, height: number, factor: number): Float32Array {
+  const out = new Float32Array(width * factor * height * factor);
+  for (let y = 0; y < height * factor; y += 1) {
+    for (let x = 0; x < width * factor; x += 1) {
+      out[y * width * factor + x] = pixels[Math.floor(y / factor) * width + Math.floor(x / factor)];
+    }
+  }
+  return out;
+}

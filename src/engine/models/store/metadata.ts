@@ -1,0 +1,115 @@
+import type { RasterRecipe } from "../../data/training-data.types";
+import type { TrainSettings } from "../../train/settings";
+import { MODEL_KINDS, type ModelConfig, type ModelKind } from "../types";
+
+export const MODEL_FORMAT = "latentdraw-model";
+export const MODEL_FORMAT_VERSION = 1;
+export const METADATA_FILE = "latentdraw.json";
+
+export interface ModelMetrics {
+  epochs: number;
+  trainLoss: number;
+  validationLoss: number;
+  validationReconstruction: number;
+  validationKl: number;
+}
+
+/** `latentdraw.json`: what the studio needs to use a model without guessing. */
+export interface ModelMetadata {
+  format: typeof MODEL_FORMAT;
+  formatVersion: number;
+  kind: ModelKind;
+  recipe: RasterRecipe;
+  imageSize: number;
+  latentSize: number;
+  hiddenSize: number;
+  numClasses: number;
+  classNames: string[];
+  seed: number;
+  /** Parts saved beside this file, each a tfjs layers-model folder. */
+  parts: string[];
+  dataset?: {
+    source: string;
+    count: number;
+    trainCount: number;
+    validationCount: number;
+  };
+  training?: TrainSettings;
+  metrics?: ModelMetrics;
+  savedAt: string;
+}
+
+export function metadataFor(
+  config: ModelConfig,
+  classNames: string[],
+  extra: Pick<ModelMetadata, "dataset" | "training" | "metrics"> = {},
+): ModelMetadata {
+  return {
+    format: MODEL_FORMAT,
+    formatVersion: MODEL_FORMAT_VERSION,
+    kind: config.kind,
+    recipe: config.recipe,
+    imageSize: config.imageSize,
+    latentSize: config.latentSize,
+    hiddenSize: config.hiddenSize,
+    numClasses: config.numClasses,
+    classNames,
+    seed: config.seed,
+    parts:
+      config.kind === "cvae-prior"
+        ? ["encoder", "decoder", "prior"]
+        : ["encoder", "decoder"],
+    ...extra,
+    savedAt: new Date().toISOString(),
+  };
+}
+
+export function configOf(meta: ModelMetadata): ModelConfig {
+  return {
+    kind: meta.kind,
+    recipe: meta.recipe,
+    imageSize: meta.imageSize,
+    latentSize: meta.latentSize,
+    hiddenSize: meta.hiddenSize,
+    numClasses: meta.numClasses,
+    seed: meta.seed,
+  };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+const isPosInt = (v: unknown): v is number =>
+  typeof v === "number" && Number.isInteger(v) && v > 0;
+
+/** Returns the reason the object is not our metadata, or undefined when it is. */
+export function metadataProblem(value: unknown): string | undefined {
+  if (!isObject(value) || value.format !== MODEL_FORMAT)
+    return "not a LatentDraw model";
+  if (
+    typeof value.formatVersion !== "number" ||
+    value.formatVersion > MODEL_FORMAT_VERSION
+  )
+    return "format version";
+  if (!MODEL_KINDS.includes(value.kind as ModelKind)) return "kind";
+  if (value.recipe !== "quickdraw28" && value.recipe !== "cookbook32")
+    return "recipe";
+  for (const key of [
+    "imageSize",
+    "latentSize",
+    "hiddenSize",
+    "numClasses",
+  ] as const) {
+    if (!isPosInt(value[key])) return key;
+  }
+  if (
+    !Array.isArray(value.classNames) ||
+    !value.classNames.every((c) => typeof c === "string")
+  )
+    return "classNames";
+  if (
+    !Array.isArray(value.parts) ||
+    !value.parts.every((p) => typeof p === "string")
+  )
+    return "parts";
+  return undefined;
+}

@@ -1,0 +1,56 @@
+import type { Session, WebContents } from 'electron';
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Only plain web links leave the app, and they open in the person's browser. */
+export function isExternalLink(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** The window may show only the app's own pages. */
+export function isAppUrl(url: string, appUrl: string): boolean {
+  try {
+    const target = new URL(url);
+    const app = new URL(appUrl);
+    return target.protocol === app.protocol && target.host === app.host && target.pathname === app.pathname;
+  } catch {
+    return false;
+  }
+}
+
+export function hardenSession(session: Session): void {
+  // No camera, microphone, notifications, geolocation…: the studio needs none of them.
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+}
+
+export function hardenContents(contents: WebContents, appUrl: string, openExternal: (url: string) => void): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isExternalLink(url)) openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, appUrl)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}

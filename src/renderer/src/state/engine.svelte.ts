@@ -1,0 +1,37 @@
+import type { AppInfo, EngineStatus } from '../../../shared/types/app';
+import { studio } from '../lib/studio';
+
+/** What the studio knows about its host and the engine process; updated by events. */
+export class EngineState {
+  info = $state<AppInfo | undefined>();
+  status = $state<EngineStatus>({ state: 'starting', restarts: 0 });
+  error = $state<string | undefined>();
+
+  get backend(): string {
+    return this.status.backend?.backend ?? '…';
+  }
+
+  get ready(): boolean {
+    return this.status.state === 'ready';
+  }
+
+  /** Subscribes to engine status events and reads the first status; returns the cleanup. */
+  connect(): () => void {
+    const off = studio.onEngineStatus((status) => {
+      this.status = status;
+    });
+    void studio.app
+      .info({})
+      .then((info) => {
+        this.info = info;
+        this.status = info.engine;
+      })
+      .catch((error: Error) => (this.error = error.message));
+    return off;
+  }
+
+  async restart(): Promise<void> {
+    this.status = { ...this.status, state: 'restarting', message: 'Restarting the engine…' };
+    this.status = await studio.engine.restart({});
+  }
+}

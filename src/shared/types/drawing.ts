@@ -1,0 +1,8 @@
+/** One pen stroke as plain arrays: x and y in canvas or file units, t in milliseconds if known. */
+export interface Stroke {
+  x: number[];
+  y: number[];
+  t?: number[];
+}
+
+export type Drawing = Stroke[];

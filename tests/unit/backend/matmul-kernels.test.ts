@@ -1,0 +1,73 @@
+import { describe, it } from 'vitest';
+import { tf } from '../../helpers/tf';
+import { expectClose, onBoth, randomTensor } from './compare';
+
+const cases: Array<[number[], number[], boolean, boolean]> = [
+  [[7, 13], [13, 5], false, false],
+  [[13, 7], [13, 5], true, false],
+  [[7, 13], [5, 13], false, true],
+  [[13, 7], [5, 13], true, true],
+  [[1, 33], [33, 1], false, false],
+  [[33, 1], [1, 33], true, true],
+  [[128, 31], [128, 9], true, false],
+  [[3, 9, 4], [3, 9, 6], true, false],
+  [[2, 4, 9], [2, 6, 9], false, true],
+  [[2, 9, 4], [1, 6, 9], true, true],
+];
+
+describe('wasm BatchMatMul with transpose flags matches cpu', () => {
+  for (const [aShape, bShape, ta, tb] of cases) {
+    it(`${aShape} x ${bShape} transposeA=${ta} transposeB=${tb}`, async () => {
+      const { cpu, wasm } = await onBoth(() => tf.matMul(randomTensor(aShape, 1), randomTensor(bShape, 2), ta, tb));
+      expectClose(wasm, cpu);
+    });
+  }
+});
+
+describe('wasm _FusedMatMul with transpose flags matches cpu', () => {
+  for (const activation of ['linear', 'relu', 'sigmoid'] as const) {
+    for (const [ta, tb] of [
+      [false, false],
+      [true, false],
+      [false, true],
+      [true, true],
+    ]) {
+      it(`${activation} transposeA=${ta} transposeB=${tb}`, async () => {
+        const { cpu, wasm } = await onBoth(() =>
+          tf.fused.matMul({
+            a: randomTensor(ta ? [11, 6] : [6, 11], 3),
+            b: randomTensor(tb ? [9, 11] : [11, 9], 4),
+            transposeA: ta,
+            transposeB: tb,
+            bias: randomTensor([9], 5),
+            activation,
+          }),
+        );
+        expectClose(wasm, cpu);
+      });
+    }
+  }
+
+  it('gradient of a fused Dense through tf.grads', async () => {
+    const x = () => randomTensor([16, 30], 6);
+    const w = () => randomTensor([30, 12], 7);
+    const b = () => randomTensor([12], 8);
+    for (const which of [0, 1, 2]) {
+      const { cpu, wasm } = await onBoth(() => {
+        const grads = tf.grads((xi: tf.Tensor, wi: tf.Tensor, bi: tf.Tensor) =>
+          tf.fused
+            .matMul({
+              a: xi as tf.Tensor2D,
+              b: wi as tf.Tensor2D,
+              bias: bi,
+              activation: 'relu',
+            })
+            .square()
+            .sum(),
+        )([x(), w(), b()]);
+        return grads[which];
+      });
+      expectClose(wasm, cpu);
+    }
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, test, vi } from 'vitest';
+import type { Session, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY, hardenContents, hardenSession, isAppUrl, isExternalLink } from '../../../src/main/security';
+
+vi.mock('electron', () => ({}));
+
+describe('window hardening', () => {
+  test('only http(s) links open externally', () => {
+    expect(isExternalLink('https://quickdraw.withgoogle.com/data')).toBe(true);
+    expect(isExternalLink('http://example.com')).toBe(true);
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'not a url']) {
+      expect(isExternalLink(url)).toBe(false);
+    }
+  });
+
+  test('only the app page is an app URL', () => {
+    const app = 'file:///app/out/renderer/index.html';
+    expect(isAppUrl('file:///app/out/renderer/index.html?x=1', app)).toBe(true);
+    expect(isAppUrl('file:///app/out/renderer/other.html', app)).toBe(false);
+    expect(isAppUrl('https://example.com/', app)).toBe(false);
+  });
+
+  test('window.open is denied and web links go to the browser; navigation away is prevented', () => {
+    const listeners = new Map<string, (event: { preventDefault(): void }, url: string) => void>();
+    let openHandler: ((details: { url: string }) => { action: string }) | undefined;
+    const contents = {
+      setWindowOpenHandler: (h: typeof openHandler) => (openHandler = h),
+      on: (name: string, l: (event: { preventDefault(): void }, url: string) => void) => listeners.set(name, l),
+    } as unknown as WebContents;
+    const opened: string[] = [];
+    hardenContents(contents, 'file:///app/index.html', (url) => opened.push(url));
+    expect(openHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    expect(openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['https://example.com']);
+    const prevent = vi.fn();
+    listeners.get('will-navigate')!({ preventDefault: prevent }, 'https://attacker.example');
+    expect(prevent).toHaveBeenCalledOnce();
+    const allow = vi.fn();
+    listeners.get('will-navigate')!({ preventDefault: allow }, 'file:///app/index.html');
+    expect(allow).not.toHaveBeenCalled();
+  });
+
+  test('permissions are denied and CSP is added to every response', () => {
+    let permission: ((c: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
+    let check: (() => boolean) | undefined;
+    let headers: ((d: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void) | undefined;
+    const session = {
+      setPermissionRequestHandler: (h: typeof permission) => (permission = h),
+      setPermissionCheckHandler: (h: typeof check) => (check = h),
+      webRequest: { onHeadersReceived: (h: typeof headers) => (headers = h) },
+    } as unknown as Session;
+    hardenSession(session);
+    const answer = vi.fn();
+    permission!(null, 'media', answer);
+    expect(answer).toHaveBeenCalledWith(false);
+    expect(check!()).toBe(false);
+    const result = vi.fn();
+    headers!({ responseHeaders: { a: ['b'] } }, result);
+    expect(result).toHaveBeenCalledWith({ responseHeaders: { a: ['b'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    expect(CONTENT_SECURITY_POLICY).toMatch(/default-src 'self'.*object-src 'none'.*base-uri 'none'/);
+  });
+});
