@@ -8,6 +8,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { registerWasmKernels } from '../../src/engine/backend/register-kernels';
 import { selectBackend } from '../../src/engine/backend/select';
 import { loadTrainingData } from '../../src/engine/data/training-data';
 import { encodeGrayPng, upscale } from '../../src/engine/image/png';
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const out = args.get('out') ?? '/tmp/latentdraw-grid.png';
   const report = await selectBackend({ only: 'wasm' });
+  // the project's wasm kernels: fast transposed matmuls (the backward pass) and conv gradients
+  if (!args.has('stock-kernels')) registerWasmKernels();
   let model: LatentModel;
   if (args.has('model')) {
     model = (await loadModel(args.get('model')!)).model;
@@ -48,7 +51,14 @@ async function main(): Promise<void> {
   const grid = await decodeGrid(model, { n: 15 });
   const tiled = tileGrid(grid);
   const factor = 2;
-  await writeFile(out, encodeGrayPng(upscale(tiled.pixels, tiled.width, tiled.height, factor), tiled.width * factor, tiled.height * factor));
+  await writeFile(
+    out,
+    encodeGrayPng(
+      upscale(tiled.pixels, tiled.width, tiled.height, factor),
+      tiled.width * factor,
+      tiled.height * factor,
+    ),
+  );
   console.log(`wrote ${out}`);
   model.dispose();
 }

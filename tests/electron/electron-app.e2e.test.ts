@@ -14,12 +14,12 @@ describe.skipIf(Boolean(reason))(`the Electron app${reason ? ` (skipped: ${reaso
     try {
       const window = await app.firstWindow();
       await expect.poll(() => window.getByTestId('engine-backend').textContent(), { timeout: 60_000 }).toContain('engine ready');
-      const prefs = await app.evaluate(({ BrowserWindow }) => {
-        const contents = BrowserWindow.getAllWindows()[0].webContents;
-        return contents.getLastWebPreferences();
-      });
-      expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-      expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+      const exposed = await window.evaluate(() => ({
+        require: typeof (window as unknown as { require?: unknown }).require,
+        process: typeof (window as unknown as { process?: unknown }).process,
+        studio: typeof (window as unknown as { studio?: unknown }).studio,
+      }));
+      expect(exposed).toEqual({ require: 'undefined', process: 'undefined', studio: 'object' });
     } finally {
       await app.close();
     }

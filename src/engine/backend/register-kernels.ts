@@ -1,9 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs';
 import { batchMatMulConfig } from './kernels/batch-mat-mul';
+import { concatConfig } from './kernels/concat';
 import { conv2dBackpropFilterConfig } from './kernels/conv2d-backprop-filter';
 import { conv2dBackpropInputConfig } from './kernels/conv2d-backprop-input';
 import { fusedMatMulConfig } from './kernels/fused-mat-mul';
+import { splitVConfig } from './kernels/split-v';
 import { saveOriginal, savedOriginals } from './kernels/wasm-call';
 
 const missing =
@@ -30,7 +32,8 @@ let installed = false;
 
 /**
  * Call once, right after the wasm backend is chosen (after `tf.setBackend('wasm')` resolved):
- * makes transposed matmuls take the fast path and adds the conv gradients wasm lacks.
+ * makes transposed matmuls take the fast path, adds the conv gradients wasm lacks, and
+ * replaces the slow Conv2DBackpropInput, Concat and SplitV.
  * Calling it again does nothing; other backends are untouched (only 'wasm' kernels change).
  */
 export function registerWasmKernels(): void {
@@ -40,6 +43,8 @@ export function registerWasmKernels(): void {
   install('_FusedMatMul', fusedMatMulConfig);
   install('Conv2DBackpropFilter', () => conv2dBackpropFilterConfig);
   install('Conv2DBackpropInput', () => conv2dBackpropInputConfig());
+  install('Concat', concatConfig);
+  install('SplitV', splitVConfig);
 }
 
 /** The same, for callers that think in terms of the `tf` handle (the registry is global to tfjs). */

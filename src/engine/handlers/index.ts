@@ -3,6 +3,12 @@ import type { EngineConfig } from '../../shared/engine-protocol';
 import type { BackendReport } from '../../shared/types/backend';
 import type { Emit } from '../engine';
 import { appHandlers } from './app';
+import { modelsHandlers } from './models';
+import { latentHandlers } from './latent';
+import { conceptsHandlers } from './concepts';
+import { datasetsHandlers } from './datasets';
+import { trainingHandlers } from './training';
+import { drawingsHandlers } from './drawings';
 
 export interface EngineContext {
   config: EngineConfig;
@@ -18,5 +24,11 @@ export type EngineHandlers = {
 export async function createHandlers(context: EngineContext): Promise<EngineHandlers> {
   return {
     ...appHandlers(context),
+    ...modelsHandlers(context),
+    ...latentHandlers(context),
+    ...conceptsHandlers(context),
+    ...datasetsHandlers(context),
+    ...trainingHandlers(context),
+    ...drawingsHandlers(context),
   };
 }

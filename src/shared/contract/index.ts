@@ -1,5 +1,11 @@
 import { appChannels, appEvents } from './app';
 import { drawingChannels } from './drawing';
+import { modelsChannels, modelsEvents } from './models';
+import { latentChannels, latentEvents } from './latent';
+import { conceptsChannels, conceptsEvents } from './concepts';
+import { datasetsChannels, datasetsEvents } from './datasets';
+import { trainingChannels, trainingEvents } from './training';
+import { drawingsChannels, drawingsEvents } from './drawings';
 import type { ChannelSpec, RequestOf, ResponseOf } from './define';
 import type { Infer } from './schema';
 
@@ -10,10 +16,22 @@ import type { Infer } from './schema';
 export const channels = {
   ...appChannels,
   ...drawingChannels,
+  ...modelsChannels,
+  ...latentChannels,
+  ...conceptsChannels,
+  ...datasetsChannels,
+  ...trainingChannels,
+  ...drawingsChannels,
 } as const;
 
 export const events = {
   ...appEvents,
+  ...modelsEvents,
+  ...latentEvents,
+  ...conceptsEvents,
+  ...datasetsEvents,
+  ...trainingEvents,
+  ...drawingsEvents,
 } as const;
 
 export type Channels = typeof channels;

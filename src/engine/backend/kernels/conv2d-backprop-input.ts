@@ -1,6 +1,7 @@
 import { backend_util, Conv2DBackpropInput } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { Conv2DBackpropInputAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
+import { concatFloat } from './concat';
 import { spatialWindow } from './window';
 import { call, free, reshape, transpose } from './wasm-call';
 
@@ -26,10 +27,32 @@ function phaseOf(c: number, stride: number, kernel: number, padBefore: number): 
 }
 
 /**
+ * Phase outputs [B, U, V, ci], row phase major, into [B, U·sh, V·sw, ci]. Concatenating along
+ * the channel axis interleaves columns and along a row axis interleaves rows, so two memory
+ * passes replace the rank-5 transpose (which wasm runs on a slow generic path).
+ */
+function interleave(backend: BackendWasm, phases: TensorInfo[], sh: number, sw: number): TensorInfo {
+  if (phases.length === 1) return phases[0];
+  const [b, u, v, c] = phases[0].shape;
+  const rowsOf: TensorInfo[] = [];
+  for (let ch = 0; ch < sh; ch++) {
+    const group = phases.slice(ch * sw, ch * sw + sw);
+    const cols = sw === 1 ? group[0] : concatFloat(backend, group, 3);
+    rowsOf.push(reshape(backend, cols, [b, u, 1, v * sw * c]));
+    if (sw !== 1) free(backend, cols);
+  }
+  const joined = sh === 1 ? rowsOf[0] : concatFloat(backend, rowsOf, 2);
+  const out = reshape(backend, joined, [b, u * sh, v * sw, c]);
+  free(backend, ...phases, ...rowsOf);
+  if (sh !== 1) free(backend, joined);
+  return out;
+}
+
+/**
  * tfjs's wasm Conv2DBackpropInput (also Conv2DTranspose's forward pass) is a scalar loop. We
  * run it as stride-1 'valid' convolutions on XNNPACK with the filter turned 180° and its channel
  * axes swapped: one convolution for stride 1, one per output phase (s² of them) otherwise,
- * interleaved with one transpose.
+ * interleaved by two concatenations.
  */
 function conv2dBackpropInput(
   dy: TensorInfo,
@@ -99,15 +122,7 @@ function conv2dBackpropInput(
     }
   }
   free(backend, swapped);
-  if (phases.length === 1) return phases[0];
-  // [sh·sw·B, U, V, ci] → [sh, sw, B·U, V, ci] → [B·U, sh, V, sw, ci] = rows interleaved by phase.
-  const stacked = call('Concat', backend, phases as unknown as Record<string, TensorInfo>, { axis: 0 });
-  free(backend, ...phases);
-  const grouped = reshape(backend, stacked, [sh, sw, batchSize * rows, cols, inChannels]);
-  const interleaved = transpose(backend, grouped, [2, 0, 3, 1, 4]);
-  free(backend, stacked, grouped);
-  const full = reshape(backend, interleaved, [batchSize, rows * sh, cols * sw, inChannels]);
-  free(backend, interleaved);
+  const full = interleave(backend, phases, sh, sw);
   if (rows * sh === inHeight && cols * sw === inWidth) return full;
   const dx = call(
     'Slice',

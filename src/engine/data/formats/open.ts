@@ -52,7 +52,9 @@ export function detectFormat(head: Buffer, path: string): FormatName {
   }
   let i = 0;
   while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i++;
-  if (i < head.length && head[i] === 0x7b) {
+  // A binary record can start with '{' too (it is just a key_id byte), but it always has
+  // control bytes (the high bytes of n_strokes and n_points) where text has none.
+  if (i < head.length && head[i] === 0x7b && !hasControlBytes(head, Math.min(head.length, 4096))) {
     const nl = head.indexOf(0x0a, i);
     if (nl > 0) {
       try {
@@ -69,6 +71,14 @@ export function detectFormat(head: Buffer, path: string): FormatName {
   // Too short to judge: trust the name so the reader can report the cut-off record.
   if (head.length < 17 && extname(path).toLowerCase() === '.bin') return 'quickdraw-bin';
   return 'unknown';
+}
+
+function hasControlBytes(head: Buffer, end: number): boolean {
+  for (let i = 0; i < end; i++) {
+    const c = head[i];
+    if (c < 0x09 || (c > 0x0d && c < 0x20)) return true;
+  }
+  return false;
 }
 
 /**

@@ -1,0 +1,5 @@
+import type { EngineContext } from './index';
+
+export function datasetsHandlers(_context: EngineContext) {
+  return {};
+}

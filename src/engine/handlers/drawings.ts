@@ -1,0 +1,5 @@
+import type { EngineContext } from './index';
+
+export function drawingsHandlers(_context: EngineContext) {
+  return {};
+}

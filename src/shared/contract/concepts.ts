@@ -1,0 +1,4 @@
+/** Channels and events of the concepts feature. */
+export const conceptsChannels = {} as const;
+
+export const conceptsEvents = {} as const;

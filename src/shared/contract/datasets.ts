@@ -1,0 +1,4 @@
+/** Channels and events of the datasets feature. */
+export const datasetsChannels = {} as const;
+
+export const datasetsEvents = {} as const;

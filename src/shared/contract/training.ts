@@ -1,0 +1,4 @@
+/** Channels and events of the training feature. */
+export const trainingChannels = {} as const;
+
+export const trainingEvents = {} as const;
