@@ -4,6 +4,7 @@ import { toErrorInfo, type Envelope } from '../shared/contract/envelope';
 import type { EngineConfig } from '../shared/engine-protocol';
 import type { BackendReport } from '../shared/types/backend';
 import { selectBackend } from './backend/select';
+import { LoadedModels } from './runtime/loaded-models';
 import { createHandlers, type EngineContext } from './handlers/index';
 
 export type Emit = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
@@ -20,7 +21,7 @@ export const ENGINE_ERRORS = {
 /** Chooses the backend, then answers requests. Host-agnostic: tests run it in-process. */
 export async function startEngine(config: EngineConfig, emit: Emit): Promise<Engine> {
   const backend = await selectBackend({ only: config.backend, wasmDir: config.wasmDir });
-  const context: EngineContext = { config, backend, emit };
+  const context: EngineContext = { config, backend, emit, models: LoadedModels.forConfig(config) };
   const handlers = await createHandlers(context);
 
   async function handle(channel: unknown, payload: unknown): Promise<Envelope<unknown>> {

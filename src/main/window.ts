@@ -22,6 +22,8 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
     title: 'LatentDraw',
     backgroundColor: '#14161b',
     webPreferences: {
+      // electronegativity-justified: PRELOAD_JS_CHECK — the preload is our own sandboxed bundle that
+      // exposes only the contract's intent-named functions through contextBridge (src/preload).
       preload: paths.preload,
       contextIsolation: true,
       sandbox: true,
@@ -31,8 +33,12 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       spellcheck: false,
+      // Middle-click would otherwise open links in new windows, around setWindowOpenHandler.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
+  // electronegativity-justified: OPEN_EXTERNAL_JS_CHECK — hardenContents passes only http(s) URLs
+  // (isExternalLink), never file: or custom schemes.
   hardenContents(window.webContents, pageUrl(paths.page), (url) => void shell.openExternal(url));
   window.once('ready-to-show', () => window.show());
   if ('url' in paths.page) void window.loadURL(paths.page.url);

@@ -12,6 +12,12 @@ function count(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
+function datasetName(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object' && value !== null) return text((value as { source?: unknown }).source, '');
+  return '';
+}
+
 /** Reads a model folder's metadata into the summary the picker shows; undefined if not a model. */
 export async function readModelSummary(folder: string, id: string, origin: ModelSummary['origin']) {
   let meta: Record<string, unknown>;
@@ -28,7 +34,7 @@ export async function readModelSummary(folder: string, id: string, origin: Model
     imageSize: count(meta.imageSize),
     latentSize: count(meta.latentSize),
     classNames: Array.isArray(meta.classNames) ? meta.classNames.filter((c): c is string => typeof c === 'string') : [],
-    dataset: text(meta.dataset, ''),
+    dataset: datasetName(meta.dataset),
     origin,
   };
   return summary;

@@ -1,5 +1,28 @@
+import { DatasetStore } from '../data/index';
+import { dataFolders } from '../paths';
+import { datasetInfo } from '../jobs/dataset-views';
+import { ImportJobs } from '../jobs/import-jobs';
 import type { EngineContext } from './index';
 
-export function datasetsHandlers(_context: EngineContext) {
-  return {};
+/** The dataset store lives in the data home; imports run one at a time with progress events. */
+export function datasetsHandlers(context: EngineContext) {
+  const store = new DatasetStore(dataFolders(context.config.dataHome).datasets);
+  const imports = new ImportJobs(store, context.emit);
+  return {
+    'datasets:list': async () => (await store.list()).map(datasetInfo),
+    'datasets:import-paths': async (request: {
+      paths: string[];
+      names: string[];
+      category?: string;
+      limit?: number;
+      name?: string;
+    }) => imports.run(request),
+    'datasets:cancel-import': async () => ({ cancelled: imports.cancel() }),
+    'datasets:rename': async ({ id, name }: { id: string; name: string }) => datasetInfo(await store.rename(id, name)),
+    'datasets:delete': async ({ id }: { id: string }) => {
+      await store.delete(id);
+      return { deleted: id };
+    },
+    'datasets:preview': async ({ id, count }: { id: string; count: number }) => store.preview(id, count),
+  };
 }

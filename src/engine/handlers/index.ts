@@ -2,6 +2,7 @@ import type { EngineChannelName, Request, Response } from '../../shared/contract
 import type { EngineConfig } from '../../shared/engine-protocol';
 import type { BackendReport } from '../../shared/types/backend';
 import type { Emit } from '../engine';
+import type { LoadedModels } from '../runtime/loaded-models';
 import { appHandlers } from './app';
 import { modelsHandlers } from './models';
 import { latentHandlers } from './latent';
@@ -9,11 +10,14 @@ import { conceptsHandlers } from './concepts';
 import { datasetsHandlers } from './datasets';
 import { trainingHandlers } from './training';
 import { drawingsHandlers } from './drawings';
+import { exploreHandlers } from './explore';
 
 export interface EngineContext {
   config: EngineConfig;
   backend: BackendReport;
   emit: Emit;
+  /** Models in memory, shared by every feature's handlers. */
+  models: LoadedModels;
 }
 
 export type EngineHandlers = {
@@ -30,5 +34,6 @@ export async function createHandlers(context: EngineContext): Promise<EngineHand
     ...datasetsHandlers(context),
     ...trainingHandlers(context),
     ...drawingsHandlers(context),
+    ...exploreHandlers(context),
   };
 }

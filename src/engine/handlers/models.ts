@@ -1,5 +1,11 @@
+import { listModels } from '../catalog/list-models';
 import type { EngineContext } from './index';
 
-export function modelsHandlers(_context: EngineContext) {
-  return {};
+export function modelsHandlers(context: EngineContext) {
+  return {
+    'models:list': async () => {
+      const { shipped, user } = context.models.roots;
+      return { models: await listModels(shipped, user), backend: context.backend.backend };
+    },
+  };
 }

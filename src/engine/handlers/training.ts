@@ -1,5 +1,23 @@
+import { DatasetStore } from '../data/index';
+import { dataFolders } from '../paths';
+import { TrainingJobs, trainingCapabilities, type StartRequest } from '../jobs/training-jobs';
+import { listTrainingSources } from '../jobs/training-sources';
 import type { EngineContext } from './index';
 
-export function trainingHandlers(_context: EngineContext) {
-  return {};
+export function trainingHandlers(context: EngineContext) {
+  const store = new DatasetStore(dataFolders(context.config.dataHome).datasets);
+  const jobs = new TrainingJobs({
+    dataHome: context.config.dataHome,
+    resourcesDir: context.config.resourcesDir,
+    store,
+    models: context.models,
+    emit: context.emit,
+  });
+  return {
+    'training:sources': async () => listTrainingSources(store, context.config.resourcesDir),
+    'training:capabilities': async () => trainingCapabilities(),
+    'training:status': async () => jobs.current,
+    'training:start': async (request: StartRequest) => jobs.start(request),
+    'training:cancel': async () => ({ cancelled: jobs.cancel() }),
+  };
 }

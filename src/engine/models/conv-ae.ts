@@ -1,7 +1,7 @@
-import * as tf from "@tensorflow/tfjs";
-import { SeededInit } from "./init";
-import { type LatentModel, type ModelConfig } from "./types";
-import { wrap } from "./wrap";
+import * as tf from '@tensorflow/tfjs';
+import { SeededInit } from './init';
+import { type LatentModel, type ModelConfig } from './types';
+import { wrap } from './wrap';
 
 type T = tf.SymbolicTensor;
 
@@ -15,61 +15,46 @@ export function buildConvAe(config: ModelConfig): LatentModel {
   const init = new SeededInit(config.seed);
   const s = config.imageSize;
   const side = Math.ceil(s / 16);
-  const conv = (
-    name: string,
-    filters: number,
-    kernelSize: number,
-    activation: "relu" | "sigmoid" = "relu",
-  ) =>
+  const conv = (name: string, filters: number, kernelSize: number, activation: 'relu' | 'sigmoid' = 'relu') =>
     tf.layers.conv2d({
       name,
       filters,
       kernelSize,
-      padding: "same",
+      padding: 'same',
       activation,
       kernelInitializer: init.kernel(),
     });
 
-  const x = tf.input({ shape: [s * s], name: "pixels" });
-  let t = tf.layers
-    .reshape({ name: "to_image", targetShape: [s, s, 1] })
-    .apply(x) as T;
+  const x = tf.input({ shape: [s * s], name: 'pixels' });
+  let t = tf.layers.reshape({ name: 'to_image', targetShape: [s, s, 1] }).apply(x) as T;
   let channels = 2;
   for (let i = 1; i <= 4; i += 1) {
     channels *= 2;
     const left = conv(`down${i}_3x3`, channels, 3).apply(t) as T;
     const right = conv(`down${i}_2x2`, channels, 2).apply(t) as T;
-    const both = tf.layers
-      .concatenate({ name: `down${i}_concat` })
-      .apply([left, right]) as T;
-    t = tf.layers
-      .maxPooling2d({ name: `down${i}_pool`, poolSize: 2, padding: "same" })
-      .apply(both) as T;
+    const both = tf.layers.concatenate({ name: `down${i}_concat` }).apply([left, right]) as T;
+    t = tf.layers.maxPooling2d({ name: `down${i}_pool`, poolSize: 2, padding: 'same' }).apply(both) as T;
   }
   t = tf.layers
     .dense({
-      name: "code_dense",
+      name: 'code_dense',
       units: channels,
       kernelInitializer: init.kernel(),
     })
     .apply(t) as T;
-  const code = tf.layers.flatten({ name: "code" }).apply(t) as T;
-  const encoder = tf.model({ inputs: x, outputs: code, name: "encoder" });
+  const code = tf.layers.flatten({ name: 'code' }).apply(t) as T;
+  const encoder = tf.model({ inputs: x, outputs: code, name: 'encoder' });
 
-  const z = tf.input({ shape: [side * side * channels], name: "z" });
-  let d = tf.layers
-    .reshape({ name: "to_maps", targetShape: [side, side, channels] })
-    .apply(z) as T;
+  const z = tf.input({ shape: [side * side * channels], name: 'z' });
+  let d = tf.layers.reshape({ name: 'to_maps', targetShape: [side, side, channels] }).apply(z) as T;
   for (let i = 1; i <= 4; i += 1) {
     d = conv(`up${i}_conv`, channels, 3).apply(d) as T;
-    d = tf.layers
-      .upSampling2d({ name: `up${i}_upsample`, size: [2, 2] })
-      .apply(d) as T;
+    d = tf.layers.upSampling2d({ name: `up${i}_upsample`, size: [2, 2] }).apply(d) as T;
     channels /= 2;
   }
-  d = conv("to_pixels", 1, 3, "sigmoid").apply(d) as T;
-  const out = tf.layers.flatten({ name: "reconstruction" }).apply(d) as T;
-  const decoder = tf.model({ inputs: z, outputs: out, name: "decoder" });
+  d = conv('to_pixels', 1, 3, 'sigmoid').apply(d) as T;
+  const out = tf.layers.flatten({ name: 'reconstruction' }).apply(d) as T;
+  const decoder = tf.model({ inputs: z, outputs: out, name: 'decoder' });
 
   return wrap({ ...config, latentSize: side * side * 32 }, encoder, decoder);
 }

@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from '@tensorflow/tfjs';
 
 /**
  * Hands out one seeded Glorot initialiser per layer, so the same config builds the same
@@ -21,12 +21,12 @@ export function dense(
   init: SeededInit,
   name: string,
   units: number,
-  activation?: "relu" | "sigmoid" | "linear",
+  activation?: 'relu' | 'sigmoid' | 'linear',
 ): tf.layers.Layer {
   return tf.layers.dense({
     name,
     units,
-    activation: activation ?? "linear",
+    activation: activation ?? 'linear',
     kernelInitializer: init.kernel(),
   });
 }

@@ -1,17 +1,11 @@
-import type * as tf from "@tensorflow/tfjs";
-import type { RasterRecipe } from "../data/training-data.types";
+import type * as tf from '@tensorflow/tfjs';
+import type { RasterRecipe } from '../data/training-data.types';
 
-export const MODEL_KINDS = [
-  "conv-ae",
-  "mlp-vae",
-  "conv-vae",
-  "cvae",
-  "cvae-prior",
-] as const;
+export const MODEL_KINDS = ['conv-ae', 'mlp-vae', 'conv-vae', 'cvae', 'cvae-prior'] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
 
 /** How the encoder describes q(z|x): a plain code, a diagonal Gaussian, or a full-covariance one. */
-export type PosteriorKind = "deterministic" | "diagonal" | "full";
+export type PosteriorKind = 'deterministic' | 'diagonal' | 'full';
 
 /** Everything a builder needs; builders are pure functions of this. */
 export interface ModelConfig {
@@ -50,17 +44,17 @@ export interface LatentModel {
 }
 
 export function posteriorOf(kind: ModelKind): PosteriorKind {
-  if (kind === "conv-ae") return "deterministic";
-  return kind === "cvae-prior" ? "full" : "diagonal";
+  if (kind === 'conv-ae') return 'deterministic';
+  return kind === 'cvae-prior' ? 'full' : 'diagonal';
 }
 
 export function isConditional(kind: ModelKind): boolean {
-  return kind === "cvae" || kind === "cvae-prior";
+  return kind === 'cvae' || kind === 'cvae-prior';
 }
 
 /** Conv kinds train only on backends with Conv2DBackpropFilter (cpu, native; not stock wasm). */
 export function isConvolutional(kind: ModelKind): boolean {
-  return kind === "conv-ae" || kind === "conv-vae";
+  return kind === 'conv-ae' || kind === 'conv-vae';
 }
 
 export function trilSize(latentSize: number): number {

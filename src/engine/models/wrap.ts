@@ -1,5 +1,5 @@
-import type * as tf from "@tensorflow/tfjs";
-import { type LatentModel, type ModelConfig, posteriorOf } from "./types";
+import type * as tf from '@tensorflow/tfjs';
+import { type LatentModel, type ModelConfig, posteriorOf } from './types';
 
 export function wrap(
   config: ModelConfig,
@@ -11,7 +11,7 @@ export function wrap(
   return {
     config,
     posterior: posteriorOf(config.kind),
-    conditionalInputs: config.kind === "cvae",
+    conditionalInputs: config.kind === 'cvae',
     encoder,
     decoder,
     prior,

@@ -1,26 +1,18 @@
-import * as tf from "@tensorflow/tfjs";
-import { mkdir, readdir, readFile, rm } from "node:fs/promises";
-import { basename, join } from "node:path";
-import {
-  writeAtomic,
-  replaceFolder,
-  writeDurable,
-} from "../models/store/durable";
-import type { ModelMetadata } from "../models/store/metadata";
-import {
-  loadModel,
-  type LoadedModel,
-  writeModelParts,
-} from "../models/store/store";
-import type { LatentModel } from "../models/types";
-import { TRAIN_ERRORS } from "./errors";
-import type { EpochSummary } from "./progress";
-import type { TrainSettings } from "./settings";
+import * as tf from '@tensorflow/tfjs';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { writeAtomic, replaceFolder, writeDurable } from '../models/store/durable';
+import type { ModelMetadata } from '../models/store/metadata';
+import { loadModel, type LoadedModel, writeModelParts } from '../models/store/store';
+import type { LatentModel } from '../models/types';
+import { TRAIN_ERRORS } from './errors';
+import type { EpochSummary } from './progress';
+import type { TrainSettings } from './settings';
 
-export const LATEST_FILE = "latest.json";
-const STATE_FILE = "state.json";
-const OPTIMIZER_JSON = "optimizer.json";
-const OPTIMIZER_BIN = "optimizer.bin";
+export const LATEST_FILE = 'latest.json';
+const STATE_FILE = 'state.json';
+const OPTIMIZER_JSON = 'optimizer.json';
+const OPTIMIZER_BIN = 'optimizer.bin';
 
 export interface CheckpointState {
   epochsDone: number;
@@ -34,7 +26,7 @@ export interface Checkpoint extends LoadedModel {
   optimizerWeights: { name: string; tensor: tf.Tensor }[];
 }
 
-const folderName = (epoch: number) => `epoch-${String(epoch).padStart(5, "0")}`;
+const folderName = (epoch: number) => `epoch-${String(epoch).padStart(5, '0')}`;
 
 /**
  * Writes one checkpoint: a complete model folder plus optimiser state, built in a temp folder,
@@ -57,22 +49,15 @@ export async function writeCheckpoint(
   const weights = await optimizer.getWeights();
   const encoded = await tf.io.encodeWeights(weights);
   // getWeights returns the live slot variables plus a fresh `iter` scalar: only that one is ours.
-  for (const w of weights) if (w.name === "iter") w.tensor.dispose();
-  await writeDurable(
-    join(temp, OPTIMIZER_BIN),
-    new Uint8Array(tf.io.CompositeArrayBuffer.join(encoded.data)),
-  );
+  for (const w of weights) if (w.name === 'iter') w.tensor.dispose();
+  await writeDurable(join(temp, OPTIMIZER_BIN), new Uint8Array(tf.io.CompositeArrayBuffer.join(encoded.data)));
   await writeDurable(join(temp, OPTIMIZER_JSON), JSON.stringify(encoded.specs));
   await writeDurable(join(temp, STATE_FILE), JSON.stringify(state));
   const target = join(dir, name);
   await replaceFolder(temp, target);
-  await writeAtomic(
-    join(dir, LATEST_FILE),
-    JSON.stringify({ checkpoint: name }),
-  );
+  await writeAtomic(join(dir, LATEST_FILE), JSON.stringify({ checkpoint: name }));
   for (const entry of await readdir(dir)) {
-    if (entry.startsWith("epoch-") && entry !== name)
-      await rm(join(dir, entry), { recursive: true, force: true });
+    if (entry.startsWith('epoch-') && entry !== name) await rm(join(dir, entry), { recursive: true, force: true });
   }
   return target;
 }
@@ -80,11 +65,8 @@ export async function writeCheckpoint(
 /** `dir` is either a checkpoint folder (holding latest.json) or one epoch folder. */
 export async function resolveCheckpoint(dir: string): Promise<string> {
   try {
-    const latest = JSON.parse(
-      await readFile(join(dir, LATEST_FILE), "utf8"),
-    ) as { checkpoint?: unknown };
-    if (typeof latest.checkpoint === "string")
-      return join(dir, basename(latest.checkpoint));
+    const latest = JSON.parse(await readFile(join(dir, LATEST_FILE), 'utf8')) as { checkpoint?: unknown };
+    if (typeof latest.checkpoint === 'string') return join(dir, basename(latest.checkpoint));
   } catch {
     // not a checkpoint root: maybe an epoch folder itself
   }
@@ -97,12 +79,8 @@ export async function readCheckpoint(dir: string): Promise<Checkpoint> {
   let specs: tf.io.WeightsManifestEntry[];
   let bin: Buffer;
   try {
-    state = JSON.parse(
-      await readFile(join(folder, STATE_FILE), "utf8"),
-    ) as CheckpointState;
-    specs = JSON.parse(
-      await readFile(join(folder, OPTIMIZER_JSON), "utf8"),
-    ) as tf.io.WeightsManifestEntry[];
+    state = JSON.parse(await readFile(join(folder, STATE_FILE), 'utf8')) as CheckpointState;
+    specs = JSON.parse(await readFile(join(folder, OPTIMIZER_JSON), 'utf8')) as tf.io.WeightsManifestEntry[];
     bin = await readFile(join(folder, OPTIMIZER_BIN));
   } catch (error) {
     throw new Error(`${TRAIN_ERRORS.badCheckpoint}: ${folder}`, {
@@ -110,10 +88,7 @@ export async function readCheckpoint(dir: string): Promise<Checkpoint> {
     });
   }
   const loaded = await loadModel(folder);
-  const buffer = bin.buffer.slice(
-    bin.byteOffset,
-    bin.byteOffset + bin.byteLength,
-  ) as ArrayBuffer;
+  const buffer = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer;
   const map = tf.io.decodeWeights(buffer, specs);
   const optimizerWeights = specs.map((s) => ({
     name: s.name,

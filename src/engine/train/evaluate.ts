@@ -1,11 +1,11 @@
-import * as tf from "@tensorflow/tfjs";
-import type { TrainingData } from "../data/training-data.types";
-import { lossTerms, runDecoder, runEncoder } from "../models/forward";
-import type { LatentModel } from "../models/types";
-import { batchTensors, disposeBatch } from "./batches";
-import type { ReconstructionSample } from "./progress";
-import { derivedSeed, shuffled } from "./rng";
-import type { TrainSettings } from "./settings";
+import * as tf from '@tensorflow/tfjs';
+import type { TrainingData } from '../data/training-data.types';
+import { lossTerms, runDecoder, runEncoder } from '../models/forward';
+import type { LatentModel } from '../models/types';
+import { batchTensors, disposeBatch } from './batches';
+import type { ReconstructionSample } from './progress';
+import { derivedSeed, shuffled } from './rng';
+import type { TrainSettings } from './settings';
 
 const NOISE_VALIDATION = 4;
 const SPLIT = 5;
@@ -49,19 +49,11 @@ export async function evaluate(
         [idx.length, model.config.latentSize],
         0,
         1,
-        "float32",
+        'float32',
         derivedSeed(settings.seed, NOISE_VALIDATION, start),
       ) as tf.Tensor2D;
-      const terms = lossTerms(
-        model,
-        { input: batch.images, target: batch.images, oneHot: batch.oneHot },
-        eps,
-        false,
-      );
-      return tf.stack([
-        tf.mul(terms.reconstruction, idx.length),
-        tf.mul(terms.kl, idx.length),
-      ]);
+      const terms = lossTerms(model, { input: batch.images, target: batch.images, oneHot: batch.oneHot }, eps, false);
+      return tf.stack([tf.mul(terms.reconstruction, idx.length), tf.mul(terms.kl, idx.length)]);
     });
     disposeBatch(batch);
     const [r, k] = Array.from(await sums.data());

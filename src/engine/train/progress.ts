@@ -1,6 +1,6 @@
 /** Sent after every batch. Plain data only, so it can cross a process boundary as is. */
 export interface BatchProgress {
-  type: "batch";
+  type: 'batch';
   epoch: number;
   epochs: number;
   batch: number;
@@ -37,7 +37,7 @@ export interface EpochSummary {
 
 /** Sent after every epoch (after its checkpoint is written). */
 export interface EpochProgress extends EpochSummary {
-  type: "epoch";
+  type: 'epoch';
   epochs: number;
   etaSeconds: number;
   reconstructions: ReconstructionSample;

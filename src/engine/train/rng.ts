@@ -24,13 +24,6 @@ export function shuffled(indexes: Int32Array, seed: number): Int32Array {
 }
 
 /** Distinct, reproducible seeds for each (purpose, epoch, step) without a shared generator. */
-export function derivedSeed(
-  seed: number,
-  purpose: number,
-  counter: number,
-): number {
-  return (
-    ((seed * 1_000_003 + purpose * 7_919 + counter * 104_729) >>> 0) %
-    2_147_483_647
-  );
+export function derivedSeed(seed: number, purpose: number, counter: number): number {
+  return ((seed * 1_000_003 + purpose * 7_919 + counter * 104_729) >>> 0) % 2_147_483_647;
 }

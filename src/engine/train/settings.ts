@@ -1,4 +1,4 @@
-export type OptimizerName = "adam" | "rmsprop" | "sgd";
+export type OptimizerName = 'adam' | 'rmsprop' | 'sgd';
 
 export interface TrainSettings {
   epochs: number;
@@ -20,7 +20,7 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   epochs: 10,
   batchSize: 128,
   learningRate: 1e-3,
-  optimizer: "adam",
+  optimizer: 'adam',
   beta: 1,
   validationShare: 0.1,
   seed: 1,
@@ -30,30 +30,25 @@ export const DEFAULT_SETTINGS: TrainSettings = {
 };
 
 export const SETTINGS_ERRORS = {
-  badEpochs: "epochs must be a positive integer",
-  badBatch: "batch size must be a positive integer",
-  badRate: "learning rate must be a positive number",
-  badBeta: "beta must be a non-negative number",
-  badLatent: "latent size must be a positive integer",
-  badHidden: "hidden size must be a positive integer",
-  badOptimizer: "optimizer must be adam, rmsprop or sgd",
+  badEpochs: 'epochs must be a positive integer',
+  badBatch: 'batch size must be a positive integer',
+  badRate: 'learning rate must be a positive number',
+  badBeta: 'beta must be a non-negative number',
+  badLatent: 'latent size must be a positive integer',
+  badHidden: 'hidden size must be a positive integer',
+  badOptimizer: 'optimizer must be adam, rmsprop or sgd',
 } as const;
 
 const positiveInt = (v: number) => Number.isInteger(v) && v > 0;
 
-export function resolveSettings(
-  partial: Partial<TrainSettings> = {},
-): TrainSettings {
+export function resolveSettings(partial: Partial<TrainSettings> = {}): TrainSettings {
   const s = { ...DEFAULT_SETTINGS, ...partial };
   if (!positiveInt(s.epochs)) throw new Error(SETTINGS_ERRORS.badEpochs);
   if (!positiveInt(s.batchSize)) throw new Error(SETTINGS_ERRORS.badBatch);
-  if (!(s.learningRate > 0) || !Number.isFinite(s.learningRate))
-    throw new Error(SETTINGS_ERRORS.badRate);
-  if (!(s.beta >= 0) || !Number.isFinite(s.beta))
-    throw new Error(SETTINGS_ERRORS.badBeta);
+  if (!(s.learningRate > 0) || !Number.isFinite(s.learningRate)) throw new Error(SETTINGS_ERRORS.badRate);
+  if (!(s.beta >= 0) || !Number.isFinite(s.beta)) throw new Error(SETTINGS_ERRORS.badBeta);
   if (!positiveInt(s.latentSize)) throw new Error(SETTINGS_ERRORS.badLatent);
   if (!positiveInt(s.hiddenSize)) throw new Error(SETTINGS_ERRORS.badHidden);
-  if (!["adam", "rmsprop", "sgd"].includes(s.optimizer))
-    throw new Error(SETTINGS_ERRORS.badOptimizer);
+  if (!['adam', 'rmsprop', 'sgd'].includes(s.optimizer)) throw new Error(SETTINGS_ERRORS.badOptimizer);
   return s;
 }

@@ -1,21 +1,17 @@
-import * as tf from "@tensorflow/tfjs";
-import type { TrainingData } from "../data/training-data.types";
-import { buildModel, defaultConfig } from "../models/build";
-import { lossTerms } from "../models/forward";
-import { metadataFor, type ModelMetadata } from "../models/store/metadata";
-import {
-  isConditional,
-  type LatentModel,
-  type ModelKind,
-} from "../models/types";
-import { batchTensors, disposeBatch } from "./batches";
-import { readCheckpoint, writeCheckpoint } from "./checkpoint";
-import { TRAIN_ERRORS } from "./errors";
-import { makeOptimizer } from "./optimizer";
-import type { BatchProgress, EpochProgress, EpochSummary } from "./progress";
-import { derivedSeed, shuffled } from "./rng";
-import { resolveSettings, type TrainSettings } from "./settings";
-import { evaluate, reconstructSample, splitIndexes } from "./evaluate";
+import * as tf from '@tensorflow/tfjs';
+import type { TrainingData } from '../data/training-data.types';
+import { buildModel, defaultConfig } from '../models/build';
+import { lossTerms } from '../models/forward';
+import { metadataFor, type ModelMetadata } from '../models/store/metadata';
+import { isConditional, type LatentModel, type ModelKind } from '../models/types';
+import { batchTensors, disposeBatch } from './batches';
+import { readCheckpoint, writeCheckpoint } from './checkpoint';
+import { TRAIN_ERRORS } from './errors';
+import { makeOptimizer } from './optimizer';
+import type { BatchProgress, EpochProgress, EpochSummary } from './progress';
+import { derivedSeed, shuffled } from './rng';
+import { resolveSettings, type TrainSettings } from './settings';
+import { evaluate, reconstructSample, splitIndexes } from './evaluate';
 
 export interface TrainHooks {
   onBatch?: (progress: BatchProgress) => void;
@@ -29,7 +25,7 @@ export interface TrainHooks {
 }
 
 export interface TrainResult {
-  status: "completed" | "cancelled";
+  status: 'completed' | 'cancelled';
   /** The trained model; the caller owns it and must dispose() it. */
   model: LatentModel;
   metadata: ModelMetadata;
@@ -47,37 +43,22 @@ const EXPLODE_FACTOR = 100;
 /** Drawings whose reconstructions are sent after every epoch. */
 export const SAMPLE_COUNT = 8;
 
-const yieldToEventLoop = () =>
-  new Promise<void>((resolve) => setImmediate(resolve));
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function trainableVariables(model: LatentModel): tf.Variable[] {
-  const parts = [model.encoder, model.decoder, model.prior].filter(
-    (p): p is tf.LayersModel => p !== undefined,
-  );
-  return parts.flatMap((p) =>
-    p.trainableWeights.map((w) => w.read() as tf.Variable),
-  );
+  const parts = [model.encoder, model.decoder, model.prior].filter((p): p is tf.LayersModel => p !== undefined);
+  return parts.flatMap((p) => p.trainableWeights.map((w) => w.read() as tf.Variable));
 }
 
 function checkData(data: TrainingData, kind: ModelKind): void {
-  if (data.count === 0 || data.trainIndex.length === 0)
-    throw new Error(TRAIN_ERRORS.noData);
-  if (isConditional(kind) && data.classNames.length < 2)
-    throw new Error(TRAIN_ERRORS.needsLabels);
-  if (kind === "conv-ae" && data.imageSize % 16 !== 0)
-    throw new Error(TRAIN_ERRORS.imageSize);
+  if (data.count === 0 || data.trainIndex.length === 0) throw new Error(TRAIN_ERRORS.noData);
+  if (isConditional(kind) && data.classNames.length < 2) throw new Error(TRAIN_ERRORS.needsLabels);
+  if (kind === 'conv-ae' && data.imageSize % 16 !== 0) throw new Error(TRAIN_ERRORS.imageSize);
 }
 
 function noisyInput(images: tf.Tensor2D, seed: number): tf.Tensor2D {
   return tf.tidy(() =>
-    tf.clipByValue(
-      tf.add(
-        images,
-        tf.randomNormal(images.shape, 0, DENOISING_STD, "float32", seed),
-      ),
-      0,
-      1,
-    ),
+    tf.clipByValue(tf.add(images, tf.randomNormal(images.shape, 0, DENOISING_STD, 'float32', seed)), 0, 1),
   ) as tf.Tensor2D;
 }
 
@@ -103,10 +84,7 @@ export async function train(
   const optimizer = makeOptimizer(settings.optimizer, settings.learningRate);
   if (hooks.resumeFrom) {
     const ckpt = await readCheckpoint(hooks.resumeFrom);
-    if (
-      ckpt.metadata.kind !== kind ||
-      ckpt.metadata.imageSize !== data.imageSize
-    ) {
+    if (ckpt.metadata.kind !== kind || ckpt.metadata.imageSize !== data.imageSize) {
       ckpt.model.dispose();
       tf.dispose(ckpt.optimizerWeights.map((w) => w.tensor));
       throw new Error(TRAIN_ERRORS.checkpointMismatch);
@@ -121,7 +99,7 @@ export async function train(
       defaultConfig(kind, {
         recipe: data.recipe,
         imageSize: data.imageSize,
-        latentSize: kind === "conv-ae" ? undefined : settings.latentSize,
+        latentSize: kind === 'conv-ae' ? undefined : settings.latentSize,
         hiddenSize: settings.hiddenSize,
         numClasses: isConditional(kind) ? numClasses : 1,
         seed: settings.seed,
@@ -131,7 +109,7 @@ export async function train(
 
   const variables = trainableVariables(model);
   const latent = model.config.latentSize;
-  const denoise = kind === "conv-ae" && settings.denoising;
+  const denoise = kind === 'conv-ae' && settings.denoising;
   const sampleIndexes = Array.from(validationIndex.subarray(0, SAMPLE_COUNT));
   const batches = Math.ceil(trainIndex.length / settings.batchSize);
   const meta = (h: EpochSummary[]): ModelMetadata =>
@@ -157,28 +135,22 @@ export async function train(
   const startEpochs = epochsDone;
   let best = Math.min(...history.map((h) => h.trainLoss), Infinity);
 
-  const finish = (status: TrainResult["status"]): TrainResult => {
+  const finish = (status: TrainResult['status']): TrainResult => {
     optimizer.dispose();
     return { status, model, metadata: meta(history), history };
   };
 
   try {
     for (let epoch = epochsDone + 1; epoch <= settings.epochs; epoch += 1) {
-      const order = shuffled(
-        trainIndex,
-        derivedSeed(settings.seed, SHUFFLE, epoch),
-      );
+      const order = shuffled(trainIndex, derivedSeed(settings.seed, SHUFFLE, epoch));
       const epochStart = performance.now();
       let seen = 0;
       let sumLoss = 0;
       let sumRec = 0;
       let sumKl = 0;
       for (let b = 0; b < batches; b += 1) {
-        if (hooks.signal?.aborted) return finish("cancelled");
-        const idx = order.subarray(
-          b * settings.batchSize,
-          (b + 1) * settings.batchSize,
-        );
+        if (hooks.signal?.aborted) return finish('cancelled');
+        const idx = order.subarray(b * settings.batchSize, (b + 1) * settings.batchSize);
         step += 1;
         const batch = batchTensors(data, idx, numClasses);
         let parts: tf.Tensor | undefined;
@@ -188,26 +160,15 @@ export async function train(
               [idx.length, latent],
               0,
               1,
-              "float32",
+              'float32',
               derivedSeed(settings.seed, NOISE_EPS, step),
             ) as tf.Tensor2D;
             const input = denoise
-              ? noisyInput(
-                  batch.images,
-                  derivedSeed(settings.seed, NOISE_INPUT, step),
-                )
+              ? noisyInput(batch.images, derivedSeed(settings.seed, NOISE_INPUT, step))
               : batch.images;
-            const terms = lossTerms(
-              model,
-              { input, target: batch.images, oneHot: batch.oneHot },
-              eps,
-              true,
-            );
+            const terms = lossTerms(model, { input, target: batch.images, oneHot: batch.oneHot }, eps, true);
             parts = tf.keep(tf.stack([terms.reconstruction, terms.kl]));
-            return tf.add(
-              terms.reconstruction,
-              tf.mul(settings.beta, terms.kl),
-            ) as tf.Scalar;
+            return tf.add(terms.reconstruction, tf.mul(settings.beta, terms.kl)) as tf.Scalar;
           },
           true,
           variables,
@@ -217,8 +178,7 @@ export async function train(
         cost?.dispose();
         const [rec, kl] = parts ? Array.from(await parts.data()) : [NaN, NaN];
         parts?.dispose();
-        if (!Number.isFinite(loss) || loss > best * EXPLODE_FACTOR)
-          throw new Error(TRAIN_ERRORS.diverged);
+        if (!Number.isFinite(loss) || loss > best * EXPLODE_FACTOR) throw new Error(TRAIN_ERRORS.diverged);
         seen += idx.length;
         sumLoss += loss * idx.length;
         sumRec += rec * idx.length;
@@ -226,10 +186,9 @@ export async function train(
         const elapsed = (performance.now() - startedAt) / 1000;
         const done = (epoch - 1 - startEpochs) * trainIndex.length + seen;
         const rate = done / Math.max(elapsed, 1e-6);
-        const remaining =
-          (settings.epochs - epoch + 1) * trainIndex.length - seen;
+        const remaining = (settings.epochs - epoch + 1) * trainIndex.length - seen;
         hooks.onBatch?.({
-          type: "batch",
+          type: 'batch',
           epoch,
           epochs: settings.epochs,
           batch: b + 1,
@@ -243,13 +202,7 @@ export async function train(
         });
         await yieldToEventLoop();
       }
-      const val = await evaluate(
-        model,
-        data,
-        validationIndex,
-        settings,
-        numClasses,
-      );
+      const val = await evaluate(model, data, validationIndex, settings, numClasses);
       const seconds = (performance.now() - epochStart) / 1000;
       const summary: EpochSummary = {
         epoch,
@@ -262,42 +215,30 @@ export async function train(
         seconds,
         samplesPerSecond: seen / Math.max(seconds, 1e-6),
       };
-      if (!Number.isFinite(summary.validationLoss))
-        throw new Error(TRAIN_ERRORS.diverged);
+      if (!Number.isFinite(summary.validationLoss)) throw new Error(TRAIN_ERRORS.diverged);
       history = [...history, summary];
       best = Math.min(best, summary.trainLoss);
       epochsDone = epoch;
       if (hooks.checkpointDir) {
-        await writeCheckpoint(
-          hooks.checkpointDir,
-          model,
-          meta(history),
-          optimizer,
-          {
-            epochsDone,
-            step,
-            settings,
-            history,
-          },
-        );
+        await writeCheckpoint(hooks.checkpointDir, model, meta(history), optimizer, {
+          epochsDone,
+          step,
+          settings,
+          history,
+        });
       }
       const elapsed = (performance.now() - startedAt) / 1000;
       const perEpoch = elapsed / (epoch - startEpochs);
       hooks.onEpoch?.({
-        type: "epoch",
+        type: 'epoch',
         ...summary,
         epochs: settings.epochs,
         etaSeconds: perEpoch * (settings.epochs - epoch),
-        reconstructions: reconstructSample(
-          model,
-          data,
-          sampleIndexes,
-          numClasses,
-        ),
+        reconstructions: reconstructSample(model, data, sampleIndexes, numClasses),
       });
       await yieldToEventLoop();
     }
-    return finish("completed");
+    return finish('completed');
   } catch (error) {
     optimizer.dispose();
     model.dispose();

@@ -14,4 +14,13 @@ export const drawingSchema = s.array(strokeSchema, DRAWING_LIMITS.strokes);
 
 export const recipeSchema = s.enum(['quickdraw28', 'cookbook32'] as const);
 
+/** "shipped:NAME" / "user:NAME", as models:list gives them. */
+export const modelIdSchema = s.string(130, /^(shipped|user):[A-Za-z0-9._-]{1,120}$/);
+
+/** A class index of a conditional model. */
+export const labelSchema = s.integer(0, 9_999);
+
+/** Latent vectors are small (≤ a few hundred values); this bounds a hostile one. */
+export const latentSchema = s.float32Array(4_096);
+
 export const drawingChannels = {} as const;

@@ -6,6 +6,7 @@ import { conceptsChannels, conceptsEvents } from './concepts';
 import { datasetsChannels, datasetsEvents } from './datasets';
 import { trainingChannels, trainingEvents } from './training';
 import { drawingsChannels, drawingsEvents } from './drawings';
+import { exploreChannels, exploreEvents } from './explore';
 import type { ChannelSpec, RequestOf, ResponseOf } from './define';
 import type { Infer } from './schema';
 
@@ -22,6 +23,7 @@ export const channels = {
   ...datasetsChannels,
   ...trainingChannels,
   ...drawingsChannels,
+  ...exploreChannels,
 } as const;
 
 export const events = {
@@ -32,6 +34,7 @@ export const events = {
   ...datasetsEvents,
   ...trainingEvents,
   ...drawingsEvents,
+  ...exploreEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,4 +1,129 @@
-/** Channels and events of the training feature. */
-export const trainingChannels = {} as const;
+import { channel } from './define';
+import { s } from './schema';
 
-export const trainingEvents = {} as const;
+export const TRAINING_KINDS = ['conv-ae', 'mlp-vae', 'conv-vae', 'cvae', 'cvae-prior'] as const;
+export type TrainingKind = (typeof TRAINING_KINDS)[number];
+export const OPTIMIZERS = ['adam', 'rmsprop', 'sgd'] as const;
+
+/** The same rule as the model catalogue's ids ("user:NAME"), so a saved model always lists. */
+export const MODEL_NAME_PATTERN = /^(?!\.{1,2}$)[A-Za-z0-9._-]{1,120}$/;
+/** Sources: a dataset id from the store, or "sample:<file>" under the shipped resources. */
+export const TRAINING_SOURCE_PATTERN = /^(ds-[a-z0-9-]{1,60}|sample:[A-Za-z0-9._-]{1,120}(\/[A-Za-z0-9._-]{1,120}){0,2})$/;
+
+export const TRAINING_LIMITS = {
+  epochs: 1000,
+  batchSize: 4096,
+  latentSize: 256,
+  hiddenSize: 4096,
+  items: 10_000_000,
+} as const;
+
+export const trainingSettingsSchema = s.object({
+  epochs: s.integer(1, TRAINING_LIMITS.epochs),
+  batchSize: s.integer(1, TRAINING_LIMITS.batchSize),
+  learningRate: s.number({ min: 1e-7, max: 10 }),
+  optimizer: s.enum(OPTIMIZERS),
+  beta: s.number({ min: 0, max: 1000 }),
+  latentSize: s.integer(1, TRAINING_LIMITS.latentSize),
+  hiddenSize: s.optional(s.integer(1, TRAINING_LIMITS.hiddenSize)),
+  validationShare: s.number({ min: 0, max: 0.9 }),
+  seed: s.integer(0, 2 ** 31 - 1),
+  denoising: s.optional(s.boolean()),
+});
+
+export interface TrainingSource {
+  id: string;
+  name: string;
+  count?: number;
+  categories: string[];
+  origin: 'dataset' | 'sample';
+}
+
+export interface TrainingCapabilities {
+  backend: string;
+  /** False where the backend lacks Conv2DBackpropFilter (stock wasm): conv kinds cannot train. */
+  convTrainable: boolean;
+}
+
+export interface TrainingRunInfo {
+  runId: string;
+  modelName: string;
+  kind: TrainingKind;
+  source: string;
+  startedAt: string;
+}
+
+export interface TrainingBatchEvent {
+  runId: string;
+  type: 'batch';
+  epoch: number;
+  epochs: number;
+  batch: number;
+  batches: number;
+  loss: number;
+  reconstruction: number;
+  kl: number;
+  samplesPerSecond: number;
+  etaSeconds: number;
+}
+
+export interface TrainingEpochEvent {
+  runId: string;
+  type: 'epoch';
+  epoch: number;
+  epochs: number;
+  trainLoss: number;
+  trainReconstruction: number;
+  trainKl: number;
+  validationLoss: number;
+  validationReconstruction: number;
+  validationKl: number;
+  samplesPerSecond: number;
+  etaSeconds: number;
+  imageSize: number;
+  originals: Float32Array[];
+  reconstructions: Float32Array[];
+}
+
+export type TrainingProgressEvent =
+  | TrainingBatchEvent
+  | TrainingEpochEvent
+  | { runId: string; type: 'loading'; message: string };
+
+export interface TrainingDoneEvent {
+  runId: string;
+  status: 'completed' | 'cancelled' | 'failed';
+  /** "user:NAME" of the saved model (completed runs). */
+  modelId?: string;
+  modelName: string;
+  /** Epochs finished; a cancelled or failed run keeps the checkpoint of the last one. */
+  epochsDone: number;
+  error?: string;
+}
+
+export const trainingChannels = {
+  'training:sources': channel('engine', s.object({}), s.trusted<TrainingSource[]>()),
+  'training:capabilities': channel('engine', s.object({}), s.trusted<TrainingCapabilities>()),
+  'training:status': channel('engine', s.object({}), s.trusted<TrainingRunInfo | null>()),
+  /** Starts a run in the background and answers at once; progress and the end come as events. */
+  'training:start': channel(
+    'engine',
+    s.object({
+      source: s.string(300, TRAINING_SOURCE_PATTERN),
+      kind: s.enum(TRAINING_KINDS),
+      modelName: s.string(120, MODEL_NAME_PATTERN),
+      settings: trainingSettingsSchema,
+      limit: s.optional(s.integer(1, TRAINING_LIMITS.items)),
+      /** Continue from this model name's last checkpoint when there is one. */
+      resume: s.optional(s.boolean()),
+    }),
+    s.trusted<TrainingRunInfo>(),
+  ),
+  'training:cancel': channel('engine', s.object({}), s.trusted<{ cancelled: boolean }>()),
+} as const;
+
+export const trainingEvents = {
+  'training:progress': s.trusted<TrainingProgressEvent>(),
+  /** Sent once per run; a completed run's model is saved and listed by 'models:list' from now on. */
+  'training:done': s.trusted<TrainingDoneEvent>(),
+} as const;

@@ -36,28 +36,35 @@ async function plainLoad(folder: string): Promise<LayersModel> {
   const weights = await readFile(join(folder, json.weightsManifest[0].paths[0]));
   const buffer = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer;
   return tf.loadLayersModel(
-    tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: buffer }),
+    tf.io.fromMemory({
+      modelTopology: json.modelTopology,
+      weightSpecs: json.weightsManifest[0].weights,
+      weightData: buffer,
+    }),
   );
 }
 
 describe('model store', () => {
-  it.each(['mlp-vae', 'cvae', 'cvae-prior', 'conv-vae'] as const)('%s: save → load → decode gives the same images', async (kind) => {
-    const { model, folder } = await saved(kind, `round-${kind}`);
-    const z = Float32Array.from({ length: 4 * model.config.latentSize }, (_, i) => Math.sin(i));
-    const cond = { labels: [0, 1, 2, 1] };
-    const before = await decodeLatents(model, z, 4, cond);
-    const { model: loaded, metadata } = await loadModel(folder);
-    expect(metadata.kind).toBe(kind);
-    expect(metadata.classNames).toEqual(['a', 'b', 'c']);
-    const after = await decodeLatents(loaded, z, 4, cond);
-    expect(Array.from(after)).toEqual(Array.from(before));
-    const images = Float32Array.from({ length: 2 * 784 }, (_, i) => (i % 7) / 7);
-    expect(Array.from(await encodeImages(loaded, images, 2, { labels: [0, 2] }))).toEqual(
-      Array.from(await encodeImages(model, images, 2, { labels: [0, 2] })),
-    );
-    model.dispose();
-    loaded.dispose();
-  });
+  it.each(['mlp-vae', 'cvae', 'cvae-prior', 'conv-vae'] as const)(
+    '%s: save → load → decode gives the same images',
+    async (kind) => {
+      const { model, folder } = await saved(kind, `round-${kind}`);
+      const z = Float32Array.from({ length: 4 * model.config.latentSize }, (_, i) => Math.sin(i));
+      const cond = { labels: [0, 1, 2, 1] };
+      const before = await decodeLatents(model, z, 4, cond);
+      const { model: loaded, metadata } = await loadModel(folder);
+      expect(metadata.kind).toBe(kind);
+      expect(metadata.classNames).toEqual(['a', 'b', 'c']);
+      const after = await decodeLatents(loaded, z, 4, cond);
+      expect(Array.from(after)).toEqual(Array.from(before));
+      const images = Float32Array.from({ length: 2 * 784 }, (_, i) => (i % 7) / 7);
+      expect(Array.from(await encodeImages(loaded, images, 2, { labels: [0, 2] }))).toEqual(
+        Array.from(await encodeImages(model, images, 2, { labels: [0, 2] })),
+      );
+      model.dispose();
+      loaded.dispose();
+    },
+  );
 
   it('plain tf.loadLayersModel reads the saved decoder and decodes to the same image', async () => {
     const { model, folder } = await saved('mlp-vae', 'plain');
@@ -77,7 +84,9 @@ describe('model store', () => {
     await saveModel(b, a.folder, metadataFor(b.config, ['x']));
     const { model, metadata } = await loadModel(a.folder);
     expect(metadata.classNames).toEqual(['x']);
-    expect(Array.from(model.decoder.getWeights()[0].dataSync())).toEqual(Array.from(b.decoder.getWeights()[0].dataSync()));
+    expect(Array.from(model.decoder.getWeights()[0].dataSync())).toEqual(
+      Array.from(b.decoder.getWeights()[0].dataSync()),
+    );
     for (const m of [a.model, b, model]) m.dispose();
   });
 

@@ -14,7 +14,18 @@ const t2 = (rows: number[][]) => tf.tensor2d(rows) as Tensor2D;
 
 describe('Gaussian maths', () => {
   it('diagonal KL matches ½ Σ (σ² + μ² − 1 − log σ²)', () => {
-    const kl = tf.tidy(() => klDiagonal(t2([[1, 0], [0, 0]]), t2([[0, Math.log(2)], [0, 0]])).arraySync());
+    const kl = tf.tidy(() =>
+      klDiagonal(
+        t2([
+          [1, 0],
+          [0, 0],
+        ]),
+        t2([
+          [0, Math.log(2)],
+          [0, 0],
+        ]),
+      ).arraySync(),
+    );
     expect(kl[0]).toBeCloseTo(1 - Math.log(2) / 2, 5);
     expect(kl[1]).toBeCloseTo(0, 6);
   });
@@ -34,7 +45,8 @@ describe('Gaussian maths', () => {
     const mu = [0.5, -1];
     const m = [1, 2];
     // Σ = LLᵀ = [[a², ab], [ab, b² + c²]]; tr Σ = a² + b² + c²; det Σ = a²c²
-    const expected = 0.5 * (a * a + b * b + c * c + (mu[0] - m[0]) ** 2 + (mu[1] - m[1]) ** 2 - 2 - Math.log(a * a * c * c));
+    const expected =
+      0.5 * (a * a + b * b + c * c + (mu[0] - m[0]) ** 2 + (mu[1] - m[1]) ** 2 - 2 - Math.log(a * a * c * c));
     const kl = tf.tidy(() => klFull(t2([mu]), scaleTril(t2([[r0, b, r1]]), 2), t2([m])).arraySync());
     expect(kl[0]).toBeCloseTo(expected, 4);
   });
@@ -55,7 +67,9 @@ describe('Gaussian maths', () => {
     const zd = tf.tidy(() => sampleDiagonal(t2([[1, 2]]), t2([[Math.log(4), 0]]), t2([[0.5, -1]])).arraySync());
     expect(zd[0][0]).toBeCloseTo(2, 5);
     expect(zd[0][1]).toBeCloseTo(1, 5);
-    const zf = tf.tidy(() => sampleFull(t2([[1, 2]]), scaleTril(t2([[0.3, -0.7, 1.2]]), 2), t2([[0.5, -1]])).arraySync());
+    const zf = tf.tidy(() =>
+      sampleFull(t2([[1, 2]]), scaleTril(t2([[0.3, -0.7, 1.2]]), 2), t2([[0.5, -1]])).arraySync(),
+    );
     expect(zf[0][0]).toBeCloseTo(1 + softplus(0.3) * 0.5, 5);
     expect(zf[0][1]).toBeCloseTo(2 - 0.7 * 0.5 - softplus(1.2), 5);
   });

@@ -34,10 +34,15 @@ describe('train', () => {
     const batches: BatchProgress[] = [];
     const epochs: EpochProgress[] = [];
     const before = tf.memory().numTensors;
-    const result = await train(data, 'mlp-vae', { ...small, epochs: 3 }, {
-      onBatch: (p) => batches.push(p),
-      onEpoch: (p) => epochs.push(p),
-    });
+    const result = await train(
+      data,
+      'mlp-vae',
+      { ...small, epochs: 3 },
+      {
+        onBatch: (p) => batches.push(p),
+        onEpoch: (p) => epochs.push(p),
+      },
+    );
     expect(result.status).toBe('completed');
     expect(epochs).toHaveLength(3);
     expect(batches).toHaveLength(3 * Math.ceil(data.trainIndex.length / 50));
@@ -67,13 +72,18 @@ describe('train', () => {
   it('cancels at once when the signal aborts', async () => {
     const controller = new AbortController();
     let seen = 0;
-    const result = await train(data, 'mlp-vae', { ...small, epochs: 5 }, {
-      signal: controller.signal,
-      onBatch: () => {
-        seen += 1;
-        if (seen === 2) controller.abort();
+    const result = await train(
+      data,
+      'mlp-vae',
+      { ...small, epochs: 5 },
+      {
+        signal: controller.signal,
+        onBatch: () => {
+          seen += 1;
+          if (seen === 2) controller.abort();
+        },
       },
-    });
+    );
     expect(result.status).toBe('cancelled');
     expect(seen).toBe(2);
     result.model.dispose();

@@ -2,7 +2,7 @@ import { backend_util, Conv2DBackpropFilter } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { Conv2DBackpropFilterAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import { spatialWindow } from './window';
-import { call, free, transpose } from './wasm-call';
+import { call, free, required, transpose } from './wasm-call';
 
 /**
  * tfjs's wasm backend has no Conv2DBackpropFilter, so no conv layer trains on it as shipped.

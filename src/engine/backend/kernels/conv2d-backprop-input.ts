@@ -3,7 +3,8 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { Conv2DBackpropInputAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import { concatFloat } from './concat';
 import { spatialWindow } from './window';
-import { call, free, reshape, transpose } from './wasm-call';
+import { phaseFilters } from './phase-filters';
+import { call, free, required, reshape } from './wasm-call';
 
 /** One axis of one output phase: which filter taps reach it and which dy rows they read. */
 interface Phase {
@@ -73,55 +74,40 @@ function conv2dBackpropInput(
   );
   const { strideHeight: sh, strideWidth: sw, filterHeight: kh, filterWidth: kw, inHeight, inWidth, batchSize } = info;
   const inChannels = info.inChannels;
-  const flipped = call('Reverse', backend, { x: filter }, { dims: [0, 1] });
-  const swapped = transpose(backend, flipped, [0, 1, 3, 2]);
-  free(backend, flipped);
   // Rows/columns per phase; the last phase may compute a row past the image, cropped below.
   const rows = Math.ceil(inHeight / sh);
   const cols = Math.ceil(inWidth / sw);
-  const phases: TensorInfo[] = [];
+  const plan: Array<{ ph: Phase; pw: Phase } | null> = [];
   for (let ch = 0; ch < sh; ch++) {
     for (let cw = 0; cw < sw; cw++) {
       const ph = phaseOf(ch, sh, kh, info.padInfo.top);
       const pw = phaseOf(cw, sw, kw, info.padInfo.left);
-      if (ph.taps === 0 || pw.taps === 0) {
-        phases.push(
-          call('Fill', backend, {}, { shape: [batchSize, rows, cols, inChannels], value: 0, dtype: 'float32' }),
-        );
-        continue;
-      }
-      const whole = sh === 1 && sw === 1;
-      const sub = whole
-        ? swapped
-        : call(
-            'StridedSlice',
-            backend,
-            { x: swapped },
-            {
-              begin: [ph.tap, pw.tap, 0, 0],
-              end: [kh, kw, swapped.shape[2], swapped.shape[3]],
-              strides: [sh, sw, 1, 1],
-              beginMask: 0,
-              endMask: 0,
-              ellipsisMask: 0,
-              newAxisMask: 0,
-              shrinkAxisMask: 0,
-            },
-          );
-      const dyw = spatialWindow(backend, dy, -ph.offset, rows + ph.taps - 1, -pw.offset, cols + pw.taps - 1);
-      phases.push(
-        call(
-          'Conv2D',
-          backend,
-          { x: dyw, filter: sub },
-          { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1] },
-        ),
-      );
-      free(backend, dyw);
-      if (!whole) free(backend, sub);
+      plan.push(ph.taps === 0 || pw.taps === 0 ? null : { ph, pw });
     }
   }
-  free(backend, swapped);
+  const filters = phaseFilters(
+    backend,
+    filter,
+    plan.map((p) => (p ? { rowTap: p.ph.tap, colTap: p.pw.tap } : null)),
+    sh,
+    sw,
+  );
+  const phases = plan.map((p, i) => {
+    const sub = filters[i];
+    if (!p || !sub) {
+      return call('Fill', backend, {}, { shape: [batchSize, rows, cols, inChannels], value: 0, dtype: 'float32' });
+    }
+    const { ph, pw } = p;
+    const dyw = spatialWindow(backend, dy, -ph.offset, rows + ph.taps - 1, -pw.offset, cols + pw.taps - 1);
+    const out = call(
+      'Conv2D',
+      backend,
+      { x: dyw, filter: sub },
+      { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1] },
+    );
+    free(backend, dyw);
+    return out;
+  });
   const full = interleave(backend, phases, sh, sw);
   if (rows * sh === inHeight && cols * sw === inWidth) return full;
   const dx = call(
@@ -140,8 +126,8 @@ export function conv2dBackpropInputConfig(): KernelConfig {
     backendName: 'wasm',
     kernelFunc: ({ inputs, backend, attrs }) =>
       conv2dBackpropInput(
-        inputs.dy,
-        inputs.filter,
+        required(inputs, 'dy'),
+        required(inputs, 'filter'),
         attrs as unknown as Conv2DBackpropInputAttrs,
         backend as BackendWasm,
       ),

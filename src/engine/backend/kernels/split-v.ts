@@ -2,6 +2,7 @@ import { backend_util, SplitV, util } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { KernelConfig, KernelFunc, SplitVAttrs, TensorInfo } from '@tensorflow/tfjs';
 import { copyRuns } from './strided-copy';
+import { required } from './wasm-call';
 
 /**
  * SplitV is the gradient of every Concatenate layer (the Cookbook autoencoder has four, along
@@ -35,8 +36,8 @@ export function splitVConfig(original: KernelFunc): KernelConfig {
     kernelName: SplitV,
     backendName: 'wasm',
     kernelFunc: (args) =>
-      args.inputs.x.dtype === 'float32'
-        ? splitFloat(args.backend as BackendWasm, args.inputs.x, args.attrs as unknown as SplitVAttrs)
+      required(args.inputs, 'x').dtype === 'float32'
+        ? splitFloat(args.backend as BackendWasm, required(args.inputs, 'x'), args.attrs as unknown as SplitVAttrs)
         : original(args),
   };
 }

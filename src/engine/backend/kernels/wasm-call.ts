@@ -62,3 +62,10 @@ export function transposeLast2(backend: BackendWasm, x: TensorInfo): TensorInfo 
   [perm[rank - 2], perm[rank - 1]] = [perm[rank - 1], perm[rank - 2]];
   return transpose(backend, x, perm);
 }
+
+/** A named kernel input that must be there (tfjs types every input as optional). */
+export function required(inputs: NamedTensorInfoMap, name: string): TensorInfo {
+  const info = inputs[name];
+  if (!info) throw new Error(`kernel input "${name}" is missing`);
+  return info;
+}

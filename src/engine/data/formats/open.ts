@@ -6,7 +6,7 @@ import { fileChunks, peekChunks, startsWithGzipMagic } from './byte-stream';
 import { idxMagic, IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, parseIdxHeader, parseIdxImages, readIdxLabelBytes } from './idx';
 import { NPY_MAGIC, npyHeaderBytesNeeded, parseNpyBitmaps, parseNpyHeader } from './npy';
 import type { ParseContext } from './parse-context';
-import { looksLikeQuickDrawBin, parseQuickDrawBin } from './quickdraw-bin';
+import { looksLikeQuickDrawBin, parseQuickDrawBin, quickDrawBinSpans, type BinSpans } from './quickdraw-bin';
 import { parseQuickDrawNdjson } from './quickdraw-ndjson';
 
 /** Enough for an NPY v1 header (≤ 64 KiB) and the first NDJSON line of most files. */
@@ -35,6 +35,11 @@ export interface OpenedDataFile {
   problems: DataProblem[];
   /** Records in batches (one per chunk read). Single use. */
   batches(): AsyncGenerator<DataRecord[]>;
+  /**
+   * quickdraw-bin only: whole records as byte spans, without stroke objects, for
+   * Rasterizer.renderBinRecord (the fast import path). Single use, instead of batches().
+   */
+  binSpans(): AsyncGenerator<BinSpans>;
   /** Records one by one. Single use. */
   records(): AsyncGenerator<DataRecord>;
   /** Releases the file when the caller stops early without iterating to the end. */
@@ -165,7 +170,11 @@ export async function openDataFile(path: string, options: OpenOptions = {}): Pro
   }
 
   let used = false;
-  async function* batches(): AsyncGenerator<DataRecord[]> {
+  /** Single use, counts bytes for problem offsets, turns a broken stream into a problem. */
+  async function* guarded<T>(
+    run: (chunks: AsyncGenerator<Buffer>) => AsyncGenerator<T>,
+    countOf: (item: T) => number,
+  ): AsyncGenerator<T> {
     if (used) throw new Error('openDataFile: records can be read only once');
     used = true;
     let seen = 0;
@@ -177,8 +186,8 @@ export async function openDataFile(path: string, options: OpenOptions = {}): Pro
       }
     }
     try {
-      for await (const batch of parse(counted())) {
-        seen += batch.length;
+      for await (const batch of run(counted())) {
+        seen += countOf(batch);
         yield batch;
       }
     } catch (error) {
@@ -189,6 +198,11 @@ export async function openDataFile(path: string, options: OpenOptions = {}): Pro
       await closeAll();
     }
   }
+  const batches = (): AsyncGenerator<DataRecord[]> => guarded(parse, (batch) => batch.length);
+  const binSpans = (): AsyncGenerator<BinSpans> => {
+    if (format !== 'quickdraw-bin') throw new Error(`binSpans() needs a quickdraw-bin file, not ${format}`);
+    return guarded((chunks) => quickDrawBinSpans(chunks, ctx), (spans) => spans.starts.length);
+  };
   async function* records(): AsyncGenerator<DataRecord> {
     for await (const batch of batches()) yield* batch;
   }
@@ -201,6 +215,7 @@ export async function openDataFile(path: string, options: OpenOptions = {}): Pro
     declaredCount,
     problems,
     batches,
+    binSpans,
     records,
     close: closeAll,
   };

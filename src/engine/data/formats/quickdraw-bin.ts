@@ -78,42 +78,54 @@ export function looksLikeQuickDrawBin(head: Buffer): boolean {
   return m.ok || !m.tooLarge;
 }
 
-/** Streams Quick, Draw! binary records; a cut-off last record becomes a problem with its offset. */
-export async function* parseQuickDrawBin(chunks: AsyncIterable<Buffer>, ctx: ParseContext): RecordBatches<DrawingRecord> {
+/** Whole records found in one buffer: record k starts at buf[starts[k]], index firstIndex + k. */
+export interface BinSpans {
+  buf: Buffer;
+  starts: number[];
+  firstIndex: number;
+  /** Absolute file offset of buf[0]. */
+  base: number;
+}
+
+/**
+ * The one framing walker for .bin: finds whole records chunk by chunk (carrying a partial
+ * record over to the next chunk) and reports a cut-off or absurd record as a problem.
+ * Spans are only valid until the next one is requested.
+ */
+export async function* quickDrawBinSpans(chunks: AsyncIterable<Buffer>, ctx: ParseContext): AsyncGenerator<BinSpans> {
   let carry: Buffer | null = null;
   let carryOffset = 0; // absolute offset of carry[0]
   let index = 0;
-  let good = 0;
   for await (const chunk of chunks) {
     const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
     const base = carryOffset;
     const end = buf.length;
     let pos = 0;
-    const batch: DrawingRecord[] = [];
+    const starts: number[] = [];
+    const firstIndex = index;
     for (;;) {
       const m = measure(buf, pos, end);
       if (!m.ok) {
         if (m.tooLarge) {
           problem(ctx, binRecordTooLarge(m.needed), index, base + pos);
-          if (batch.length) yield batch;
+          if (starts.length) yield { buf, starts, firstIndex, base };
           return;
         }
         break;
       }
       validate(buf, pos, ctx, index, base + pos);
-      batch.push(decode(buf, pos, index, base + pos));
+      starts.push(pos);
       index++;
-      good++;
       pos += m.bytes;
-      if (ctx.limit !== undefined && good >= ctx.limit) {
-        yield batch;
+      if (ctx.limit !== undefined && index >= ctx.limit) {
+        yield { buf, starts, firstIndex, base };
         return;
       }
     }
     // Copy the partial record so the big chunk it came from can be collected.
     carry = pos < end ? Buffer.from(buf.subarray(pos)) : null;
     carryOffset = base + pos;
-    if (batch.length) yield batch;
+    if (starts.length) yield { buf, starts, firstIndex, base };
   }
   if (carry && carry.length > 0) {
     const m = measure(carry, 0, carry.length);
@@ -122,5 +134,12 @@ export async function* parseQuickDrawBin(chunks: AsyncIterable<Buffer>, ctx: Par
         ? DataErrors.strokePastEnd(m.stroke, m.points)
         : DataErrors.truncatedRecord(m.ok ? m.bytes : m.needed, carry.length);
     problem(ctx, message, index, carryOffset);
+  }
+}
+
+/** Streams Quick, Draw! binary records; a cut-off last record becomes a problem with its offset. */
+export async function* parseQuickDrawBin(chunks: AsyncIterable<Buffer>, ctx: ParseContext): RecordBatches<DrawingRecord> {
+  for await (const { buf, starts, firstIndex, base } of quickDrawBinSpans(chunks, ctx)) {
+    yield starts.map((pos, k) => decode(buf, pos, firstIndex + k, base + pos));
   }
 }

@@ -14,10 +14,11 @@ export function drawSegment(
   halfWidth: number,
 ): void {
   const reach = halfWidth + 0.5;
-  let minX = Math.floor(Math.min(x0, x1) - reach);
-  let maxX = Math.ceil(Math.max(x0, x1) + reach);
-  let minY = Math.floor(Math.min(y0, y1) - reach);
-  let maxY = Math.ceil(Math.max(y0, y1) + reach);
+  // Only pixels whose centre (px + 0.5) lies within `reach` of the segment's box can get ink.
+  let minX = Math.ceil(Math.min(x0, x1) - reach - 0.5);
+  let maxX = Math.floor(Math.max(x0, x1) + reach - 0.5);
+  let minY = Math.ceil(Math.min(y0, y1) - reach - 0.5);
+  let maxY = Math.floor(Math.max(y0, y1) + reach - 0.5);
   if (minX < 0) minX = 0;
   if (minY < 0) minY = 0;
   if (maxX > size - 1) maxX = size - 1;
@@ -27,6 +28,8 @@ export function drawSegment(
   const len2 = dx * dx + dy * dy;
   const inv = len2 > 0 ? 1 / len2 : 0;
   const reach2 = reach * reach;
+  const innerR = halfWidth - 0.5;
+  const inner2 = innerR > 0 ? innerR * innerR : -1;
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5 - y0;
     const row = py * size;
@@ -39,8 +42,8 @@ export function drawSegment(
       const ey = cy - t * dy;
       const d2 = ex * ex + ey * ey;
       if (d2 >= reach2) continue;
-      let c = reach - Math.sqrt(d2);
-      if (c > 1) c = 1;
+      // Full coverage within halfWidth - 0.5 needs no square root (most pixels of thick lines).
+      const c = d2 <= inner2 ? 1 : Math.min(1, reach - Math.sqrt(d2));
       const i = row + px;
       if (c > buf[i]) buf[i] = c;
     }

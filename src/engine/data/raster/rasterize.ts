@@ -25,6 +25,9 @@ export const RECIPES: Record<RasterRecipe, RecipeParams> = {
   cookbook32: { size: 32, divisor: 8, halfWidth: 1, blur: 0, gain: 1 },
 };
 
+/** Points of one stroke: x at xs[xAt + i], y at ys[yAt + i] (plain arrays or a .bin buffer). */
+type PointSource = ArrayLike<number>;
+
 export interface Rasterizer {
   recipe: RasterRecipe;
   size: number;
@@ -32,6 +35,11 @@ export interface Rasterizer {
   render(strokes: readonly Stroke[], out?: Float32Array): Float32Array;
   /** The same as bytes 0–255 (what the store and the numpy bitmaps hold). */
   renderBytes(strokes: readonly Stroke[], out?: Uint8Array): Uint8Array;
+  /**
+   * Renders the Quick, Draw! binary record at buf[pos] straight from its bytes (no stroke
+   * objects): the fast path for importing .bin files. The record must be whole.
+   */
+  renderBinRecord(buf: Uint8Array, pos: number, out?: Float32Array): Float32Array;
 }
 
 /** One rasterizer per recipe; reuses its scratch buffers, so keep one per worker loop. */
@@ -40,63 +48,76 @@ export function createRasterizer(recipe: RasterRecipe, params: RecipeParams = RE
   if (size !== RECIPE_SIZE[recipe]) throw new Error(`recipe ${recipe} must be ${RECIPE_SIZE[recipe]} px`);
   const work = new Float32Array(size * size);
   const scratch = new Float32Array(size * size);
+  const half = params.halfWidth;
+  const divisor = params.divisor;
+  // Current transform (fit recipes): pixel = coordinate * scale + offset.
+  let scale = 1;
+  let ox = 0;
+  let oy = 0;
+  let minX = 0;
+  let minY = 0;
+  let maxX = 0;
+  let maxY = 0;
 
-  const draw = (strokes: readonly Stroke[], buf: Float32Array): void => {
-    buf.fill(0);
-    let scale: number;
-    let ox: number;
-    let oy: number;
-    if (params.divisor !== undefined) {
-      // Cookbook: p // 8 lands on pixel p//8, whose centre is at +0.5 in continuous space.
-      const d = params.divisor;
-      for (const s of strokes) {
-        const n = Math.min(s.x.length, s.y.length);
-        let px = Math.floor(s.x[0] / d) + 0.5;
-        let py = Math.floor(s.y[0] / d) + 0.5;
-        if (n === 1) drawSegment(buf, size, px, py, px, py, params.halfWidth);
-        for (let i = 1; i < n; i++) {
-          const qx = Math.floor(s.x[i] / d) + 0.5;
-          const qy = Math.floor(s.y[i] / d) + 0.5;
-          drawSegment(buf, size, px, py, qx, qy, params.halfWidth);
-          px = qx;
-          py = qy;
-        }
-      }
-    } else {
-      let minX = Infinity;
-      let minY = Infinity;
-      let maxX = -Infinity;
-      let maxY = -Infinity;
-      for (const s of strokes) {
-        for (let i = 0; i < s.x.length; i++) {
-          const x = s.x[i];
-          const y = s.y[i];
-          if (x < minX) minX = x;
-          if (x > maxX) maxX = x;
-          if (y < minY) minY = y;
-          if (y > maxY) maxY = y;
-        }
-      }
-      if (minX === Infinity) return;
-      const extent = Math.max(maxX - minX, maxY - minY, 1);
-      scale = (params.fitSide ?? size) / extent;
-      ox = size / 2 - ((minX + maxX) / 2) * scale;
-      oy = size / 2 - ((minY + maxY) / 2) * scale;
-      for (const s of strokes) {
-        const n = Math.min(s.x.length, s.y.length);
-        if (n === 0) continue;
-        let px = s.x[0] * scale + ox;
-        let py = s.y[0] * scale + oy;
-        if (n === 1) drawSegment(buf, size, px, py, px, py, params.halfWidth);
-        for (let i = 1; i < n; i++) {
-          const qx = s.x[i] * scale + ox;
-          const qy = s.y[i] * scale + oy;
-          drawSegment(buf, size, px, py, qx, qy, params.halfWidth);
-          px = qx;
-          py = qy;
-        }
-      }
+  const resetBox = (): void => {
+    minX = Infinity;
+    minY = Infinity;
+    maxX = -Infinity;
+    maxY = -Infinity;
+  };
+  const growBox = (xs: PointSource, xAt: number, ys: PointSource, yAt: number, n: number): void => {
+    for (let i = 0; i < n; i++) {
+      const x = xs[xAt + i];
+      const y = ys[yAt + i];
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
     }
+  };
+  /** False when there is nothing to draw. */
+  const fitBox = (): boolean => {
+    if (minX === Infinity) return false;
+    const extent = Math.max(maxX - minX, maxY - minY, 1);
+    scale = (params.fitSide ?? size) / extent;
+    ox = size / 2 - ((minX + maxX) / 2) * scale;
+    oy = size / 2 - ((minY + maxY) / 2) * scale;
+    return true;
+  };
+
+  const drawStroke = (buf: Float32Array, xs: PointSource, xAt: number, ys: PointSource, yAt: number, n: number): void => {
+    if (n === 0) return;
+    if (divisor !== undefined) {
+      // Cookbook: p // d lands on pixel p // d, whose centre is at +0.5; repeated pixels are
+      // skipped (they would only redraw the same dot).
+      let px = Math.floor(xs[xAt] / divisor);
+      let py = Math.floor(ys[yAt] / divisor);
+      let drew = false;
+      for (let i = 1; i < n; i++) {
+        const qx = Math.floor(xs[xAt + i] / divisor);
+        const qy = Math.floor(ys[yAt + i] / divisor);
+        if (qx === px && qy === py) continue;
+        drawSegment(buf, size, px + 0.5, py + 0.5, qx + 0.5, qy + 0.5, half);
+        drew = true;
+        px = qx;
+        py = qy;
+      }
+      if (!drew) drawSegment(buf, size, px + 0.5, py + 0.5, px + 0.5, py + 0.5, half);
+      return;
+    }
+    let px = xs[xAt] * scale + ox;
+    let py = ys[yAt] * scale + oy;
+    if (n === 1) drawSegment(buf, size, px, py, px, py, half);
+    for (let i = 1; i < n; i++) {
+      const qx = xs[xAt + i] * scale + ox;
+      const qy = ys[yAt + i] * scale + oy;
+      drawSegment(buf, size, px, py, qx, qy, half);
+      px = qx;
+      py = qy;
+    }
+  };
+
+  const finishImage = (buf: Float32Array): void => {
     if (params.blur > 0) blur3(buf, size, params.blur, scratch);
     if (params.gain !== 1) {
       for (let i = 0; i < buf.length; i++) {
@@ -104,6 +125,39 @@ export function createRasterizer(recipe: RasterRecipe, params: RecipeParams = RE
         buf[i] = v > 1 ? 1 : v;
       }
     }
+  };
+
+  const draw = (strokes: readonly Stroke[], buf: Float32Array): void => {
+    buf.fill(0);
+    if (divisor === undefined) {
+      resetBox();
+      for (const s of strokes) growBox(s.x, 0, s.y, 0, Math.min(s.x.length, s.y.length));
+      if (!fitBox()) return;
+    }
+    for (const s of strokes) drawStroke(buf, s.x, 0, s.y, 0, Math.min(s.x.length, s.y.length));
+    finishImage(buf);
+  };
+
+  const drawBin = (bytes: Uint8Array, pos: number, buf: Float32Array): void => {
+    buf.fill(0);
+    const count = bytes[pos + 15] | (bytes[pos + 16] << 8);
+    if (divisor === undefined) {
+      resetBox();
+      let p = pos + 17;
+      for (let s = 0; s < count; s++) {
+        const n = bytes[p] | (bytes[p + 1] << 8);
+        growBox(bytes, p + 2, bytes, p + 2 + n, n);
+        p += 2 + 2 * n;
+      }
+      if (!fitBox()) return;
+    }
+    let p = pos + 17;
+    for (let s = 0; s < count; s++) {
+      const n = bytes[p] | (bytes[p + 1] << 8);
+      drawStroke(buf, bytes, p + 2, bytes, p + 2 + n, n);
+      p += 2 + 2 * n;
+    }
+    finishImage(buf);
   };
 
   return {
@@ -116,6 +170,10 @@ export function createRasterizer(recipe: RasterRecipe, params: RecipeParams = RE
     renderBytes(strokes, out = new Uint8Array(size * size)) {
       draw(strokes, work);
       for (let i = 0; i < work.length; i++) out[i] = Math.round(work[i] * 255);
+      return out;
+    },
+    renderBinRecord(buf, pos, out = new Float32Array(size * size)) {
+      drawBin(buf, pos, out);
       return out;
     },
   };

@@ -1,12 +1,9 @@
-import { open, rename, rm } from "node:fs/promises";
-import { dirname } from "node:path";
+import { open, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 /** Writes a file and fsyncs it, so a rename that follows never exposes a half-written file. */
-export async function writeDurable(
-  path: string,
-  data: string | Uint8Array,
-): Promise<void> {
-  const handle = await open(path, "w");
+export async function writeDurable(path: string, data: string | Uint8Array): Promise<void> {
+  const handle = await open(path, 'w');
   try {
     await handle.writeFile(data);
     await handle.sync();
@@ -18,7 +15,7 @@ export async function writeDurable(
 /** fsync of a folder makes a rename inside it durable; not every platform allows it. */
 export async function syncFolder(path: string): Promise<void> {
   try {
-    const handle = await open(path, "r");
+    const handle = await open(path, 'r');
     try {
       await handle.sync();
     } finally {
@@ -30,10 +27,7 @@ export async function syncFolder(path: string): Promise<void> {
 }
 
 /** Writes a file atomically: temp file beside it, fsync, rename over. */
-export async function writeAtomic(
-  path: string,
-  data: string | Uint8Array,
-): Promise<void> {
+export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const temp = `${path}.tmp-${process.pid}-${Date.now()}`;
   try {
     await writeDurable(temp, data);
@@ -50,17 +44,14 @@ export async function writeAtomic(
  * one, so the old one is moved aside first and removed after; a crash in between leaves
  * either the old or the new folder complete (plus a stray `.old-*` folder).
  */
-export async function replaceFolder(
-  temp: string,
-  target: string,
-): Promise<void> {
+export async function replaceFolder(temp: string, target: string): Promise<void> {
   const aside = `${target}.old-${process.pid}-${Date.now()}`;
   let movedAside = false;
   try {
     await rename(target, aside);
     movedAside = true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   try {
     await rename(temp, target);

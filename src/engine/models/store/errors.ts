@@ -1,25 +1,16 @@
 /** Constant messages; the thrown Error appends the path of the file at fault. */
 export const STORE_ERRORS = {
-  notAFolder: "model folder not found",
-  missingFile: "model folder is missing a file",
-  badJson: "model file is not valid JSON",
-  notOurs:
-    "not a LatentDraw model (latentdraw.json is missing its format or has unknown fields)",
-  newerFormat:
-    "model was saved by a newer LatentDraw; update the app to open it",
-  notLayersModel: "model part is not a tfjs layers model",
-  weightsSize: "model weights file has the wrong size",
-  partMismatch: "model part does not match latentdraw.json",
-  saveFailed: "could not save the model",
+  notAFolder: 'model folder not found',
+  missingFile: 'model folder is missing a file',
+  badJson: 'model file is not valid JSON',
+  notOurs: 'not a LatentDraw model (latentdraw.json is missing its format or has unknown fields)',
+  newerFormat: 'model was saved by a newer LatentDraw; update the app to open it',
+  notLayersModel: 'model part is not a tfjs layers model',
+  weightsSize: 'model weights file has the wrong size',
+  partMismatch: 'model part does not match latentdraw.json',
+  saveFailed: 'could not save the model',
 } as const;
 
-export function storeError(
-  message: string,
-  path: string,
-  cause?: unknown,
-): Error {
-  return new Error(
-    `${message}: ${path}`,
-    cause === undefined ? undefined : { cause },
-  );
+export function storeError(message: string, path: string, cause?: unknown): Error {
+  return new Error(`${message}: ${path}`, cause === undefined ? undefined : { cause });
 }

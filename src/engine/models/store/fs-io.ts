@@ -1,11 +1,11 @@
-import * as tf from "@tensorflow/tfjs";
-import { readFile, stat } from "node:fs/promises";
-import { join } from "node:path";
-import { writeDurable } from "./durable";
-import { STORE_ERRORS, storeError } from "./errors";
+import * as tf from '@tensorflow/tfjs';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeDurable } from './durable';
+import { STORE_ERRORS, storeError } from './errors';
 
-export const MODEL_JSON = "model.json";
-export const WEIGHTS_BIN = "weights.bin";
+export const MODEL_JSON = 'model.json';
+export const WEIGHTS_BIN = 'weights.bin';
 
 function joinWeights(data: tf.io.WeightData): ArrayBuffer {
   return tf.io.CompositeArrayBuffer.join(data);
@@ -17,19 +17,13 @@ function joinWeights(data: tf.io.WeightData): ArrayBuffer {
  */
 export function fileSaveHandler(folder: string): tf.io.IOHandler {
   return tf.io.withSaveHandler(async (artifacts) => {
-    const weightData = artifacts.weightData
-      ? joinWeights(artifacts.weightData)
-      : new ArrayBuffer(0);
+    const weightData = artifacts.weightData ? joinWeights(artifacts.weightData) : new ArrayBuffer(0);
     const modelJson: tf.io.ModelJSON = {
       modelTopology: artifacts.modelTopology ?? {},
-      format: artifacts.format ?? "layers-model",
-      generatedBy:
-        artifacts.generatedBy ??
-        `TensorFlow.js tfjs-layers v${tf.version_layers}`,
+      format: artifacts.format ?? 'layers-model',
+      generatedBy: artifacts.generatedBy ?? `TensorFlow.js tfjs-layers v${tf.version_layers}`,
       convertedBy: null,
-      weightsManifest: [
-        { paths: [WEIGHTS_BIN], weights: artifacts.weightSpecs ?? [] },
-      ],
+      weightsManifest: [{ paths: [WEIGHTS_BIN], weights: artifacts.weightSpecs ?? [] }],
     };
     await writeDurable(join(folder, WEIGHTS_BIN), new Uint8Array(weightData));
     await writeDurable(join(folder, MODEL_JSON), JSON.stringify(modelJson));
@@ -50,7 +44,7 @@ async function readOrExplain(path: string): Promise<Buffer> {
 function bytesOf(spec: tf.io.WeightsManifestEntry): number | undefined {
   if (spec.quantization) return undefined;
   const count = spec.shape.reduce((a, b) => a * b, 1);
-  return spec.dtype === "bool" ? count : count * 4;
+  return spec.dtype === 'bool' ? count : count * 4;
 }
 
 /** Reads a layers-model folder written by fileSaveHandler (or by tfjs-node / tfjs's converter). */
@@ -58,7 +52,7 @@ export function fileLoadHandler(folder: string): tf.io.IOHandler {
   return {
     load: async () => {
       const jsonPath = join(folder, MODEL_JSON);
-      const text = (await readOrExplain(jsonPath)).toString("utf8");
+      const text = (await readOrExplain(jsonPath)).toString('utf8');
       let parsed: unknown;
       try {
         parsed = JSON.parse(text);
@@ -66,12 +60,7 @@ export function fileLoadHandler(folder: string): tf.io.IOHandler {
         throw storeError(STORE_ERRORS.badJson, jsonPath, error);
       }
       const json = parsed as Partial<tf.io.ModelJSON> | null;
-      if (
-        !json ||
-        typeof json !== "object" ||
-        !json.modelTopology ||
-        !Array.isArray(json.weightsManifest)
-      ) {
+      if (!json || typeof json !== 'object' || !json.modelTopology || !Array.isArray(json.weightsManifest)) {
         throw storeError(STORE_ERRORS.notLayersModel, jsonPath);
       }
       const specs: tf.io.WeightsManifestEntry[] = [];
@@ -81,12 +70,7 @@ export function fileLoadHandler(folder: string): tf.io.IOHandler {
         for (const file of group.paths) {
           const path = join(folder, file);
           const bytes = await readOrExplain(path);
-          buffers.push(
-            bytes.buffer.slice(
-              bytes.byteOffset,
-              bytes.byteOffset + bytes.byteLength,
-            ) as ArrayBuffer,
-          );
+          buffers.push(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
         }
       }
       const weightData = tf.io.concatenateArrayBuffers(buffers);
@@ -94,10 +78,7 @@ export function fileLoadHandler(folder: string): tf.io.IOHandler {
       if (sizes.every((s) => s !== undefined)) {
         const expected = sizes.reduce<number>((a, b) => a + (b ?? 0), 0);
         if (expected !== weightData.byteLength) {
-          throw storeError(
-            STORE_ERRORS.weightsSize,
-            join(folder, json.weightsManifest[0]?.paths[0] ?? WEIGHTS_BIN),
-          );
+          throw storeError(STORE_ERRORS.weightsSize, join(folder, json.weightsManifest[0]?.paths[0] ?? WEIGHTS_BIN));
         }
       }
       return {

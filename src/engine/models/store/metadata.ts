@@ -1,10 +1,10 @@
-import type { RasterRecipe } from "../../data/training-data.types";
-import type { TrainSettings } from "../../train/settings";
-import { MODEL_KINDS, type ModelConfig, type ModelKind } from "../types";
+import type { RasterRecipe } from '../../data/training-data.types';
+import type { TrainSettings } from '../../train/settings';
+import { MODEL_KINDS, type ModelConfig, type ModelKind } from '../types';
 
-export const MODEL_FORMAT = "latentdraw-model";
+export const MODEL_FORMAT = 'latentdraw-model';
 export const MODEL_FORMAT_VERSION = 1;
-export const METADATA_FILE = "latentdraw.json";
+export const METADATA_FILE = 'latentdraw.json';
 
 export interface ModelMetrics {
   epochs: number;
@@ -42,7 +42,7 @@ export interface ModelMetadata {
 export function metadataFor(
   config: ModelConfig,
   classNames: string[],
-  extra: Pick<ModelMetadata, "dataset" | "training" | "metrics"> = {},
+  extra: Pick<ModelMetadata, 'dataset' | 'training' | 'metrics'> = {},
 ): ModelMetadata {
   return {
     format: MODEL_FORMAT,
@@ -55,10 +55,7 @@ export function metadataFor(
     numClasses: config.numClasses,
     classNames,
     seed: config.seed,
-    parts:
-      config.kind === "cvae-prior"
-        ? ["encoder", "decoder", "prior"]
-        : ["encoder", "decoder"],
+    parts: config.kind === 'cvae-prior' ? ['encoder', 'decoder', 'prior'] : ['encoder', 'decoder'],
     ...extra,
     savedAt: new Date().toISOString(),
   };
@@ -76,40 +73,19 @@ export function configOf(meta: ModelMetadata): ModelConfig {
   };
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
-const isPosInt = (v: unknown): v is number =>
-  typeof v === "number" && Number.isInteger(v) && v > 0;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPosInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
 
 /** Returns the reason the object is not our metadata, or undefined when it is. */
 export function metadataProblem(value: unknown): string | undefined {
-  if (!isObject(value) || value.format !== MODEL_FORMAT)
-    return "not a LatentDraw model";
-  if (
-    typeof value.formatVersion !== "number" ||
-    value.formatVersion > MODEL_FORMAT_VERSION
-  )
-    return "format version";
-  if (!MODEL_KINDS.includes(value.kind as ModelKind)) return "kind";
-  if (value.recipe !== "quickdraw28" && value.recipe !== "cookbook32")
-    return "recipe";
-  for (const key of [
-    "imageSize",
-    "latentSize",
-    "hiddenSize",
-    "numClasses",
-  ] as const) {
+  if (!isObject(value) || value.format !== MODEL_FORMAT) return 'not a LatentDraw model';
+  if (typeof value.formatVersion !== 'number' || value.formatVersion > MODEL_FORMAT_VERSION) return 'format version';
+  if (!MODEL_KINDS.includes(value.kind as ModelKind)) return 'kind';
+  if (value.recipe !== 'quickdraw28' && value.recipe !== 'cookbook32') return 'recipe';
+  for (const key of ['imageSize', 'latentSize', 'hiddenSize', 'numClasses'] as const) {
     if (!isPosInt(value[key])) return key;
   }
-  if (
-    !Array.isArray(value.classNames) ||
-    !value.classNames.every((c) => typeof c === "string")
-  )
-    return "classNames";
-  if (
-    !Array.isArray(value.parts) ||
-    !value.parts.every((p) => typeof p === "string")
-  )
-    return "parts";
+  if (!Array.isArray(value.classNames) || !value.classNames.every((c) => typeof c === 'string')) return 'classNames';
+  if (!Array.isArray(value.parts) || !value.parts.every((p) => typeof p === 'string')) return 'parts';
   return undefined;
 }

@@ -1,18 +1,12 @@
-import * as tf from "@tensorflow/tfjs";
-import { mkdir, readFile, rm } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { wrap } from "../wrap";
-import type { LatentModel } from "../types";
-import { replaceFolder, writeDurable } from "./durable";
-import { STORE_ERRORS, storeError } from "./errors";
-import { fileLoadHandler, fileSaveHandler, isFolder } from "./fs-io";
-import {
-  configOf,
-  METADATA_FILE,
-  type ModelMetadata,
-  metadataProblem,
-  MODEL_FORMAT_VERSION,
-} from "./metadata";
+import * as tf from '@tensorflow/tfjs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { wrap } from '../wrap';
+import type { LatentModel } from '../types';
+import { replaceFolder, writeDurable } from './durable';
+import { STORE_ERRORS, storeError } from './errors';
+import { fileLoadHandler, fileSaveHandler, isFolder } from './fs-io';
+import { configOf, METADATA_FILE, type ModelMetadata, metadataProblem, MODEL_FORMAT_VERSION } from './metadata';
 
 export interface LoadedModel {
   model: LatentModel;
@@ -20,15 +14,11 @@ export interface LoadedModel {
 }
 
 /** Writes the parts into `folder` as it is (no temp folder): used inside atomic writers. */
-export async function writeModelParts(
-  model: LatentModel,
-  folder: string,
-  metadata: ModelMetadata,
-): Promise<void> {
+export async function writeModelParts(model: LatentModel, folder: string, metadata: ModelMetadata): Promise<void> {
   const parts: [string, tf.LayersModel | undefined][] = [
-    ["encoder", model.encoder],
-    ["decoder", model.decoder],
-    ["prior", model.prior],
+    ['encoder', model.encoder],
+    ['decoder', model.decoder],
+    ['prior', model.prior],
   ];
   for (const [name, part] of parts) {
     if (!part) continue;
@@ -36,18 +26,11 @@ export async function writeModelParts(
     await mkdir(partFolder, { recursive: true });
     await part.save(fileSaveHandler(partFolder));
   }
-  await writeDurable(
-    join(folder, METADATA_FILE),
-    JSON.stringify(metadata, null, 2),
-  );
+  await writeDurable(join(folder, METADATA_FILE), JSON.stringify(metadata, null, 2));
 }
 
 /** Saves a model folder atomically: everything is written into a temp folder, then renamed. */
-export async function saveModel(
-  model: LatentModel,
-  folder: string,
-  metadata: ModelMetadata,
-): Promise<void> {
+export async function saveModel(model: LatentModel, folder: string, metadata: ModelMetadata): Promise<void> {
   const temp = join(dirname(folder), `.${Date.now()}-${process.pid}.saving`);
   try {
     await mkdir(temp, { recursive: true });
@@ -60,12 +43,11 @@ export async function saveModel(
 }
 
 export async function readMetadata(folder: string): Promise<ModelMetadata> {
-  if (!(await isFolder(folder)))
-    throw storeError(STORE_ERRORS.notAFolder, folder);
+  if (!(await isFolder(folder))) throw storeError(STORE_ERRORS.notAFolder, folder);
   const path = join(folder, METADATA_FILE);
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = await readFile(path, 'utf8');
   } catch (error) {
     throw storeError(STORE_ERRORS.missingFile, path, error);
   }
@@ -76,12 +58,10 @@ export async function readMetadata(folder: string): Promise<ModelMetadata> {
     throw storeError(STORE_ERRORS.badJson, path, error);
   }
   const problem = metadataProblem(value);
-  if (problem === "format version")
-    throw storeError(STORE_ERRORS.newerFormat, path);
+  if (problem === 'format version') throw storeError(STORE_ERRORS.newerFormat, path);
   if (problem) throw storeError(STORE_ERRORS.notOurs, path);
   const meta = value as ModelMetadata;
-  if (meta.formatVersion > MODEL_FORMAT_VERSION)
-    throw storeError(STORE_ERRORS.newerFormat, path);
+  if (meta.formatVersion > MODEL_FORMAT_VERSION) throw storeError(STORE_ERRORS.newerFormat, path);
   return meta;
 }
 
@@ -89,37 +69,20 @@ async function loadPart(folder: string, name: string): Promise<tf.LayersModel> {
   try {
     return await tf.loadLayersModel(fileLoadHandler(join(folder, name)));
   } catch (error) {
-    const message = error instanceof Error ? error.message : "";
-    if (Object.values(STORE_ERRORS).some((m) => message.startsWith(m)))
-      throw error;
-    throw storeError(
-      STORE_ERRORS.notLayersModel,
-      join(folder, name, "model.json"),
-      error,
-    );
+    const message = error instanceof Error ? error.message : '';
+    if (Object.values(STORE_ERRORS).some((m) => message.startsWith(m))) throw error;
+    throw storeError(STORE_ERRORS.notLayersModel, join(folder, name, 'model.json'), error);
   }
 }
 
-function checkShapes(
-  meta: ModelMetadata,
-  folder: string,
-  encoder: tf.LayersModel,
-  decoder: tf.LayersModel,
-): void {
+function checkShapes(meta: ModelMetadata, folder: string, encoder: tf.LayersModel, decoder: tf.LayersModel): void {
   const pixels = meta.imageSize * meta.imageSize;
   const encIn = encoder.inputs[0]?.shape;
   const decIn = decoder.inputs[0]?.shape;
   const decOut = decoder.outputs[0]?.shape;
-  if (encIn?.[1] !== pixels)
-    throw storeError(
-      STORE_ERRORS.partMismatch,
-      join(folder, "encoder", "model.json"),
-    );
+  if (encIn?.[1] !== pixels) throw storeError(STORE_ERRORS.partMismatch, join(folder, 'encoder', 'model.json'));
   if (decIn?.[1] !== meta.latentSize || decOut?.[1] !== pixels) {
-    throw storeError(
-      STORE_ERRORS.partMismatch,
-      join(folder, "decoder", "model.json"),
-    );
+    throw storeError(STORE_ERRORS.partMismatch, join(folder, 'decoder', 'model.json'));
   }
 }
 
@@ -128,14 +91,11 @@ export async function loadModel(folder: string): Promise<LoadedModel> {
   const metadata = await readMetadata(folder);
   const loaded: tf.LayersModel[] = [];
   try {
-    const encoder = await loadPart(folder, "encoder");
+    const encoder = await loadPart(folder, 'encoder');
     loaded.push(encoder);
-    const decoder = await loadPart(folder, "decoder");
+    const decoder = await loadPart(folder, 'decoder');
     loaded.push(decoder);
-    const prior =
-      metadata.kind === "cvae-prior"
-        ? await loadPart(folder, "prior")
-        : undefined;
+    const prior = metadata.kind === 'cvae-prior' ? await loadPart(folder, 'prior') : undefined;
     if (prior) loaded.push(prior);
     checkShapes(metadata, folder, encoder, decoder);
     return {

@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const script = join(dirname(fileURLToPath(import.meta.url)), 'peer.py');
+
+/** The first python that can import torch (Debian's python3-torch lives in /usr/bin/python3). */
+function findPython(): string | undefined {
+  const candidates = [process.env.PYTHON, 'python3', '/usr/bin/python3'].filter((c): c is string => !!c);
+  return candidates.find((py) => spawnSync(py, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0);
+}
+
+const python = findPython();
+
+/** Samples/s of the PyTorch peer (one thread) for a model, or undefined where torch is absent. */
+export function peerSamplesPerSecond(kind: string, batch: number, seconds: number): number | undefined {
+  if (!python) return undefined;
+  const env = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+  const run = spawnSync(python, [script, kind, String(batch), String(seconds)], { encoding: 'utf8', env });
+  if (run.status !== 0) {
+    process.stderr.write(`peer failed for ${kind}: ${run.stderr}\n`);
+    return undefined;
+  }
+  const line = run.stdout.trim().split('\n').at(-1) ?? '{}';
+  return (JSON.parse(line) as { samples_per_s?: number }).samples_per_s;
+}
+
+export const peerPython = python;

@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import { dataFolders } from '../paths';
+import type { LatentSpace } from '../../shared/types/latent';
+import type { EngineContext } from '../handlers/index';
+import { ConceptStore } from './concept-store';
+import { computeLatentSpace, sampleCodes, type SampleCodes } from './latent-space';
+import { loadModelSamples, type ModelSamples } from './model-samples';
+
+/**
+ * What the studio derives from a loaded model and keeps: a few hundred items of its data, their
+ * codes, and the slider axes (PCA). Computed once per model, dropped when the model is forgotten.
+ */
+export class StudioRuntime {
+  readonly concepts: ConceptStore;
+  private readonly samples = new Map<string, Promise<ModelSamples | undefined>>();
+  private readonly codes = new Map<string, Promise<SampleCodes>>();
+  private readonly spaces = new Map<string, Promise<LatentSpace>>();
+  private readonly datasetsRoot: string;
+
+  constructor(private readonly context: EngineContext) {
+    const folders = dataFolders(context.config.dataHome);
+    this.datasetsRoot = folders.datasets;
+    this.concepts = new ConceptStore(join(folders.home, 'concepts'));
+    context.models.onForget((id) => this.drop(id));
+  }
+
+  samplesOf(modelId: string): Promise<ModelSamples | undefined> {
+    return this.memo(this.samples, modelId, async () => loadModelSamples(await this.context.models.get(modelId), this.datasetsRoot));
+  }
+
+  codesOf(modelId: string, label?: number): Promise<SampleCodes> {
+    return this.memo(this.codes, `${modelId}|${label ?? ''}`, async () =>
+      sampleCodes(await this.context.models.get(modelId), await this.samplesOf(modelId), label),
+    );
+  }
+
+  spaceOf(modelId: string, label?: number): Promise<LatentSpace> {
+    return this.memo(this.spaces, `${modelId}|${label ?? ''}`, async () =>
+      computeLatentSpace(await this.context.models.get(modelId), await this.codesOf(modelId, label), label),
+    );
+  }
+
+  private memo<T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+    let entry = map.get(key);
+    if (!entry) {
+      entry = make();
+      map.set(key, entry);
+      // A failure is not cached: the person may import the data and try again.
+      entry.catch(() => map.delete(key));
+    }
+    return entry;
+  }
+
+  private drop(modelId: string): void {
+    this.samples.delete(modelId);
+    for (const map of [this.codes, this.spaces]) {
+      for (const key of [...map.keys()]) if (key.startsWith(`${modelId}|`)) map.delete(key);
+    }
+  }
+}
+
+const runtimes = new WeakMap<EngineContext, StudioRuntime>();
+
+/** One runtime per engine, shared by the latent and concepts handlers. */
+export function studioRuntime(context: EngineContext): StudioRuntime {
+  let runtime = runtimes.get(context);
+  if (!runtime) {
+    runtime = new StudioRuntime(context);
+    runtimes.set(context, runtime);
+  }
+  return runtime;
+}

@@ -1,0 +1,91 @@
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { selectBackend } from '../../src/engine/backend/select';
+import { loadTrainingData } from '../../src/engine/data/training-data';
+import { saveModel } from '../../src/engine/models/store/store';
+import type { ModelKind } from '../../src/engine/models/types';
+import { train } from '../../src/engine/train/train';
+import { sharedData } from './shared-data';
+
+/**
+ * Small models trained for real on MNIST (t10k) with the engine's own code, for tests that need
+ * a model that has learned something (a latent grid of digit-like blobs, not noise). Training
+ * takes a few seconds on wasm; the results are cached in the temp folder across test runs,
+ * keyed by TINY_MODELS_VERSION, and copied into each test's data home.
+ */
+export const TINY_MODELS_VERSION = 1;
+
+export interface TinyModelSpec {
+  /** Folder name under models/: the model id is `user:NAME`. */
+  name: string;
+  kind: ModelKind;
+  latentSize: number;
+  hiddenSize: number;
+  epochs: number;
+}
+
+/** A 2-d MLP VAE (the Keras note's 784-256-2) and a conditional VAE with a 4-d latent. */
+export const TINY_MODELS = {
+  vae: { name: 'tiny-vae', kind: 'mlp-vae', latentSize: 2, hiddenSize: 256, epochs: 3 },
+  cvae: { name: 'tiny-cvae', kind: 'cvae', latentSize: 4, hiddenSize: 256, epochs: 3 },
+} as const satisfies Record<string, TinyModelSpec>;
+
+export type TinyModelName = keyof typeof TINY_MODELS;
+
+/** MNIST digits used for training (and loaded again by the explore views through the metadata). */
+export const TINY_SAMPLE_COUNT = 3000;
+
+const cacheRoot = join(tmpdir(), `latentdraw-tiny-models-v${TINY_MODELS_VERSION}`);
+
+export function mnistImagesPath(): string {
+  return sharedData('mnist/t10k-images-idx3-ubyte.gz');
+}
+
+async function trainInto(spec: TinyModelSpec, folder: string): Promise<void> {
+  await selectBackend({ only: 'wasm' });
+  const data = await loadTrainingData(mnistImagesPath(), 'quickdraw28', { limit: TINY_SAMPLE_COUNT, seed: 1 });
+  const result = await train(data, spec.kind, {
+    epochs: spec.epochs,
+    batchSize: 64,
+    latentSize: spec.latentSize,
+    hiddenSize: spec.hiddenSize,
+    learningRate: 2e-3,
+    seed: 7,
+  });
+  try {
+    await saveModel(result.model, folder, result.metadata);
+  } finally {
+    result.model.dispose();
+  }
+}
+
+/** The cached folder of one tiny model, training it first when the cache lacks it. */
+export async function tinyModelFolder(name: TinyModelName): Promise<string> {
+  const spec = TINY_MODELS[name];
+  const folder = join(cacheRoot, spec.name);
+  if (existsSync(join(folder, 'latentdraw.json'))) return folder;
+  mkdirSync(cacheRoot, { recursive: true });
+  const temp = join(cacheRoot, `.${spec.name}-${process.pid}-${Date.now()}`);
+  await trainInto(spec, temp);
+  // Another test file may have finished the same model meanwhile: keep whichever came first.
+  if (existsSync(join(folder, 'latentdraw.json'))) rmSync(temp, { recursive: true, force: true });
+  else renameSync(temp, folder);
+  return folder;
+}
+
+/** Copies tiny models into `<dataHome>/models/` and returns their ids (`user:NAME`). */
+export async function seedTinyModels(
+  dataHome: string,
+  names: TinyModelName[] = ['vae', 'cvae'],
+): Promise<Record<TinyModelName, string>> {
+  const ids = {} as Record<TinyModelName, string>;
+  for (const name of names) {
+    const source = await tinyModelFolder(name);
+    const target = join(dataHome, 'models', TINY_MODELS[name].name);
+    mkdirSync(join(dataHome, 'models'), { recursive: true });
+    cpSync(source, target, { recursive: true });
+    ids[name] = `user:${TINY_MODELS[name].name}`;
+  }
+  return ids;
+}
