@@ -43,5 +43,10 @@ export const conv2dBackpropFilterConfig: KernelConfig = {
   kernelName: Conv2DBackpropFilter,
   backendName: 'wasm',
   kernelFunc: ({ inputs, backend, attrs }) =>
-    conv2dBackpropFilter(inputs.x, inputs.dy, attrs as unknown as Conv2DBackpropFilterAttrs, backend as BackendWasm),
+    conv2dBackpropFilter(
+      required(inputs, 'x'),
+      required(inputs, 'dy'),
+      attrs as unknown as Conv2DBackpropFilterAttrs,
+      backend as BackendWasm,
+    ),
 };

@@ -37,6 +37,8 @@ export class DrawingState {
   /** Removes strokes (the eraser): each index refers to `strokes`. */
   erase(indexes: number[]): void {
     if (!indexes.length) return;
+    // A plain Set: it lives only inside this call, nothing reacts to it.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const drop = new Set(indexes);
     this.commit(this.strokes.filter((_, i) => !drop.has(i)));
   }
