@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   const raster = createRasterizer('cookbook32');
   const out = new Float32Array(32 * 32);
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const file = await openDataFile(path, { limit });
   let count = 0;
   let checksum = 0;
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
     }
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStarted);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
   console.log(
     JSON.stringify({
@@ -44,6 +47,8 @@ async function main(): Promise<void> {
       drawings: count,
       seconds,
       drawingsPerSecond: count / seconds,
+      cpuSeconds,
+      drawingsPerCpuSecond: count / cpuSeconds,
       peakRssMB,
       checksum,
       problems: file.problems.length,

@@ -24,6 +24,7 @@ def main() -> None:
     count = 0
     total = np.zeros((32, 32), dtype=np.float32)
     started = time.perf_counter()
+    cpu_started = time.process_time()
     with open(path, 'rb') as f:
         while limit is None or count < limit:
             img = Image.new('L', (32, 32), 'white')
@@ -43,12 +44,15 @@ def main() -> None:
             total += arr
             count += 1
     seconds = time.perf_counter() - started
+    cpu_seconds = time.process_time() - cpu_started
     max_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({
         'impl': 'python-pil-cookbook',
         'drawings': count,
         'seconds': seconds,
         'drawingsPerSecond': count / seconds if seconds > 0 else 0,
+        'cpuSeconds': cpu_seconds,
+        'drawingsPerCpuSecond': count / cpu_seconds if cpu_seconds > 0 else 0,
         'peakRssMB': max_rss_mb,
         'checksum': float(total.sum()),
         'versions': {'python': sys.version.split()[0], 'pillow': PIL.__version__, 'numpy': np.__version__},

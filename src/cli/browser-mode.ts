@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appHostHandlers } from '../host/app-handlers';
+import { fileHostHandlers, noDialogHostHandlers, refuseInternalChannels } from '../host/files/handlers';
 import { nodeEngineSpawner } from '../host/node-engine';
 import { createRouter } from '../host/router';
 import { EngineSupervisor } from '../host/supervisor';
@@ -32,20 +33,29 @@ export async function startBrowserMode(options: BrowserModeOptions = {}): Promis
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(BROWSER_MODE_ERRORS.notBuilt(rendererDir));
   if (!existsSync(appPaths.engineEntry())) throw new Error(BROWSER_MODE_ERRORS.notBuilt(appPaths.engineEntry()));
   const pkg = JSON.parse(readFileSync(appPaths.packageJson(), 'utf8')) as { version: string };
+  const dataHome = options.dataHome ?? dataFolders().home;
   const supervisor = new EngineSupervisor(nodeEngineSpawner(appPaths.engineEntry()), {
-    dataHome: options.dataHome ?? dataFolders().home,
+    dataHome,
     resourcesDir: appPaths.resources(),
     backend: options.backend,
   });
   supervisor.start();
   const router = createRouter(supervisor, {
+    ...fileHostHandlers(supervisor, dataHome),
+    ...noDialogHostHandlers(),
     ...appHostHandlers(supervisor, {
       host: 'browser',
       version: pkg.version,
       versions: { node: process.versions.node, v8: process.versions.v8 },
     }),
   });
-  const server = await startStudioServer({ rendererDir, token: newToken(), router, supervisor, port: options.port });
+  const server = await startStudioServer({
+    rendererDir,
+    token: newToken(),
+    router: refuseInternalChannels(router),
+    supervisor,
+    port: options.port,
+  });
   return {
     server,
     supervisor,

@@ -2,23 +2,27 @@
  * Composition root of the Electron main process: it starts the engine, wires the IPC gate
  * and opens the window. Everything heavy lives in the engine process.
  */
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appHostHandlers } from '../host/app-handlers';
+import { fileHostHandlers, refuseInternalChannels } from '../host/files/handlers';
+import { PickedFiles } from '../host/files/picked-files';
 import { createRouter } from '../host/router';
 import { EngineSupervisor } from '../host/supervisor';
+import { dialogHostHandlers } from './dialogs';
 import { utilityEngineSpawner } from './engine-process';
 import { EVENT_PREFIX, registerIpc, trustedSender } from './ipc';
+import { packagedPaths } from './packaged-paths';
 import { hardenSession } from './security';
 import { createMainWindow, pageUrl, type WindowPaths } from './window';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(here, '../../resources');
-// The .wasm files cannot be read from inside the asar archive: they are unpacked beside it.
-const wasmDir = app.isPackaged
-  ? join(process.resourcesPath, 'app.asar.unpacked', 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist')
-  : undefined;
+// Packaged: resources beside the archive, and the .wasm files unpacked from it (the engine
+// reads them with fs, which cannot look inside app.asar).
+const { resourcesDir, wasmDir } = app.isPackaged
+  ? packagedPaths(process.resourcesPath)
+  : { resourcesDir: join(here, '../../resources'), wasmDir: undefined };
 
 const paths: WindowPaths = {
   preload: join(here, '../preload/index.cjs'),
@@ -44,7 +48,10 @@ void app.whenReady().then(() => {
     wasmDir,
   });
   supervisor.start();
+  const picked = new PickedFiles();
   const router = createRouter(supervisor, {
+    ...fileHostHandlers(supervisor, app.getPath('userData'), picked),
+    ...dialogHostHandlers(dialog, () => window, picked),
     ...appHostHandlers(supervisor, {
       host: 'electron',
       version: app.getVersion(),
@@ -55,7 +62,7 @@ void app.whenReady().then(() => {
       },
     }),
   });
-  registerIpc(ipcMain, router, trustedSender(() => window?.webContents, pageUrl(paths.page)));
+  registerIpc(ipcMain, refuseInternalChannels(router), trustedSender(() => window?.webContents, pageUrl(paths.page)));
   supervisor.onStatus((status) => window?.webContents.send(`${EVENT_PREFIX}engine:status`, status));
   supervisor.onEvent((name, payload) => window?.webContents.send(`${EVENT_PREFIX}${name}`, payload));
 

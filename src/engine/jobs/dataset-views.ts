@@ -43,6 +43,10 @@ export function datasetInfo(manifest: DatasetManifest): DatasetInfo {
     categories: manifest.categories,
     categoryCounts: manifest.categoryCounts,
     // Only the file name: a dataset's sources may be temp upload paths that mean nothing later.
-    sources: manifest.sources.map((source) => ({ name: basename(source.path), format: source.format, added: source.added })),
+    sources: manifest.sources.map((source) => ({
+      name: basename(source.path),
+      format: source.format,
+      added: source.added,
+    })),
   };
 }

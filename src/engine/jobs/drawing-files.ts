@@ -46,7 +46,14 @@ export class DrawingFiles {
   async save(name: string, drawing: Stroke[], word = ''): Promise<SavedDrawingInfo> {
     const path = this.path(name);
     await mkdir(this.folder, { recursive: true });
-    const file: DrawingFile = { format: DRAWING_FILE_FORMAT, version: 1, name, word, savedAt: new Date().toISOString(), drawing };
+    const file: DrawingFile = {
+      format: DRAWING_FILE_FORMAT,
+      version: 1,
+      name,
+      word,
+      savedAt: new Date().toISOString(),
+      drawing,
+    };
     await writeFileAtomic(path, JSON.stringify(file));
     return info(file);
   }
@@ -100,6 +107,15 @@ export function quickDrawTimestamp(date: Date): string {
 export function drawingToNdjson(drawing: Stroke[], word = '', now = new Date()): string {
   const strokes = normalizeCanvasStrokes(drawing).map((s) => ({ x: s.x, y: s.y }));
   // key_id is a random 16-digit decimal like the dataset's: it only has to be unique.
-  const keyId = `${randomInt(1, 10)}${String(randomInt(0, 2 ** 47)).padStart(15, '0').slice(0, 15)}`;
-  return encodeNdjsonLine({ word, countryCode: '', recognized: false, keyId, timestamp: quickDrawTimestamp(now), strokes });
+  const keyId = `${randomInt(1, 10)}${String(randomInt(0, 2 ** 47))
+    .padStart(15, '0')
+    .slice(0, 15)}`;
+  return encodeNdjsonLine({
+    word,
+    countryCode: '',
+    recognized: false,
+    keyId,
+    timestamp: quickDrawTimestamp(now),
+    strokes,
+  });
 }

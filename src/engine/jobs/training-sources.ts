@@ -44,7 +44,11 @@ export async function listTrainingSources(store: DatasetStore, resourcesDir: str
 }
 
 /** A dataset id stays an id (loadTrainingData looks it up); a sample becomes its file, if listed. */
-export async function resolveTrainingSource(source: string, store: DatasetStore, resourcesDir: string): Promise<string> {
+export async function resolveTrainingSource(
+  source: string,
+  store: DatasetStore,
+  resourcesDir: string,
+): Promise<string> {
   if (source.startsWith('sample:')) {
     const root = join(resourcesDir, SAMPLES_FOLDER);
     const file = source.slice('sample:'.length);

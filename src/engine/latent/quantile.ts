@@ -37,5 +37,9 @@ export function normalQuantile(p: number): number {
 /** n evenly spaced probabilities from lo to hi mapped through the normal quantile. */
 export function quantileSteps(n: number, lo = 0.05, hi = 0.95): number[] {
   if (n === 1) return [0];
-  return Array.from({ length: n }, (_, i) => normalQuantile(lo + ((hi - lo) * i) / (n - 1)));
+  // snap the rounding noise of p ≈ 0.5 so a grid's centre is exactly its base code
+  return Array.from({ length: n }, (_, i) => {
+    const q = normalQuantile(lo + ((hi - lo) * i) / (n - 1));
+    return Math.abs(q) < 1e-9 ? 0 : q;
+  });
 }

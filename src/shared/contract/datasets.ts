@@ -108,7 +108,11 @@ export const datasetsChannels = {
     s.object({ id: s.string(64, DATASET_ID_PATTERN), name: s.string(DATASET_LIMITS.name) }),
     s.trusted<DatasetInfo>(),
   ),
-  'datasets:delete': channel('engine', s.object({ id: s.string(64, DATASET_ID_PATTERN) }), s.trusted<{ deleted: string }>()),
+  'datasets:delete': channel(
+    'engine',
+    s.object({ id: s.string(64, DATASET_ID_PATTERN) }),
+    s.trusted<{ deleted: string }>(),
+  ),
   'datasets:preview': channel(
     'engine',
     s.object({ id: s.string(64, DATASET_ID_PATTERN), count: s.integer(1, DATASET_LIMITS.previewItems) }),

@@ -26,7 +26,11 @@ export const drawingsChannels = {
     s.trusted<SavedDrawingInfo>(),
   ),
   'drawings:open': channel('engine', s.object({ name: s.string(80, DRAWING_NAME_PATTERN) }), s.trusted<SavedDrawing>()),
-  'drawings:delete': channel('engine', s.object({ name: s.string(80, DRAWING_NAME_PATTERN) }), s.trusted<{ deleted: string }>()),
+  'drawings:delete': channel(
+    'engine',
+    s.object({ name: s.string(80, DRAWING_NAME_PATTERN) }),
+    s.trusted<{ deleted: string }>(),
+  ),
   /** One Quick, Draw! simplified NDJSON line: strokes normalised as Quick, Draw! did. */
   'drawings:export-ndjson': channel(
     'engine',

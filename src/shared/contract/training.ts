@@ -8,7 +8,8 @@ export const OPTIMIZERS = ['adam', 'rmsprop', 'sgd'] as const;
 /** The same rule as the model catalogue's ids ("user:NAME"), so a saved model always lists. */
 export const MODEL_NAME_PATTERN = /^(?!\.{1,2}$)[A-Za-z0-9._-]{1,120}$/;
 /** Sources: a dataset id from the store, or "sample:<file>" under the shipped resources. */
-export const TRAINING_SOURCE_PATTERN = /^(ds-[a-z0-9-]{1,60}|sample:[A-Za-z0-9._-]{1,120}(\/[A-Za-z0-9._-]{1,120}){0,2})$/;
+export const TRAINING_SOURCE_PATTERN =
+  /^(ds-[a-z0-9-]{1,60}|sample:[A-Za-z0-9._-]{1,120}(\/[A-Za-z0-9._-]{1,120}){0,2})$/;
 
 export const TRAINING_LIMITS = {
   epochs: 1000,
@@ -86,9 +87,7 @@ export interface TrainingEpochEvent {
 }
 
 export type TrainingProgressEvent =
-  | TrainingBatchEvent
-  | TrainingEpochEvent
-  | { runId: string; type: 'loading'; message: string };
+  TrainingBatchEvent | TrainingEpochEvent | { runId: string; type: 'loading'; message: string };
 
 export interface TrainingDoneEvent {
   runId: string;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
+import { fileHostHandlers, noDialogHostHandlers } from '../../../src/host/files/handlers';
 import { appHostHandlers } from '../../../src/host/app-handlers';
 import { createRouter } from '../../../src/host/router';
 import type { EngineSupervisor } from '../../../src/host/supervisor';
@@ -47,9 +48,14 @@ describe('browser-mode server refuses strangers and survives hostile messages', 
   beforeAll(async () => {
     const rendererDir = mkdtempSync(join(tmpdir(), 'latentdraw-renderer-'));
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>LatentDraw</title>');
-    ({ supervisor } = sourceEngineSupervisor());
+    const engine = sourceEngineSupervisor();
+    supervisor = engine.supervisor;
     supervisor.start();
-    const router = createRouter(supervisor, appHostHandlers(supervisor, { host: 'browser', version: 'test', versions: {} }));
+    const router = createRouter(supervisor, {
+      ...appHostHandlers(supervisor, { host: 'browser', version: 'test', versions: {} }),
+      ...fileHostHandlers(supervisor, engine.dataHome),
+      ...noDialogHostHandlers(),
+    });
     server = await startStudioServer({ rendererDir, token: TOKEN, router, supervisor });
     origin = `http://127.0.0.1:${server.port}`;
     wsUrl = `ws://127.0.0.1:${server.port}/ws?token=${TOKEN}`;
@@ -138,7 +144,10 @@ describe('browser-mode server refuses strangers and survives hostile messages', 
     const again = await connect(wsUrl, origin);
     const reply = nextMessage(again);
     again.send(encodeWire({ id: 1, channel: 'app:info', payload: {} }));
-    expect(await reply).toMatchObject({ kind: 'reply', envelope: { ok: true, value: { name: 'LatentDraw', host: 'browser' } } });
+    expect(await reply).toMatchObject({
+      kind: 'reply',
+      envelope: { ok: true, value: { name: 'LatentDraw', host: 'browser' } },
+    });
     again.close();
   });
 });

@@ -28,26 +28,45 @@ export function drawSegment(
   const len2 = dx * dx + dy * dy;
   const inv = len2 > 0 ? 1 / len2 : 0;
   const reach2 = reach * reach;
-  const innerR = halfWidth - 0.5;
-  const inner2 = innerR > 0 ? innerR * innerR : -1;
+  const lut = coverageTable(halfWidth);
+  const lutScale = LUT_STEPS / reach2;
+  const stepT = dx * inv;
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5 - y0;
     const row = py * size;
-    for (let px = minX; px <= maxX; px++) {
-      const cx = px + 0.5 - x0;
-      let t = (cx * dx + cy * dy) * inv;
-      if (t < 0) t = 0;
-      else if (t > 1) t = 1;
+    // Along a row the projection t grows by dx/len² per pixel: no per-pixel dot product.
+    let cx = minX + 0.5 - x0;
+    let t0 = (cx * dx + cy * dy) * inv;
+    for (let px = minX; px <= maxX; px++, cx += 1, t0 += stepT) {
+      const t = t0 < 0 ? 0 : t0 > 1 ? 1 : t0;
       const ex = cx - t * dx;
       const ey = cy - t * dy;
       const d2 = ex * ex + ey * ey;
       if (d2 >= reach2) continue;
-      // Full coverage within halfWidth - 0.5 needs no square root (most pixels of thick lines).
-      const c = d2 <= inner2 ? 1 : Math.min(1, reach - Math.sqrt(d2));
+      const c = lut[(d2 * lutScale) | 0];
       const i = row + px;
       if (c > buf[i]) buf[i] = c;
     }
   }
+}
+
+/** Coverage by squared distance, so the hot loop takes no square root. */
+const LUT_STEPS = 1024;
+const tables = new Map<number, Float32Array>();
+
+function coverageTable(halfWidth: number): Float32Array {
+  let table = tables.get(halfWidth);
+  if (!table) {
+    const reach = halfWidth + 0.5;
+    table = new Float32Array(LUT_STEPS + 1);
+    for (let k = 0; k <= LUT_STEPS; k++) {
+      // Sample at the bucket's middle so rounding errs neither way.
+      const d = Math.sqrt(((k + 0.5) / LUT_STEPS) * reach * reach);
+      table[k] = Math.max(0, Math.min(1, reach - d));
+    }
+    tables.set(halfWidth, table);
+  }
+  return table;
 }
 
 /** 3×3 blur with weights [w, 1, w]² (normalised), in place through `scratch`. */

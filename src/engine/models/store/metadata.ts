@@ -18,6 +18,8 @@ export interface ModelMetrics {
 export interface ModelMetadata {
   format: typeof MODEL_FORMAT;
   formatVersion: number;
+  /** Shown in the model picker; the folder name when absent. */
+  name?: string;
   kind: ModelKind;
   recipe: RasterRecipe;
   imageSize: number;

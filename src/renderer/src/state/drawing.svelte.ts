@@ -1,10 +1,21 @@
 import type { Stroke } from '../../../shared/types/drawing';
 
+export type DrawingTool = 'pen' | 'eraser';
+
+function copyStroke(s: Stroke): Stroke {
+  return { x: [...s.x], y: [...s.y], ...(s.t ? { t: [...s.t] } : {}) };
+}
+
 /** The drawing on the canvas as plain strokes, with undo and redo. */
 export class DrawingState {
   strokes = $state<Stroke[]>([]);
   /** The stroke being drawn, not yet committed (kept apart so undo never splits it). */
   current = $state<Stroke | undefined>();
+  tool = $state<DrawingTool>('pen');
+  /** Strokes the eraser has touched in the gesture under way (shown faded, removed on release). */
+  erasing = $state<number[]>([]);
+  /** performance.now() of the last change to `strokes` (the bench measures from it). */
+  changedAt = 0;
   private undone: Stroke[][] = [];
   private history: Stroke[][] = [];
   canRedo = $state(false);
@@ -12,6 +23,13 @@ export class DrawingState {
 
   get isEmpty(): boolean {
     return this.strokes.length === 0 && !this.current;
+  }
+
+  /** Committed strokes plus the one being drawn, as plain data for the engine. */
+  snapshot(includeCurrent = false): Stroke[] {
+    const all = $state.snapshot(this.strokes) as Stroke[];
+    if (includeCurrent && this.current) all.push($state.snapshot(this.current) as Stroke);
+    return all;
   }
 
   begin(x: number, y: number, t: number): void {
@@ -34,11 +52,27 @@ export class DrawingState {
     return stroke;
   }
 
+  /** Drops the stroke in progress (pointer cancelled by the system). */
+  cancelStroke(): void {
+    this.current = undefined;
+  }
+
+  /** Marks strokes touched by the eraser during a gesture. */
+  touch(indexes: number[]): void {
+    const fresh = indexes.filter((i) => !this.erasing.includes(i));
+    if (fresh.length) this.erasing = [...this.erasing, ...fresh];
+  }
+
+  /** Ends an eraser gesture: everything it touched goes, as one undo step. */
+  finishErasing(): void {
+    const indexes = this.erasing;
+    this.erasing = [];
+    this.erase(indexes);
+  }
+
   /** Removes strokes (the eraser): each index refers to `strokes`. */
   erase(indexes: number[]): void {
     if (!indexes.length) return;
-    // A plain Set: it lives only inside this call, nothing reacts to it.
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const drop = new Set(indexes);
     this.commit(this.strokes.filter((_, i) => !drop.has(i)));
   }
@@ -48,7 +82,7 @@ export class DrawingState {
   }
 
   replace(strokes: Stroke[]): void {
-    this.commit(strokes.map((s) => ({ x: [...s.x], y: [...s.y], ...(s.t ? { t: [...s.t] } : {}) })));
+    this.commit(strokes.map(copyStroke));
   }
 
   undo(): void {
@@ -75,6 +109,7 @@ export class DrawingState {
   }
 
   private sync(): void {
+    this.changedAt = performance.now();
     this.canUndo = this.history.length > 0;
     this.canRedo = this.undone.length > 0;
   }

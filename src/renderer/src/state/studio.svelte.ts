@@ -1,5 +1,9 @@
+import { ConceptsState } from './concepts.svelte';
 import { DrawingState } from './drawing.svelte';
 import { EngineState } from './engine.svelte';
+import { LatentState } from './latent.svelte';
+import { ModelsState } from './models.svelte';
+import { ReconstructionState } from './reconstruction.svelte';
 
 export type ToolTab = 'latent' | 'concepts' | 'explore' | 'train' | 'data';
 
@@ -10,6 +14,15 @@ export type ToolTab = 'latent' | 'concepts' | 'explore' | 'train' | 'data';
 export class Studio {
   readonly engine = new EngineState();
   readonly drawing = new DrawingState();
+  readonly models = new ModelsState();
+  readonly reconstruction = new ReconstructionState();
+  readonly latent = new LatentState();
+  readonly concepts = new ConceptsState();
   tab = $state<ToolTab>('latent');
   dark = $state(false);
+
+  /** The class a conditional model is asked to draw (undefined for the others). */
+  get label(): number | undefined {
+    return this.models.conditional ? this.reconstruction.label : undefined;
+  }
 }

@@ -1,0 +1,125 @@
+import { basename, join, resolve } from 'node:path';
+import { loadTrainingData } from '../../engine/data/training-data';
+import { saveModel } from '../../engine/models/store/store';
+import { MODEL_KINDS, type ModelKind } from '../../engine/models/types';
+import { dataFolders } from '../../engine/paths';
+import { mergeTrainingData } from '../../engine/train/merge-data';
+import type { EpochProgress } from '../../engine/train/progress';
+import type { TrainSettings } from '../../engine/train/settings';
+import { train } from '../../engine/train/train';
+import { numberFlag, parseArgs, stringFlag } from '../args';
+import { type CliCommand, type CliIo, UsageError } from '../command';
+import { fixed, recipeOf, startBackend } from './model-args';
+
+const USAGE =
+  'latentdraw train --data DATASET_OR_FILE[,…] [FILE…] --model KIND --out DIR [--epochs N] [--batch N] [--latent N] [--hidden N] [--beta X] [--lr X] [--optimizer adam|rmsprop|sgd] [--seed N] [--limit N] [--recipe quickdraw28|cookbook32] [--denoising] [--resume] [--json]';
+
+function epochLine(e: EpochProgress): string {
+  return (
+    `epoch ${e.epoch}/${e.epochs}  loss ${fixed(e.trainLoss)}  val ${fixed(e.validationLoss)} ` +
+    `(rec ${fixed(e.validationReconstruction)}, kl ${fixed(e.validationKl)})  ` +
+    `${fixed(e.samplesPerSecond, 0)} samples/s  eta ${fixed(e.etaSeconds, 0)} s`
+  );
+}
+
+function epochJson(e: EpochProgress): string {
+  const { reconstructions: _samples, ...rest } = e;
+  return JSON.stringify(rest);
+}
+
+function settingsFrom(args: ReturnType<typeof parseArgs>): Partial<TrainSettings> {
+  const s: Partial<TrainSettings> = {};
+  const int = { integer: true, min: 1 };
+  const put = <K extends keyof TrainSettings>(key: K, value: TrainSettings[K] | undefined) => {
+    if (value !== undefined) s[key] = value;
+  };
+  put('epochs', numberFlag(args, 'epochs', int));
+  put('batchSize', numberFlag(args, 'batch', int));
+  put('latentSize', numberFlag(args, 'latent', int));
+  put('hiddenSize', numberFlag(args, 'hidden', int));
+  put('seed', numberFlag(args, 'seed', { integer: true, min: 0 }));
+  put('beta', numberFlag(args, 'beta', { min: 0 }));
+  put('learningRate', numberFlag(args, 'lr', { min: 0 }));
+  const optimizer = stringFlag(args, 'optimizer');
+  if (optimizer !== undefined && optimizer !== 'adam' && optimizer !== 'rmsprop' && optimizer !== 'sgd') {
+    throw new UsageError('--optimizer must be adam, rmsprop or sgd');
+  }
+  put('optimizer', optimizer);
+  if (args.flags.has('denoising')) s.denoising = true;
+  return s;
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, ['json', 'denoising', 'resume']);
+  const kind = stringFlag(args, 'model') as ModelKind | undefined;
+  if (!kind || !MODEL_KINDS.includes(kind)) throw new UsageError(`--model must be one of ${MODEL_KINDS.join(', ')}`);
+  const out = stringFlag(args, 'out');
+  if (!out) throw new UsageError('--out DIR is required');
+  const sources = [...(stringFlag(args, 'data')?.split(',') ?? []), ...args.positional].filter(Boolean);
+  if (sources.length === 0) throw new UsageError('--data needs at least one dataset id or file');
+  const settings = settingsFrom(args);
+  const recipe = recipeOf(stringFlag(args, 'recipe')) ?? (kind === 'conv-ae' ? 'cookbook32' : 'quickdraw28');
+  const limit = numberFlag(args, 'limit', { integer: true, min: 1 });
+  const json = args.flags.has('json');
+
+  const backend = await startBackend();
+  const parts = [];
+  for (const source of sources) {
+    parts.push(await loadTrainingData(source, recipe, { limit, seed: settings.seed, validationShare: 0.1 }));
+  }
+  const data = mergeTrainingData(parts);
+  if (!json) io.out(`training ${kind} on ${data.count} drawings (${data.classNames.length} classes, ${recipe}) with ${backend}`);
+
+  const target = resolve(out);
+  const checkpointDir = join(dataFolders().checkpoints, basename(target));
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  let lastReport = 0;
+  try {
+    const result = await train(data, kind, settings, {
+      signal: controller.signal,
+      checkpointDir,
+      resumeFrom: args.flags.has('resume') ? checkpointDir : undefined,
+      onBatch: (b) => {
+        const now = Date.now();
+        if (json || now - lastReport < 5000) return;
+        lastReport = now;
+        io.out(`  epoch ${b.epoch} batch ${b.batch}/${b.batches}  loss ${fixed(b.loss)}  ${fixed(b.samplesPerSecond, 0)} samples/s`);
+      },
+      onEpoch: (e) => io.out(json ? epochJson(e) : epochLine(e)),
+    });
+    try {
+      if (result.status === 'cancelled') {
+        io.err(`cancelled; resume with --resume (checkpoint in ${checkpointDir})`);
+        return 130;
+      }
+      await saveModel(result.model, target, { ...result.metadata, name: basename(target) });
+      if (!json) io.out(`saved ${target}`);
+      return 0;
+    } finally {
+      result.model.dispose();
+    }
+  } finally {
+    process.off('SIGINT', onSignal);
+  }
+}
+
+export const command: CliCommand = {
+  name: 'train',
+  summary: 'train a model (conv-ae, mlp-vae, conv-vae, cvae, cvae-prior) on datasets or data files',
+  usage: USAGE,
+  async run(argv, io) {
+    try {
+      return await run(argv, io);
+    } catch (error) {
+      if (error instanceof UsageError) {
+        io.err(error.message);
+        io.err(`usage: ${USAGE}`);
+        return 2;
+      }
+      io.err(error instanceof Error ? error.message : String(error));
+      return 1;
+    }
+  },
+};

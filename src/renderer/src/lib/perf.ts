@@ -1,0 +1,12 @@
+/**
+ * Performance API measures the UI bench reads (bench/ui/run.ts): from the input that asked for
+ * an image to the moment that image was put on its canvas.
+ */
+export const PERF = {
+  strokeToReconstruction: 'ld:stroke-to-reconstruction',
+  sliderToFrame: 'ld:slider-to-frame',
+} as const;
+
+export function measureSince(name: string, start: number): void {
+  performance.measure(name, { start, end: performance.now() });
+}

@@ -1,0 +1,117 @@
+import type { DecodedImage, LatentSpace } from '../../../shared/types/latent';
+import { messageOf } from '../lib/errors';
+import { frameCoalesced, LatestOnly } from '../lib/latest-only';
+import { coordinates, moveAlong } from '../lib/latent-math';
+import { measureSince, PERF } from '../lib/perf';
+import { studio } from '../lib/studio';
+
+interface DecodeRequest {
+  modelId: string;
+  z: Float32Array;
+  label?: number;
+  inputAt: number;
+}
+
+/** Latent sliders: axes from the engine, the drawing's own code, and the decoded slider code. */
+export class LatentState {
+  space = $state.raw<LatentSpace | undefined>();
+  spaceError = $state<string | undefined>();
+  loadingSpace = $state(false);
+  /** The drawing's own code (from the reconstruction). */
+  base = $state.raw<Float32Array | undefined>();
+  /** Slider positions: coordinates along space.directions. */
+  values = $state<number[]>([]);
+  /** The drawing's own coordinates (Reset returns here). */
+  origin = $state.raw<number[]>([]);
+  decoded = $state.raw<DecodedImage | undefined>();
+  error = $state<string | undefined>();
+  private spaceKey = '';
+  private painted: ((image: DecodedImage) => void) | undefined;
+
+  private readonly runner = new LatestOnly<DecodeRequest, DecodedImage>(
+    (req) => studio.latent.decode({ modelId: req.modelId, z: req.z, label: req.label }),
+    (image, req) => {
+      this.decoded = image;
+      this.error = undefined;
+      this.painted?.(image);
+      measureSince(PERF.sliderToFrame, req.inputAt);
+    },
+    (error) => (this.error = messageOf(error)),
+  );
+
+  /** One decode per animation frame at most, always for the newest slider position. */
+  private readonly decodeNextFrame = frameCoalesced((req: DecodeRequest) => this.runner.submit(req));
+
+  onPainted(paint: (image: DecodedImage) => void): () => void {
+    this.painted = paint;
+    return () => (this.painted = undefined);
+  }
+
+  /** The code the sliders describe now. */
+  get current(): Float32Array | undefined {
+    const space = this.space;
+    if (!space || !this.base) return undefined;
+    return moveAlong(this.base, space.directions, this.origin, this.values);
+  }
+
+  get moved(): boolean {
+    return this.values.some((v, i) => v !== this.origin[i]);
+  }
+
+  async loadSpace(modelId: string, label?: number): Promise<void> {
+    const key = `${modelId}|${label ?? ''}`;
+    if (key === this.spaceKey) return;
+    this.spaceKey = key;
+    this.space = undefined;
+    this.spaceError = undefined;
+    this.loadingSpace = true;
+    try {
+      const space = await studio.latent.space({ modelId, label });
+      if (this.spaceKey !== key) return;
+      this.space = space;
+      this.follow(this.base);
+    } catch (error) {
+      if (this.spaceKey === key) this.spaceError = messageOf(error);
+    } finally {
+      if (this.spaceKey === key) this.loadingSpace = false;
+    }
+  }
+
+  /** A new drawing code: sliders jump to it (moving the drawing resets them, as Reset does). */
+  follow(z: Float32Array | undefined): void {
+    this.base = z;
+    const space = this.space;
+    if (!space || !z || z.length !== space.latentSize) {
+      this.values = [];
+      this.origin = [];
+      this.decoded = undefined;
+      return;
+    }
+    this.origin = coordinates(z, space.mean, space.directions);
+    this.values = [...this.origin];
+    this.decoded = undefined;
+  }
+
+  /** A slider moved: decode the new code on the next frame. */
+  set(modelId: string, index: number, value: number, label?: number): void {
+    const inputAt = performance.now();
+    this.values[index] = value;
+    const z = this.current;
+    if (z) this.decodeNextFrame({ modelId, z, label, inputAt });
+  }
+
+  reset(): void {
+    this.values = [...this.origin];
+    this.decoded = undefined;
+  }
+
+  forgetModel(): void {
+    this.spaceKey = '';
+    this.space = undefined;
+    this.base = undefined;
+    this.values = [];
+    this.origin = [];
+    this.decoded = undefined;
+    this.runner.cancel();
+  }
+}

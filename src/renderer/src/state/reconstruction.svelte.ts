@@ -1,0 +1,78 @@
+import type { Stroke } from '../../../shared/types/drawing';
+import type { Reconstruction } from '../../../shared/types/latent';
+import { messageOf } from '../lib/errors';
+import { LatestOnly, throttled } from '../lib/latest-only';
+import { measureSince, PERF } from '../lib/perf';
+import { studio } from '../lib/studio';
+
+interface ReconstructRequest {
+  modelId: string;
+  strokes: Stroke[];
+  label?: number;
+  /** performance.now() of the pointer-up this request answers (for the bench). */
+  strokeEndAt?: number;
+}
+
+/** While a stroke is drawn the engine is asked at most this often. */
+const LIVE_INTERVAL_MS = 60;
+
+/** The live reconstruction of the drawing: what the model saw, its code, and what came back. */
+export class ReconstructionState {
+  result = $state.raw<Reconstruction | undefined>();
+  /** The drawing the result belongs to is empty (the panel then explains what to do). */
+  empty = $state(true);
+  error = $state<string | undefined>();
+  busy = $state(false);
+  /** The class a conditional model draws. */
+  label = $state(0);
+  /** Bumped each time a new result is painted: other panels (sliders, concepts) follow it. */
+  version = $state(0);
+  private painted: ((result: Reconstruction) => void) | undefined;
+
+  private readonly runner = new LatestOnly<ReconstructRequest, Reconstruction>(
+    (req) => {
+      this.busy = true;
+      return studio.latent.reconstruct({ modelId: req.modelId, strokes: req.strokes, label: req.label });
+    },
+    (result, req) => {
+      this.busy = this.runner.busy;
+      this.result = result;
+      this.empty = req.strokes.length === 0;
+      this.error = undefined;
+      this.version++;
+      this.painted?.(result);
+      if (req.strokeEndAt !== undefined) measureSince(PERF.strokeToReconstruction, req.strokeEndAt);
+    },
+    (error) => {
+      this.busy = false;
+      this.error = messageOf(error);
+    },
+  );
+
+  private readonly live = throttled((req: ReconstructRequest) => this.runner.submit(req), LIVE_INTERVAL_MS);
+
+  /** The panel paints synchronously on delivery, so the bench's measure includes the paint. */
+  onPainted(paint: (result: Reconstruction) => void): () => void {
+    this.painted = paint;
+    return () => (this.painted = undefined);
+  }
+
+  /** After a stroke (or undo, clear, a new model): ask now. */
+  request(modelId: string, strokes: Stroke[], strokeEndAt?: number): void {
+    this.live.cancel();
+    this.runner.submit({ modelId, strokes, label: this.label, strokeEndAt });
+  }
+
+  /** While a stroke is drawn: ask, throttled. */
+  requestLive(modelId: string, strokes: Stroke[]): void {
+    this.live({ modelId, strokes, label: this.label });
+  }
+
+  reset(): void {
+    this.live.cancel();
+    this.runner.cancel();
+    this.result = undefined;
+    this.error = undefined;
+    this.empty = true;
+  }
+}
