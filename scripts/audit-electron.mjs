@@ -12,7 +12,16 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 try {
   execFileSync(
     process.execPath,
-    ['node_modules/@doyensec/electronegativity/dist/index.js', '-i', 'src', '-r', '-e', pkg.optionalDependencies.electron, '-o', report],
+    [
+      'node_modules/@doyensec/electronegativity/dist/index.js',
+      '-i',
+      'src',
+      '-r',
+      '-e',
+      pkg.optionalDependencies.electron,
+      '-o',
+      report,
+    ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
 } catch (error) {
@@ -57,7 +66,9 @@ for (const [check, severity, , file, location, , description] of rows) {
   else unjustified.push(finding);
 }
 
-console.log(`Electronegativity: ${rows.length} findings, ${justified.length} high/medium justified in code, ${unjustified.length} unjustified.`);
+console.log(
+  `Electronegativity: ${rows.length} findings, ${justified.length} high/medium justified in code, ${unjustified.length} unjustified.`,
+);
 for (const f of justified) console.log(`  justified: ${f}`);
 for (const f of unjustified) console.error(`  UNJUSTIFIED: ${f}`);
 process.exit(unjustified.length ? 1 : 0);

@@ -22,6 +22,8 @@ interface Result {
   drawings: number;
   seconds: number;
   drawingsPerSecond: number;
+  cpuSeconds: number;
+  drawingsPerCpuSecond: number;
   peakRssMB: number;
   checksum?: number;
 }
@@ -58,14 +60,20 @@ function runJson(command: string, args: string[]): Result {
   return JSON.parse(line) as Result;
 }
 
-function peerAvailable(): string | undefined {
-  try {
-    execFileSync('python3', ['-c', 'import PIL, numpy'], { stdio: 'pipe' });
-    return undefined;
-  } catch {
-    return 'python3 with PIL and numpy not found (apt-get install python3-pil python3-numpy)';
+/** The first python3 that has PIL and numpy (pyenv shims may hide Debian's python3-pil). */
+function peerPython(): string | undefined {
+  for (const python of [process.env.PYTHON ?? 'python3', '/usr/bin/python3']) {
+    try {
+      execFileSync(python, ['-c', 'import PIL, numpy'], { stdio: 'pipe' });
+      return python;
+    } catch {
+      // try the next one
+    }
   }
+  return undefined;
 }
+
+const NO_PEER = 'python3 with PIL and numpy not found (apt-get install python3-pil python3-numpy)';
 
 function main(): void {
   const json = process.argv.includes('--json');
@@ -79,29 +87,42 @@ function main(): void {
     const peerLimit = Number(arg('--peer-limit') ?? Math.min(built.drawings, 200_000));
     const tsx = join(here, '../../node_modules/tsx/dist/esm/index.mjs');
     const ours = runJson(process.execPath, ['--import', tsx, join(here, 'parse-rasterize.ts'), path]);
-    const missing = peerAvailable();
-    const peer = missing
-      ? undefined
-      : runJson('python3', [join(here, 'peer_cookbook_pil.py'), path, String(peerLimit)]);
-    const ratio = peer ? ours.drawingsPerSecond / peer.drawingsPerSecond : undefined;
+    const python = peerPython();
+    const missing = python ? undefined : NO_PEER;
+    const peer = python ? runJson(python, [join(here, 'peer_cookbook_pil.py'), path, String(peerLimit)]) : undefined;
+    // CPU seconds are the fair "one core" measure on a shared machine; wall time is shown too.
+    const ratio = peer ? ours.drawingsPerCpuSecond / peer.drawingsPerCpuSecond : undefined;
+    const wallRatio = peer ? ours.drawingsPerSecond / peer.drawingsPerSecond : undefined;
     if (json) {
       console.log(JSON.stringify({ type: 'file', drawings: built.drawings, bytes: built.bytes }));
       console.log(JSON.stringify({ type: 'result', ...ours }));
       if (peer) console.log(JSON.stringify({ type: 'result', ...peer }));
       else console.log(JSON.stringify({ type: 'peer-skipped', reason: missing }));
-      if (ratio !== undefined) console.log(JSON.stringify({ type: 'ratio', throughput: ratio }));
+      if (ratio !== undefined) console.log(JSON.stringify({ type: 'ratio', perCpuSecond: ratio, wall: wallRatio }));
     } else {
       console.log(
         `file: ${built.drawings} drawings, ${(built.bytes / 1024 ** 2).toFixed(1)} MiB (real dog records repeated)`,
       );
-      console.log('impl                   drawings    seconds   drawings/s   peak RSS MB');
+      console.log('impl                    drawings   wall s    CPU s   drawings/s  drawings/CPU-s  peak RSS MB');
       for (const r of peer ? [ours, peer] : [ours]) {
         console.log(
-          `${r.impl.padEnd(22)} ${String(r.drawings).padStart(9)} ${r.seconds.toFixed(2).padStart(10)} ${Math.round(r.drawingsPerSecond).toString().padStart(12)} ${r.peakRssMB.toFixed(0).padStart(13)}`,
+          [
+            r.impl.padEnd(22),
+            String(r.drawings).padStart(9),
+            r.seconds.toFixed(2).padStart(8),
+            r.cpuSeconds.toFixed(2).padStart(8),
+            Math.round(r.drawingsPerSecond).toString().padStart(12),
+            Math.round(r.drawingsPerCpuSecond).toString().padStart(15),
+            r.peakRssMB.toFixed(0).padStart(12),
+          ].join(' '),
         );
       }
       if (missing) console.log(`peer skipped: ${missing}`);
-      if (ratio !== undefined) console.log(`throughput ratio (latentdraw / cookbook PIL): ${ratio.toFixed(1)}×`);
+      if (ratio !== undefined && wallRatio !== undefined) {
+        console.log(
+          `throughput ratio (latentdraw / cookbook PIL): ${ratio.toFixed(1)}× per CPU second, ${wallRatio.toFixed(1)}× wall`,
+        );
+      }
     }
   } finally {
     if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 /**
  * Per-kernel timings on wasm, tfjs's shipped kernels beside ours, on the shapes the studio's
- * models train with. `npx tsx bench/kernels/run.ts`
+ * models train with (median ms of 7 runs; NaN: tfjs ships no such wasm kernel).
+ * `npx tsx bench/kernels/run.ts`
  */
 import { selectBackend, tf } from '../../src/engine/backend/select';
 import { registerWasmKernels, unregisterWasmKernels } from '../../src/engine/backend/register-kernels';
@@ -48,6 +49,25 @@ function convCases(label: string, x: Shape4, k: number, cout: number, stride: nu
   ];
 }
 
+function otherCases(): Case[] {
+  const x = rand([128, 32, 32, 8]) as tf.Tensor4D;
+  const pooled = tf.maxPool(x, 2, 2, 'same');
+  const dy = rand(pooled.shape);
+  const poolAttrs = { filterSize: 2, strides: 2, pad: 'same' };
+  const halves = [rand([128, 32, 32, 4]), rand([128, 32, 32, 4])];
+  const dyConv = rand([64, 28, 28, 32]);
+  return [
+    {
+      name: 'MaxPoolGrad 128x32x32x8 2x2',
+      flops: 0,
+      run: () => tf.engine().runKernel('MaxPoolGrad', { dy, input: x, output: pooled }, poolAttrs) as tf.Tensor,
+    },
+    { name: 'Concat 2x[128,32,32,4] channels', flops: 0, run: () => tf.concat(halves, 3) },
+    { name: 'SplitV [128,32,32,8] channels', flops: 0, run: () => tf.split(x, [4, 4], 3)[0] },
+    { name: 'Sum bias grad [64,28,28,32]', flops: 0, run: () => tf.sum(dyConv, [0, 1, 2]) },
+  ];
+}
+
 async function main(): Promise<void> {
   await selectBackend({ only: 'wasm' });
   const cases = [
@@ -58,6 +78,7 @@ async function main(): Promise<void> {
     ...convCases('convVAE convT 14→28 64→32 s2', [64, 28, 28, 32], 3, 64, 2),
     ...convCases('convAE 32x32x1→4', [128, 32, 32, 1], 3, 4, 1),
     ...convCases('convAE 16x16x8→16', [128, 16, 16, 8], 3, 16, 1),
+    ...otherCases(),
   ];
   console.log('case'.padEnd(44), 'shipped ms'.padStart(11), 'ours ms'.padStart(9), 'ours GFLOP/s'.padStart(13));
   for (const c of cases) {
@@ -70,13 +91,8 @@ async function main(): Promise<void> {
     }
     registerWasmKernels();
     const ours = await medianMs(c.run);
-    const gflops = c.flops / ours / 1e6;
-    console.log(
-      c.name.padEnd(44),
-      shipped.toFixed(2).padStart(11),
-      ours.toFixed(2).padStart(9),
-      gflops.toFixed(1).padStart(13),
-    );
+    const gflops = c.flops ? (c.flops / ours / 1e6).toFixed(1) : '-';
+    console.log(c.name.padEnd(44), shipped.toFixed(2).padStart(11), ours.toFixed(2).padStart(9), gflops.padStart(13));
   }
 }
 

@@ -17,6 +17,8 @@ export async function profileStep(trainer: Trainer): Promise<{ totalMs: number; 
   const totalMs = performance.now() - t0;
   const byName = new Map<string, KernelShare>();
   for (const k of info.kernels) {
+    // `fusedMatMul__op`-style entries wrap a kernel that is listed too: counting both would double it.
+    if (k.name.endsWith('__op')) continue;
     const ms = await k.kernelTimeMs;
     const entry = byName.get(k.name) ?? { kernel: k.name, ms: 0, calls: 0 };
     entry.ms += typeof ms === 'number' ? ms : 0;

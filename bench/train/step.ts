@@ -26,6 +26,7 @@ export function makeTrainer(kind: ModelKind, batch: number): Trainer {
   // Binary sketches: throughput depends on shapes only, not on the pixels.
   const images = tf.tidy(() => tf.randomUniform([batch, pixels]).greater(0.8).toFloat()) as tf.Tensor2D;
   const one = tf.tidy(() => images.slice([0, 0], [1, pixels])) as tf.Tensor2D;
+  // The engine's Adam settings (src/engine/train/optimizer.ts), which the peer mirrors.
   const optimizer = tf.train.adam(1e-3, 0.9, 0.999, 1e-7);
   const vars = [...model.encoder.trainableWeights, ...model.decoder.trainableWeights].map(
     (w) => w.read() as tf.Variable,

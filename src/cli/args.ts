@@ -35,12 +35,18 @@ export function stringFlag(args: ParsedArgs, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-export function numberFlag(args: ParsedArgs, name: string, options: { min?: number; integer?: boolean } = {}): number | undefined {
+export function numberFlag(
+  args: ParsedArgs,
+  name: string,
+  options: { min?: number; integer?: boolean } = {},
+): number | undefined {
   const raw = stringFlag(args, name);
   if (raw === undefined) return undefined;
   const value = Number(raw);
   if (!Number.isFinite(value) || (options.integer && !Number.isInteger(value)) || value < (options.min ?? -Infinity)) {
-    throw new UsageError(`--${name} must be ${options.integer ? 'an integer' : 'a number'}${options.min !== undefined ? ` ≥ ${options.min}` : ''}, got "${raw}"`);
+    throw new UsageError(
+      `--${name} must be ${options.integer ? 'an integer' : 'a number'}${options.min !== undefined ? ` ≥ ${options.min}` : ''}, got "${raw}"`,
+    );
   }
   return value;
 }

@@ -19,6 +19,8 @@ export interface BrowserModeOptions {
   port?: number;
   dataHome?: string;
   backend?: BackendName;
+  /** Shipped models and sample data; the app's own resources/ unless a test gives another. */
+  resourcesDir?: string;
 }
 
 export interface BrowserMode {
@@ -36,7 +38,7 @@ export async function startBrowserMode(options: BrowserModeOptions = {}): Promis
   const dataHome = options.dataHome ?? dataFolders().home;
   const supervisor = new EngineSupervisor(nodeEngineSpawner(appPaths.engineEntry()), {
     dataHome,
-    resourcesDir: appPaths.resources(),
+    resourcesDir: options.resourcesDir ?? appPaths.resources(),
     backend: options.backend,
   });
   supervisor.start();

@@ -1,13 +1,18 @@
+import { command as decode } from './commands/decode';
+import { command as encode } from './commands/encode';
+import { command as importFiles } from './commands/import';
 import { command as info } from './commands/info';
+import { command as inspect } from './commands/inspect';
 import { command as serve } from './commands/serve';
+import { command as train } from './commands/train';
 import { UsageError, type CliCommand, type CliIo } from './command';
 
-const commands: CliCommand[] = [info, serve];
+const commands: CliCommand[] = [info, inspect, importFiles, train, encode, decode, serve];
 
 function help(io: CliIo) {
   io.out('latentdraw — draw, encode and explore the latent space of sketch autoencoders\n');
   io.out('Usage:');
-  for (const c of commands) io.out(`  ${c.usage.padEnd(60)} ${c.summary}`);
+  for (const c of commands) io.out(`  ${c.usage}\n      ${c.summary}`);
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

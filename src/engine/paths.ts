@@ -8,7 +8,8 @@ import { join } from 'node:path';
  */
 export function defaultDataHome(): string {
   if (process.env.LATENTDRAW_HOME) return process.env.LATENTDRAW_HOME;
-  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'LatentDraw');
+  if (process.platform === 'win32')
+    return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'LatentDraw');
   if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'LatentDraw');
   return join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'latentdraw');
 }

@@ -6,7 +6,11 @@ import type { EngineProcess, SpawnEngine } from './engine-process';
 export function nodeEngineSpawner(entry: string, execArgv: string[] = []): SpawnEngine {
   return () => {
     // 'advanced' serialization is the structured clone: typed arrays cross intact.
-    const child = fork(entry, [], { serialization: 'advanced', execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(entry, [], {
+      serialization: 'advanced',
+      execArgv,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const process: EngineProcess = {
       get pid() {
         return child.pid;

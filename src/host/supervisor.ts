@@ -134,7 +134,11 @@ export class EngineSupervisor {
         return;
       case 'fatal':
         if (!this.ready) {
-          this.setStatus({ ...this.status, state: 'failed', message: SUPERVISOR_ERRORS.startFailed(message.error.message) });
+          this.setStatus({
+            ...this.status,
+            state: 'failed',
+            message: SUPERVISOR_ERRORS.startFailed(message.error.message),
+          });
           this.failPending(this.status.message);
           for (const queued of this.queue.splice(0)) queued.fail(this.status.message ?? SUPERVISOR_ERRORS.failed);
         } else {

@@ -62,7 +62,13 @@ void app.whenReady().then(() => {
       },
     }),
   });
-  registerIpc(ipcMain, refuseInternalChannels(router), trustedSender(() => window?.webContents, pageUrl(paths.page)));
+  // The router wrapped so pages cannot reach engine channels that take host-resolved paths.
+  const gate = refuseInternalChannels(router);
+  registerIpc(
+    ipcMain,
+    gate,
+    trustedSender(() => window?.webContents, pageUrl(paths.page)),
+  );
   supervisor.onStatus((status) => window?.webContents.send(`${EVENT_PREFIX}engine:status`, status));
   supervisor.onEvent((name, payload) => window?.webContents.send(`${EVENT_PREFIX}${name}`, payload));
 

@@ -35,7 +35,8 @@ export function trustedSender(getWindowContents: () => WebContents | undefined, 
 export function registerIpc(ipcMain: IpcMain, router: Router, isTrusted: SenderCheck): void {
   for (const name of Object.keys(channels) as ChannelName[]) {
     ipcMain.handle(name, async (event, payload: unknown): Promise<Envelope<unknown>> => {
-      if (!isTrusted(event)) return { ok: false, error: { message: IPC_ERRORS.untrustedSender, code: 'untrusted-sender' } };
+      if (!isTrusted(event))
+        return { ok: false, error: { message: IPC_ERRORS.untrustedSender, code: 'untrusted-sender' } };
       return router(name, payload);
     });
   }

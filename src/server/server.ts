@@ -101,7 +101,9 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
       }
       const parsed = parseClientMessage(decoded);
       if ('error' in parsed) return send(ws, { kind: 'error', message: parsed.error });
-      void router(parsed.channel, parsed.payload).then((envelope) => send(ws, { kind: 'reply', id: parsed.id, envelope }));
+      void router(parsed.channel, parsed.payload).then((envelope) =>
+        send(ws, { kind: 'reply', id: parsed.id, envelope }),
+      );
     });
     ws.on('error', () => ws.terminate());
   });
@@ -109,7 +111,9 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
   const broadcast = (message: ServerMessage) => {
     for (const ws of sockets.clients) send(ws, message);
   };
-  const offStatus = supervisor.onStatus((status) => broadcast({ kind: 'event', name: 'engine:status', payload: status }));
+  const offStatus = supervisor.onStatus((status) =>
+    broadcast({ kind: 'event', name: 'engine:status', payload: status }),
+  );
   const offEvents = supervisor.onEvent((name, payload) => broadcast({ kind: 'event', name, payload }));
 
   await new Promise<void>((resolve, reject) => {

@@ -30,7 +30,12 @@ export function resolveInside(root: string, urlPath: string): string | undefined
   return target === base || target.startsWith(base + sep) ? target : undefined;
 }
 
-export async function serveFile(root: string, urlPath: string, response: ServerResponse, headers: Record<string, string>) {
+export async function serveFile(
+  root: string,
+  urlPath: string,
+  response: ServerResponse,
+  headers: Record<string, string>,
+) {
   const path = resolveInside(root, urlPath === '/' ? '/index.html' : urlPath);
   const info = path ? await stat(path).catch(() => undefined) : undefined;
   if (!path || !info?.isFile()) {

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startBrowserMode, type BrowserMode } from '../../src/cli/browser-mode';
+import { ensureFixtureModel, FIXTURE_NAME } from '../fixtures/mnist-vae';
 
 export const CHROMIUM = process.env.LATENTDRAW_CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
@@ -26,10 +27,47 @@ export interface Studio {
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  width?: number;
+  height?: number;
+  /**
+   * Model folders copied into the data home's models/ before the studio starts; `true` seeds the
+   * MNIST VAE test fixture (trained on first use, then cached), which appears as
+   * `user:mnist-vae-fixture`.
+   */
+  seedModels?: boolean | string[];
+  /**
+   * Start with the models the app ships in resources/models, as a first launch does. Off by
+   * default, so a test sees exactly the models it seeds (the sample data is always there).
+   */
+  shippedModels?: boolean;
+}
+
+/** A resources folder with the app's sample data but none of its shipped models. */
+function resourcesWithoutModels(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'latentdraw-resources-'));
+  cpSync(resolve('resources/data'), join(dir, 'data'), { recursive: true });
+  return dir;
+}
+
+/** The model id the fixture gets when seeded. */
+export const FIXTURE_MODEL_ID = `user:${FIXTURE_NAME}`;
+
+async function seed(dataHome: string, seedModels: OpenOptions['seedModels']): Promise<void> {
+  if (!seedModels) return;
+  const folders = seedModels === true ? [await ensureFixtureModel()] : seedModels;
+  for (const folder of folders) {
+    const name = folder.split(/[\\/]/).filter(Boolean).pop() ?? 'model';
+    cpSync(folder, join(dataHome, 'models', name), { recursive: true });
+  }
+}
+
 /** Browser mode on a fresh data folder, and Debian's Chromium pointed at it. */
-export async function openStudio(options: { width?: number; height?: number } = {}): Promise<Studio> {
+export async function openStudio(options: OpenOptions = {}): Promise<Studio> {
   const dataHome = mkdtempSync(join(tmpdir(), 'latentdraw-e2e-'));
-  const mode = await startBrowserMode({ dataHome });
+  await seed(dataHome, options.seedModels);
+  const resourcesDir = options.shippedModels ? undefined : resourcesWithoutModels();
+  const mode = await startBrowserMode({ dataHome, resourcesDir });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: options.height ?? 800 } });
   const errors: string[] = [];
@@ -50,6 +88,7 @@ export async function openStudio(options: { width?: number; height?: number } = 
       await browser.close();
       await mode.close();
       rmSync(dataHome, { recursive: true, force: true });
+      if (resourcesDir) rmSync(resourcesDir, { recursive: true, force: true });
       if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
     },
   };
@@ -64,4 +103,27 @@ export async function drawPath(page: Page, selector: string, points: Array<[numb
   await page.mouse.down();
   for (const [x, y] of rest) await page.mouse.move(box.x + x, box.y + y, { steps: 4 });
   await page.mouse.up();
+}
+
+/**
+ * Picks `modelId` in the header once the engine has listed it (shipped models, when present,
+ * are what a first launch selects), then waits until the picker shows it.
+ */
+export async function useModel(page: Page, modelId: string, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(
+    (id) => !!document.querySelector(`[data-testid="model-select"] option[value="${id}"]`),
+    modelId,
+    { timeout },
+  );
+  await page.getByTestId('model-select').selectOption(modelId);
+  await waitForModel(page, modelId, timeout);
+}
+
+/** Waits until the model picker has selected `modelId` (usable in hooks, unlike expect.poll). */
+export async function waitForModel(page: Page, modelId: string, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(
+    (id) => document.querySelector<HTMLSelectElement>('[data-testid="model-select"]')?.value === id,
+    modelId,
+    { timeout },
+  );
 }

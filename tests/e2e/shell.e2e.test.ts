@@ -12,7 +12,9 @@ describe('studio shell in browser mode', () => {
   });
 
   test('reports the backend chosen by the engine', async () => {
-    await expect.poll(() => studio.page.getByTestId('engine-backend').textContent(), { timeout: 30_000 }).toContain('wasm');
+    await expect
+      .poll(() => studio.page.getByTestId('engine-backend').textContent(), { timeout: 30_000 })
+      .toContain('wasm');
   });
 
   test('draws a stroke with the mouse and shows it on the stage', async () => {

@@ -13,7 +13,9 @@ describe.skipIf(Boolean(reason))(`the Electron app${reason ? ` (skipped: ${reaso
     const app = await electron.launch({ executablePath: (binary as { path: string }).path, args: ['.'] });
     try {
       const window = await app.firstWindow();
-      await expect.poll(() => window.getByTestId('engine-backend').textContent(), { timeout: 60_000 }).toContain('engine ready');
+      await expect
+        .poll(() => window.getByTestId('engine-backend').textContent(), { timeout: 60_000 })
+        .toContain('engine ready');
       const exposed = await window.evaluate(() => ({
         require: typeof (window as unknown as { require?: unknown }).require,
         process: typeof (window as unknown as { process?: unknown }).process,

@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { selectBackend } from '../../src/engine/backend/select';
 import { loadTrainingData } from '../../src/engine/data/training-data';
 import { saveModel } from '../../src/engine/models/store/store';
@@ -14,7 +15,7 @@ import { sharedData } from './shared-data';
  * takes a few seconds on wasm; the results are cached in the temp folder across test runs,
  * keyed by TINY_MODELS_VERSION, and copied into each test's data home.
  */
-export const TINY_MODELS_VERSION = 1;
+export const TINY_MODELS_VERSION = 2;
 
 export interface TinyModelSpec {
   /** Folder name under models/: the model id is `user:NAME`. */
@@ -23,12 +24,23 @@ export interface TinyModelSpec {
   latentSize: number;
   hiddenSize: number;
   epochs: number;
+  /** Training data under ../shared/data (default: MNIST t10k images). */
+  source?: string;
 }
 
 /** A 2-d MLP VAE (the Keras note's 784-256-2) and a conditional VAE with a 4-d latent. */
 export const TINY_MODELS = {
-  vae: { name: 'tiny-vae', kind: 'mlp-vae', latentSize: 2, hiddenSize: 256, epochs: 3 },
-  cvae: { name: 'tiny-cvae', kind: 'cvae', latentSize: 4, hiddenSize: 256, epochs: 3 },
+  vae: { name: 'tiny-vae', kind: 'mlp-vae', latentSize: 2, hiddenSize: 256, epochs: 8 },
+  cvae: { name: 'tiny-cvae', kind: 'cvae', latentSize: 4, hiddenSize: 256, epochs: 5 },
+  /** 25 Quick, Draw! cats with their strokes: for views that load a dataset item onto the canvas. */
+  sketch: {
+    name: 'tiny-sketch-vae',
+    kind: 'mlp-vae',
+    latentSize: 2,
+    hiddenSize: 64,
+    epochs: 40,
+    source: 'quickdraw/simplified-ndjson/cat.ndjson',
+  },
 } as const satisfies Record<string, TinyModelSpec>;
 
 export type TinyModelName = keyof typeof TINY_MODELS;
@@ -44,7 +56,8 @@ export function mnistImagesPath(): string {
 
 async function trainInto(spec: TinyModelSpec, folder: string): Promise<void> {
   await selectBackend({ only: 'wasm' });
-  const data = await loadTrainingData(mnistImagesPath(), 'quickdraw28', { limit: TINY_SAMPLE_COUNT, seed: 1 });
+  const source = spec.source ? sharedData(spec.source) : mnistImagesPath();
+  const data = await loadTrainingData(source, 'quickdraw28', { limit: TINY_SAMPLE_COUNT, seed: 1 });
   const result = await train(data, spec.kind, {
     epochs: spec.epochs,
     batchSize: 64,
@@ -60,13 +73,18 @@ async function trainInto(spec: TinyModelSpec, folder: string): Promise<void> {
   }
 }
 
+function specKey(spec: TinyModelSpec): string {
+  return createHash('sha256').update(JSON.stringify(spec)).digest('hex').slice(0, 10);
+}
+
 /** The cached folder of one tiny model, training it first when the cache lacks it. */
 export async function tinyModelFolder(name: TinyModelName): Promise<string> {
-  const spec = TINY_MODELS[name];
-  const folder = join(cacheRoot, spec.name);
+  const spec: TinyModelSpec = TINY_MODELS[name];
+  // Keyed by the spec too, so changing a model's settings retrains it instead of reusing it.
+  const folder = join(cacheRoot, `${spec.name}-${specKey(spec)}`, spec.name);
   if (existsSync(join(folder, 'latentdraw.json'))) return folder;
-  mkdirSync(cacheRoot, { recursive: true });
-  const temp = join(cacheRoot, `.${spec.name}-${process.pid}-${Date.now()}`);
+  mkdirSync(dirname(folder), { recursive: true });
+  const temp = join(dirname(folder), `.${spec.name}-${process.pid}-${Date.now()}`);
   await trainInto(spec, temp);
   // Another test file may have finished the same model meanwhile: keep whichever came first.
   if (existsSync(join(folder, 'latentdraw.json'))) rmSync(temp, { recursive: true, force: true });

@@ -59,7 +59,11 @@ export const command: CliCommand = {
       return 2;
     }
     const store = new DatasetStore();
-    const result = await importFiles(store, args.files, { category: args.category, limit: args.limit, datasetName: args.name });
+    const result = await importFiles(store, args.files, {
+      category: args.category,
+      limit: args.limit,
+      datasetName: args.name,
+    });
     if (args.json) {
       for (const f of result.files) io.out(JSON.stringify({ type: 'file', ...f }));
       io.out(JSON.stringify({ type: 'dataset', dataset: result.dataset }));

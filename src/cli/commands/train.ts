@@ -9,10 +9,29 @@ import type { TrainSettings } from '../../engine/train/settings';
 import { train } from '../../engine/train/train';
 import { numberFlag, parseArgs, stringFlag } from '../args';
 import { type CliCommand, type CliIo, UsageError } from '../command';
-import { fixed, recipeOf, startBackend } from './model-args';
+import { registerWasmKernels } from '../../engine/backend/register-kernels';
+import { selectBackend } from '../../engine/backend/select';
+import { RASTER_RECIPES, type RasterRecipe } from '../../engine/data/training-data.types';
+import { defaultRecipe } from '../../engine/data/default-recipe';
 
 const USAGE =
-  'latentdraw train --data DATASET_OR_FILE[,…] [FILE…] --model KIND --out DIR [--epochs N] [--batch N] [--latent N] [--hidden N] [--beta X] [--lr X] [--optimizer adam|rmsprop|sgd] [--seed N] [--limit N] [--recipe quickdraw28|cookbook32] [--denoising] [--resume] [--json]';
+  'latentdraw train --data DATASET_OR_FILE[,…] [FILE…] --model KIND --out DIR [--epochs N] [--batch N] [--latent N] [--hidden N] [--beta X] [--lr X] [--optimizer adam|rmsprop|sgd] [--seed N] [--limit N] [--recipe quickdraw28|cookbook32|mnist28] [--denoising] [--resume] [--json]';
+
+function recipeOf(value: string | undefined): RasterRecipe | undefined {
+  if (value === undefined) return undefined;
+  if (!RASTER_RECIPES.includes(value as RasterRecipe))
+    throw new UsageError(`--recipe must be one of ${RASTER_RECIPES.join(', ')}`);
+  return value as RasterRecipe;
+}
+
+const fixed = (v: number, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits) : String(v));
+
+/** The best backend, with the project's wasm kernels when it is wasm (conv training needs them). */
+async function startBackend(): Promise<string> {
+  const report = await selectBackend();
+  if (report.backend === 'wasm') registerWasmKernels();
+  return report.backend;
+}
 
 function epochLine(e: EpochProgress): string {
   return (
@@ -58,7 +77,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const sources = [...(stringFlag(args, 'data')?.split(',') ?? []), ...args.positional].filter(Boolean);
   if (sources.length === 0) throw new UsageError('--data needs at least one dataset id or file');
   const settings = settingsFrom(args);
-  const recipe = recipeOf(stringFlag(args, 'recipe')) ?? (kind === 'conv-ae' ? 'cookbook32' : 'quickdraw28');
+  const recipe = recipeOf(stringFlag(args, 'recipe')) ?? defaultRecipe(kind, sources);
   const limit = numberFlag(args, 'limit', { integer: true, min: 1 });
   const json = args.flags.has('json');
 
@@ -68,7 +87,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     parts.push(await loadTrainingData(source, recipe, { limit, seed: settings.seed, validationShare: 0.1 }));
   }
   const data = mergeTrainingData(parts);
-  if (!json) io.out(`training ${kind} on ${data.count} drawings (${data.classNames.length} classes, ${recipe}) with ${backend}`);
+  if (!json)
+    io.out(`training ${kind} on ${data.count} drawings (${data.classNames.length} classes, ${recipe}) with ${backend}`);
 
   const target = resolve(out);
   const checkpointDir = join(dataFolders().checkpoints, basename(target));
@@ -85,7 +105,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         const now = Date.now();
         if (json || now - lastReport < 5000) return;
         lastReport = now;
-        io.out(`  epoch ${b.epoch} batch ${b.batch}/${b.batches}  loss ${fixed(b.loss)}  ${fixed(b.samplesPerSecond, 0)} samples/s`);
+        io.out(
+          `  epoch ${b.epoch} batch ${b.batch}/${b.batches}  loss ${fixed(b.loss)}  ${fixed(b.samplesPerSecond, 0)} samples/s`,
+        );
       },
       onEpoch: (e) => io.out(json ? epochJson(e) : epochLine(e)),
     });

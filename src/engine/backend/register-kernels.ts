@@ -5,7 +5,10 @@ import { concatConfig } from './kernels/concat';
 import { conv2dBackpropFilterConfig } from './kernels/conv2d-backprop-filter';
 import { conv2dBackpropInputConfig } from './kernels/conv2d-backprop-input';
 import { fusedMatMulConfig } from './kernels/fused-mat-mul';
+import { maxPoolGradConfig } from './kernels/max-pool-grad';
+import { cpuResizeNearestGradConfig } from './kernels/resize-nearest-grad';
 import { splitVConfig } from './kernels/split-v';
+import { sumConfig } from './kernels/sum';
 import { saveOriginal, savedOriginals } from './kernels/wasm-call';
 
 const missing =
@@ -33,7 +36,7 @@ let installed = false;
 /**
  * Call once, right after the wasm backend is chosen (after `tf.setBackend('wasm')` resolved):
  * makes transposed matmuls take the fast path, adds the conv gradients wasm lacks, and
- * replaces the slow Conv2DBackpropInput, Concat and SplitV.
+ * replaces the slow Conv2DBackpropInput, Concat, SplitV, MaxPoolGrad and (bias-gradient) Sum.
  * Calling it again does nothing; other backends are untouched (only 'wasm' kernels change).
  */
 export function registerWasmKernels(): void {
@@ -45,6 +48,8 @@ export function registerWasmKernels(): void {
   install('Conv2DBackpropInput', () => conv2dBackpropInputConfig());
   install('Concat', concatConfig);
   install('SplitV', splitVConfig);
+  install('MaxPoolGrad', maxPoolGradConfig);
+  install('Sum', sumConfig);
 }
 
 /** The same, for callers that think in terms of the `tf` handle (the registry is global to tfjs). */
@@ -60,4 +65,18 @@ export function unregisterWasmKernels(): void {
     if (tf.getKernel(kernelName, 'wasm')) tf.unregisterKernel(kernelName, 'wasm');
     if (original) tf.registerKernel(original);
   }
+}
+
+let cpuFixed = false;
+
+/**
+ * Call once at engine start whatever backend is chosen (cheap, idempotent): replaces the cpu
+ * backend's ResizeNearestNeighborGrad, which is wrong for batch > 1 in tfjs 4.22 and so
+ * mistrains every model with UpSampling2D (the Cookbook autoencoder) on cpu.
+ */
+export function registerCpuKernelFixes(): void {
+  if (cpuFixed) return;
+  cpuFixed = true;
+  if (tf.getKernel('ResizeNearestNeighborGrad', 'cpu')) tf.unregisterKernel('ResizeNearestNeighborGrad', 'cpu');
+  tf.registerKernel(cpuResizeNearestGradConfig);
 }

@@ -3,6 +3,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { BackendName, BackendReport, BackendStatus } from '../../shared/types/backend';
+import { registerWasmKernels } from './register-kernels';
 
 const require = createRequire(import.meta.url);
 
@@ -63,6 +64,8 @@ async function tryWasm(wasmDir: string | undefined): Promise<BackendStatus> {
     const dir = wasmDir ?? defaultWasmDir();
     setWasmPaths(dir.endsWith('/') || dir.endsWith('\\') ? dir : `${dir}/`);
     if (!(await tf.setBackend('wasm'))) throw new Error('backend did not initialise');
+    // Stock wasm cannot train conv layers and runs transposed matmuls slowly: ours fix both.
+    registerWasmKernels();
     return { name: 'wasm', available: true };
   } catch (error) {
     return {

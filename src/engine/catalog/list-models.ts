@@ -13,9 +13,13 @@ function count(value: unknown): number {
 }
 
 function datasetName(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'object' && value !== null) return text((value as { source?: unknown }).source, '');
-  return '';
+  if (typeof value === 'string') return value.split(/[\\/]/).pop() ?? value;
+  if (typeof value !== 'object' || value === null) return '';
+  const { name, source: where } = value as { name?: unknown; source?: unknown };
+  if (typeof name === 'string' && name) return name;
+  const source = text(where, '');
+  // A person recognises a file by its name, not by the folder it was trained from.
+  return source.split(/[\\/]/).pop()?.replace(/^resources:/, '') ?? '';
 }
 
 /** Reads a model folder's metadata into the summary the picker shows; undefined if not a model. */
@@ -43,7 +47,9 @@ export async function readModelSummary(folder: string, id: string, origin: Model
 async function listIn(root: string, origin: ModelSummary['origin']): Promise<ModelSummary[]> {
   const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
   const found: ModelSummary[] = [];
-  for (const entry of entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .sort((a, b) => a.name.localeCompare(b.name))) {
     const id = `${origin}:${entry.name}`;
     const summary = await readModelSummary(join(root, entry.name), id, origin);
     if (summary) found.push(summary);

@@ -1,5 +1,13 @@
 /** The data layer's public surface: the engine host, the CLI and tests import from here. */
-export type { DataProblem, DataRecord, DrawingRecord, FormatName, ImageRecord, LabelRecord, Stroke } from './drawing.types';
+export type {
+  DataProblem,
+  DataRecord,
+  DrawingRecord,
+  FormatName,
+  ImageRecord,
+  LabelRecord,
+  Stroke,
+} from './drawing.types';
 export { AbortedError, DataErrors, DataFileError } from './errors';
 export { detectFormat, openDataFile, type OpenedDataFile, type OpenOptions } from './formats/open';
 export {

@@ -34,7 +34,10 @@ class Collector {
   private labels: number[] = [];
   count = 0;
 
-  constructor(private readonly pixels: number, expected: number) {
+  constructor(
+    private readonly pixels: number,
+    expected: number,
+  ) {
     this.current = new Float32Array(pixels * Math.max(16, Math.min(expected, 1 << 16)));
   }
 
@@ -54,7 +57,8 @@ class Collector {
 
   finish(): { images: Float32Array; labels: Int32Array } {
     const all = [...this.parts, this.current.subarray(0, this.used)];
-    if (all.length === 1 && this.current.length === this.used) return { images: this.current, labels: Int32Array.from(this.labels) };
+    if (all.length === 1 && this.current.length === this.used)
+      return { images: this.current, labels: Int32Array.from(this.labels) };
     const images = new Float32Array(this.count * this.pixels);
     let o = 0;
     for (const p of all) {
@@ -99,7 +103,11 @@ function finish(
   return { source, recipe, imageSize: size, count: collector.count, images, labels, classNames, ...split };
 }
 
-async function loadFromFile(path: string, recipe: RasterRecipe, options: LoadTrainingDataOptions): Promise<TrainingData> {
+async function loadFromFile(
+  path: string,
+  recipe: RasterRecipe,
+  options: LoadTrainingDataOptions,
+): Promise<TrainingData> {
   const size = RECIPE_SIZE[recipe];
   const problems = options.problems ?? [];
   let labels: Uint8Array | undefined;
@@ -133,19 +141,32 @@ async function loadFromFile(path: string, recipe: RasterRecipe, options: LoadTra
   };
   const raster = createRasterizer(recipe);
   const collector = new Collector(size * size, options.limit ?? file.declaredCount ?? 1 << 12);
-  for await (const batch of file.batches()) {
-    throwIfAborted(options.signal);
-    for (const record of batch) {
-      if (record.kind === 'drawing') {
-        raster.render(record.strokes, collector.next(labelOf(record.word)));
-      } else if (record.kind === 'image') {
-        bitmapToUnit(record.pixels, record.width, record.height, size, collector.next(record.label ?? 0));
+  if (file.format === 'quickdraw-bin') {
+    // The fast path: pixels straight from the record bytes, no stroke objects.
+    for await (const { buf, starts } of file.binSpans()) {
+      throwIfAborted(options.signal);
+      for (const pos of starts) raster.renderBinRecord(buf, pos, collector.next(0));
+    }
+  } else {
+    for await (const batch of file.batches()) {
+      throwIfAborted(options.signal);
+      for (const record of batch) {
+        if (record.kind === 'drawing') {
+          raster.render(record.strokes, collector.next(labelOf(record.word)));
+        } else if (record.kind === 'image') {
+          bitmapToUnit(record.pixels, record.width, record.height, size, collector.next(record.label ?? 0));
+        }
       }
     }
   }
   problems.push(...file.problems);
   if (labels && labels.length < collector.count) {
-    problems.push({ file: path, message: DataErrors.labelsMismatch(collector.count, labels.length), recordIndex: labels.length, byteOffset: 0 });
+    problems.push({
+      file: path,
+      message: DataErrors.labelsMismatch(collector.count, labels.length),
+      recordIndex: labels.length,
+      byteOffset: 0,
+    });
   }
   return finish(path, recipe, collector, classNames, options);
 }

@@ -1,7 +1,9 @@
 /** Raster recipes named in a model's metadata (see DESIGN.md, "Data"). */
-export type RasterRecipe = 'quickdraw28' | 'cookbook32';
+export type RasterRecipe = 'quickdraw28' | 'cookbook32' | 'mnist28';
 
-export const RECIPE_SIZE: Record<RasterRecipe, number> = { quickdraw28: 28, cookbook32: 32 };
+export const RASTER_RECIPES: readonly RasterRecipe[] = ['quickdraw28', 'cookbook32', 'mnist28'];
+
+export const RECIPE_SIZE: Record<RasterRecipe, number> = { quickdraw28: 28, cookbook32: 32, mnist28: 28 };
 
 /**
  * Images ready for a model: what the data layer hands to training and to the latent tools.

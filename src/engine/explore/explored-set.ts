@@ -9,7 +9,7 @@ import { pickRows, toBytes } from './thumbnails';
 /** Most drawings one explored set holds: enough for a scatter, few enough for UMAP in seconds. */
 export const EXPLORED_SET_SIZE = 2000;
 /** Below this many validation drawings the whole dataset is explored instead (tiny sketch sets). */
-const MIN_VALIDATION = 500;
+const MIN_VALIDATION = 200;
 
 /** The drawings a model is explored on: part of its own dataset, encoded once. */
 export interface ExploredSet {
@@ -51,7 +51,7 @@ export async function buildExploredSet(loaded: LoadedModel, store: DatasetStore)
   const classNames = metadata.classNames.length ? metadata.classNames : data.classNames;
   return {
     source,
-    sourceLabel: `${count} ${useValidation ? 'validation' : ''} drawings of ${displayName(source)}`.replace('  ', ' '),
+    sourceLabel: `${count} ${useValidation ? 'validation drawings' : 'drawings (all)'} of ${displayName(source)}`,
     count,
     imageSize: data.imageSize,
     latentSize: model.config.latentSize,

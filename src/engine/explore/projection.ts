@@ -1,4 +1,5 @@
 import { UMAP } from 'umap-js';
+import { nearestNeighbours } from '../latent/neighbours';
 import { pca, project } from '../latent/pca';
 import { mulberry32 } from '../train/rng';
 import type { Projection } from '../../shared/contract/explore';
@@ -60,10 +61,40 @@ async function byUmap(codes: Float32Array, count: number, k: number): Promise<Pr
   });
   // fitAsync yields between epochs, so the engine keeps answering other requests meanwhile.
   const embedding = await umap.fitAsync(rowsOf(codes, count, k));
-  const flat = (rows: number[][]) => Float32Array.from(rows.flat());
-  return {
-    points: flat(embedding),
-    axisLabels: ['UMAP 1', 'UMAP 2'],
-    place: (c, n) => flat(umap.transform(rowsOf(c, n, k))),
-  };
+  const points = Float32Array.from(embedding.flat());
+  return { points, axisLabels: ['UMAP 1', 'UMAP 2'], place: (c, n) => placeByNeighbours(c, n, codes, count, points) };
+}
+
+/** Neighbours whose embedding positions locate a new code on a UMAP plot. */
+const PLACE_NEIGHBOURS = 5;
+
+/**
+ * Where new codes land on a fitted embedding: the inverse-distance-weighted mean position of
+ * their nearest codes in the fitted set (how UMAP itself initialises new points). umap-js's own
+ * transform() does not return for a handful of points, so it is not used.
+ */
+function placeByNeighbours(
+  queries: Float32Array,
+  n: number,
+  codes: Float32Array,
+  count: number,
+  points: Float32Array,
+): Float32Array {
+  const k = codes.length / count;
+  const out = new Float32Array(n * 2);
+  for (let q = 0; q < n; q += 1) {
+    const found = nearestNeighbours(queries.subarray(q * k, (q + 1) * k), codes, count, PLACE_NEIGHBOURS);
+    let wx = 0;
+    let wy = 0;
+    let total = 0;
+    for (const { index, distance } of found) {
+      const w = 1 / (distance + 1e-6);
+      wx += w * points[index * 2];
+      wy += w * points[index * 2 + 1];
+      total += w;
+    }
+    out[q * 2] = wx / total;
+    out[q * 2 + 1] = wy / total;
+  }
+  return out;
 }

@@ -28,7 +28,13 @@ function pickRows(all: Float32Array, width: number, indexes: number[]): Float32A
   return out;
 }
 
-async function setCodes(runtime: StudioRuntime, loaded: LoadedModel, modelId: string, set: ConceptSet, which: string): Promise<Codes> {
+async function setCodes(
+  runtime: StudioRuntime,
+  loaded: LoadedModel,
+  modelId: string,
+  set: ConceptSet,
+  which: string,
+): Promise<Codes> {
   const k = loaded.metadata.latentSize;
   if (set.kind === 'drawings') {
     if (!set.drawings.length) throw new Error(CONCEPT_ERRORS.emptySet(which));
@@ -64,7 +70,12 @@ function describeSet(set: ConceptSet, classNames: string[]): string {
 export function conceptsHandlers(context: EngineContext) {
   const runtime = studioRuntime(context);
 
-  async function operandCode(loaded: LoadedModel, modelId: string, operand: Operand, label?: number): Promise<Float32Array> {
+  async function operandCode(
+    loaded: LoadedModel,
+    modelId: string,
+    operand: Operand,
+    label?: number,
+  ): Promise<Float32Array> {
     if (operand.kind === 'drawing') return encodeOne(loaded, rasterizeCanvas(loaded, operand.strokes), label);
     const { codes } = await setCodes(runtime, loaded, modelId, { kind: 'items', indexes: [operand.index] }, 'item');
     return codes;
@@ -73,11 +84,18 @@ export function conceptsHandlers(context: EngineContext) {
   return {
     'concepts:list': async (req: { modelId: string }) => ({ concepts: await runtime.concepts.list(req.modelId) }),
 
-    'concepts:samples': async (req: { modelId: string; offset?: number; count?: number; label?: number }): Promise<SampleGallery> => {
+    'concepts:samples': async (req: {
+      modelId: string;
+      offset?: number;
+      count?: number;
+      label?: number;
+    }): Promise<SampleGallery> => {
       const samples = await runtime.samplesOf(req.modelId);
       if (!samples) throw new Error(SAMPLE_ERRORS.noDataset);
       const px = samples.imageSize ** 2;
-      const all = Array.from(samples.labels.keys()).filter((i) => req.label === undefined || samples.labels[i] === req.label);
+      const all = Array.from(samples.labels.keys()).filter(
+        (i) => req.label === undefined || samples.labels[i] === req.label,
+      );
       const offset = req.offset ?? 0;
       const picked = all.slice(offset, offset + (req.count ?? DEFAULT_GALLERY));
       return {
@@ -93,7 +111,12 @@ export function conceptsHandlers(context: EngineContext) {
       };
     },
 
-    'concepts:define': async (req: { modelId: string; name: string; a: ConceptSet; b: ConceptSet }): Promise<Concept> => {
+    'concepts:define': async (req: {
+      modelId: string;
+      name: string;
+      a: ConceptSet;
+      b: ConceptSet;
+    }): Promise<Concept> => {
       const loaded = await context.models.get(req.modelId);
       const k = loaded.metadata.latentSize;
       const a = await setCodes(runtime, loaded, req.modelId, req.a, 'A');
@@ -117,7 +140,13 @@ export function conceptsHandlers(context: EngineContext) {
       concepts: await runtime.concepts.remove(req.modelId, req.id),
     }),
 
-    'concepts:apply': async (req: { modelId: string; id: string; strokes: Stroke[]; strength: number; label?: number }) => {
+    'concepts:apply': async (req: {
+      modelId: string;
+      id: string;
+      strokes: Stroke[];
+      strength: number;
+      label?: number;
+    }) => {
       const loaded = await context.models.get(req.modelId);
       const concept = (await runtime.concepts.list(req.modelId)).find((c) => c.id === req.id);
       if (!concept) throw new Error(CONCEPT_ERRORS.noSuchConcept);
@@ -126,10 +155,18 @@ export function conceptsHandlers(context: EngineContext) {
       return { output: await decodeOne(loaded, moved, req.label), size: loaded.metadata.imageSize };
     },
 
-    'concepts:arithmetic': async (req: { modelId: string; a: Operand; b: Operand; c: Operand; label?: number }): Promise<ArithmeticResult> => {
+    'concepts:arithmetic': async (req: {
+      modelId: string;
+      a: Operand;
+      b: Operand;
+      c: Operand;
+      label?: number;
+    }): Promise<ArithmeticResult> => {
       const loaded = await context.models.get(req.modelId);
       const k = loaded.metadata.latentSize;
-      const [a, b, c] = await Promise.all([req.a, req.b, req.c].map((o) => operandCode(loaded, req.modelId, o, req.label)));
+      const [a, b, c] = await Promise.all(
+        [req.a, req.b, req.c].map((o) => operandCode(loaded, req.modelId, o, req.label)),
+      );
       const result = a.map((v, d) => v - b[d] + c[d]);
       const all = new Float32Array(4 * k);
       [a, b, c, result].forEach((z, i) => all.set(z, i * k));

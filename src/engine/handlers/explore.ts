@@ -16,7 +16,6 @@ import { strokesAt } from '../explore/strokes-at';
 import { pickRows } from '../explore/thumbnails';
 import type { EngineContext } from './index';
 
-
 /** Conditional `cvae` models need a class for every decode; others take none. */
 function conditioning(model: LatentModel, count: number, classIndex = 0): Conditioning {
   if (!model.conditionalInputs) return {};
@@ -25,7 +24,7 @@ function conditioning(model: LatentModel, count: number, classIndex = 0): Condit
 }
 
 function checkClass(model: LatentModel, classIndex: number): void {
-  if (classIndex >= model.config.numClasses) throw new Error(EXPLORE_ERRORS.badIndex);
+  if (classIndex >= model.config.numClasses) throw new Error(EXPLORE_ERRORS.badClass(model.config.numClasses));
 }
 
 function checkCode(model: LatentModel, code: Float32Array): void {
@@ -36,7 +35,12 @@ function isConditional(model: LatentModel): boolean {
   return model.conditionalInputs || model.prior !== undefined;
 }
 
-async function block(model: LatentModel, latents: Float32Array, count: number, cond: Conditioning): Promise<ImageBlock> {
+async function block(
+  model: LatentModel,
+  latents: Float32Array,
+  count: number,
+  cond: Conditioning,
+): Promise<ImageBlock> {
   const images = await decodeLatents(model, latents, count, cond);
   const { imageSize, latentSize } = model.config;
   return { count, imageSize, images, latents, latentSize };
@@ -66,7 +70,8 @@ export function exploreHandlers(context: EngineContext) {
       axisLabels = [`PC1 (${pct(0)}%)`, `PC2 (${pct(1)}%)`];
     } else {
       const dims = (req.dims ?? [0, 1]) as [number, number];
-      if (dims.length !== 2 || dims[0] === dims[1] || dims.some((d) => d >= k)) throw new Error(EXPLORE_ERRORS.badDims(k));
+      if (dims.length !== 2 || dims[0] === dims[1] || dims.some((d) => d >= k))
+        throw new Error(EXPLORE_ERRORS.badDims(k));
       options.dims = dims;
       axisLabels = [`z${dims[0]}`, `z${dims[1]}`];
       if (!req.base && model.prior && req.classIndex !== undefined) {

@@ -45,7 +45,7 @@ export class ImportJobs {
       const result = await importFiles(this.store, request.paths, {
         category: request.category?.trim() || undefined,
         limit: request.limit,
-        datasetName: request.name,
+        datasetName: request.name?.trim() || defaultDatasetName(request.names),
         signal: controller.signal,
         onProgress: (progress) => {
           const now = Date.now();
@@ -77,4 +77,13 @@ export class ImportJobs {
     this.running.abort();
     return true;
   }
+}
+
+/**
+ * One file: its name without extensions ("cat", "t10k-images-idx3-ubyte"), which says more
+ * than a list of ten digit classes. Several files: left to the data layer (their categories).
+ */
+export function defaultDatasetName(names: readonly string[]): string | undefined {
+  if (names.length !== 1) return undefined;
+  return names[0].replace(/(\.gz)?$/, '').replace(/\.(ndjson|bin|npy)$/, '') || undefined;
 }

@@ -1,3 +1,5 @@
+import { defaultRecipe } from '../data/default-recipe';
+import { portableSource } from '../data/resource-source';
 import * as tf from '@tensorflow/tfjs';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -18,7 +20,7 @@ import type {
   TrainingRunInfo,
 } from '../../shared/contract/training';
 import type { Emit } from '../engine';
-import { resolveTrainingSource } from './training-sources';
+import { resolveTrainingSource, sourceLabel } from './training-sources';
 
 export const TRAINING_ERRORS = {
   busy: 'a model is already training: cancel it or wait for it to finish',
@@ -31,8 +33,8 @@ const BATCH_EVENT_INTERVAL_MS = 150;
 
 export type StartRequest = Request<'training:start'>;
 
-export function recipeFor(kind: TrainingKind): RasterRecipe {
-  return kind === 'conv-ae' ? 'cookbook32' : 'quickdraw28';
+export function recipeFor(kind: TrainingKind, source: string): RasterRecipe {
+  return defaultRecipe(kind, [source]);
 }
 
 export function trainingCapabilities(): TrainingCapabilities {
@@ -115,13 +117,17 @@ export class TrainingJobs {
     try {
       emit('training:progress', { runId, type: 'loading', message: 'Loading the training data…' });
       const source = await resolveTrainingSource(request.source, store, resourcesDir);
-      const data = await loadTrainingData(source, recipeFor(request.kind), {
+      const loaded = await loadTrainingData(source, recipeFor(request.kind, source), {
         store,
         limit: request.limit,
         validationShare: request.settings.validationShare,
         seed: request.settings.seed,
         signal,
       });
+      // The metadata keeps where the data is (so Explore can find it again) and, apart, the
+      // name people know it by. Shipped sample data is named relative to the resources folder.
+      const data = { ...loaded, source: portableSource(source, resourcesDir) };
+      const dataName = await sourceLabel(request.source, store);
       const checkpointDir = this.checkpointDir(modelName);
       const resumable = request.resume === true && existsSync(join(checkpointDir, LATEST_FILE));
       // A fresh run must not leave an older run's checkpoint to be resumed by mistake.
@@ -176,7 +182,10 @@ export class TrainingJobs {
         return end({ status: 'cancelled' });
       }
       try {
-        await saveModel(result.model, join(dataFolders(dataHome).models, modelName), result.metadata);
+        const metadata = result.metadata.dataset
+          ? { ...result.metadata, dataset: { ...result.metadata.dataset, name: dataName } }
+          : result.metadata;
+        await saveModel(result.model, join(dataFolders(dataHome).models, modelName), metadata);
       } finally {
         result.model.dispose();
       }

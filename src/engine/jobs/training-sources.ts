@@ -59,3 +59,9 @@ export async function resolveTrainingSource(
   if (!(await store.has(source))) throw new Error(SOURCE_ERRORS.notFound(source));
   return source;
 }
+
+/** What a model's metadata calls its data: the dataset's name, or the sample's file. */
+export async function sourceLabel(source: string, store: DatasetStore): Promise<string> {
+  if (source.startsWith('sample:')) return source.slice('sample:'.length);
+  return (await store.get(source).catch(() => undefined))?.name ?? source;
+}

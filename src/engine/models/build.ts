@@ -24,7 +24,8 @@ export function defaultConfig(kind: ModelKind, overrides: Partial<ModelConfig> =
     hiddenSize: 512,
     numClasses: isConditional(kind) ? 10 : 1,
     seed: 1,
-    ...overrides,
+    // an override left undefined keeps the default
+    ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   };
 }
 

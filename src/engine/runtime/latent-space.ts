@@ -24,7 +24,11 @@ export interface SampleCodes {
  * Codes of the model's own data; without the data, codes of the model's own decodings of prior
  * samples (re-encoded), which follow the shape of the aggregate posterior well enough for PCA.
  */
-export async function sampleCodes(loaded: LoadedModel, samples: ModelSamples | undefined, label?: number): Promise<SampleCodes> {
+export async function sampleCodes(
+  loaded: LoadedModel,
+  samples: ModelSamples | undefined,
+  label?: number,
+): Promise<SampleCodes> {
   const { model } = loaded;
   if (samples && samples.count >= 2) {
     const cond = model.conditionalInputs ? { labels: samples.labels } : {};
@@ -67,7 +71,11 @@ function spreadAlong(codes: Float32Array, count: number, k: number, d: number): 
   return { std: Math.sqrt(variance), variance };
 }
 
-export async function computeLatentSpace(loaded: LoadedModel, sample: SampleCodes, label?: number): Promise<LatentSpace> {
+export async function computeLatentSpace(
+  loaded: LoadedModel,
+  sample: SampleCodes,
+  label?: number,
+): Promise<LatentSpace> {
   const k = loaded.model.config.latentSize;
   const { codes, count } = sample;
   let mean: Float32Array;

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { resolveResourceSource } from '../data/resource-source';
 import { modelFolder } from '../catalog/list-models';
 import { loadModel, type LoadedModel } from '../models/index';
 import { dataFolders } from '../paths';
@@ -38,11 +39,19 @@ export class LoadedModels {
       this.entries.set(id, cached);
       return cached;
     }
-    const loading = loadModel(this.folderOf(id));
+    const loading = loadModel(this.folderOf(id)).then((loaded) => this.withResolvedData(loaded));
     this.entries.set(id, loading);
     loading.catch(() => this.entries.delete(id));
     await this.evict();
     return loading;
+  }
+
+  /** A shipped model's data lives in the resources folder: give the engine its real path. */
+  private withResolvedData(loaded: LoadedModel): LoadedModel {
+    const dataset = loaded.metadata.dataset;
+    if (!dataset) return loaded;
+    const source = resolveResourceSource(dataset.source, dirname(this.shippedRoot));
+    return { ...loaded, metadata: { ...loaded.metadata, dataset: { ...dataset, source } } };
   }
 
   /** Caches derived from a model (its data's codes, PCA) listen here to drop their entry too. */

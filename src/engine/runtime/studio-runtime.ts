@@ -25,7 +25,9 @@ export class StudioRuntime {
   }
 
   samplesOf(modelId: string): Promise<ModelSamples | undefined> {
-    return this.memo(this.samples, modelId, async () => loadModelSamples(await this.context.models.get(modelId), this.datasetsRoot));
+    return this.memo(this.samples, modelId, async () =>
+      loadModelSamples(await this.context.models.get(modelId), this.datasetsRoot),
+    );
   }
 
   codesOf(modelId: string, label?: number): Promise<SampleCodes> {

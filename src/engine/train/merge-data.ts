@@ -13,7 +13,8 @@ export function mergeTrainingData(parts: TrainingData[]): TrainingData {
   if (parts.length === 0) throw new Error(MERGE_ERRORS.none);
   if (parts.length === 1) return parts[0];
   const first = parts[0];
-  if (parts.some((p) => p.recipe !== first.recipe || p.imageSize !== first.imageSize)) throw new Error(MERGE_ERRORS.mixedSize);
+  if (parts.some((p) => p.recipe !== first.recipe || p.imageSize !== first.imageSize))
+    throw new Error(MERGE_ERRORS.mixedSize);
   const px = first.imageSize * first.imageSize;
   const count = parts.reduce((s, p) => s + p.count, 0);
   const images = new Float32Array(count * px);

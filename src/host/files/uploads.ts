@@ -16,6 +16,8 @@ export const UPLOAD_ERRORS = {
 /** Uploads left behind (a closed tab, a crash) are removed after this long. */
 const STALE_MS = 24 * 60 * 60 * 1000;
 const MAX_OPEN = 8;
+/** An upload not finished within this long was abandoned (a closed tab): its slot is freed. */
+const ABANDONED_MS = 60 * 60 * 1000;
 
 interface UploadFile {
   name: string;
@@ -40,7 +42,7 @@ export function safeFileName(name: string, taken: Set<string>): string {
  * WebSocket's message cap) into a temp folder in the data home, then imported from there.
  */
 export class Uploads {
-  private readonly open = new Map<string, { folder: string; files: UploadFile[] }>();
+  private readonly open = new Map<string, { folder: string; files: UploadFile[]; startedAt: number }>();
 
   constructor(
     private readonly root: string,
@@ -48,6 +50,9 @@ export class Uploads {
   ) {}
 
   async begin(files: Array<{ name: string; size: number }>): Promise<{ uploadId: string }> {
+    for (const [id, upload] of this.open) {
+      if (Date.now() - upload.startedAt > ABANDONED_MS) await this.abandon(id);
+    }
     if (this.open.size >= MAX_OPEN) throw new Error(UPLOAD_ERRORS.tooMany);
     await this.removeStale();
     const uploadId = `up-${randomBytes(10).toString('hex')}`;
@@ -60,7 +65,7 @@ export class Uploads {
       await (await open(path, 'w')).close();
       entries.push({ name: file.name, path, size: file.size, received: 0 });
     }
-    this.open.set(uploadId, { folder, files: entries });
+    this.open.set(uploadId, { folder, files: entries, startedAt: Date.now() });
     return { uploadId };
   }
 

@@ -67,7 +67,13 @@ export const conceptsChannels = {
   /** A − B + C on codes of drawings or dataset items. */
   'concepts:arithmetic': channel(
     'engine',
-    s.object({ modelId: modelIdSchema, a: operandSchema, b: operandSchema, c: operandSchema, label: s.optional(labelSchema) }),
+    s.object({
+      modelId: modelIdSchema,
+      a: operandSchema,
+      b: operandSchema,
+      c: operandSchema,
+      label: s.optional(labelSchema),
+    }),
     s.trusted<ArithmeticResult>(),
   ),
 } as const;

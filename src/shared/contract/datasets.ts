@@ -6,6 +6,7 @@ export const DATASET_LIMITS = {
   filesPerImport: 32,
   path: 4096,
   name: 120,
+  fileName: 255,
   category: 120,
   maxItems: 10_000_000,
   previewItems: 200,
@@ -125,7 +126,7 @@ export const datasetsChannels = {
     'host',
     s.object({
       files: s.array(
-        s.object({ name: s.string(DATASET_LIMITS.name), size: s.integer(0, DATASET_LIMITS.uploadFileBytes) }),
+        s.object({ name: s.string(DATASET_LIMITS.fileName), size: s.integer(0, DATASET_LIMITS.uploadFileBytes) }),
         DATASET_LIMITS.filesPerImport,
       ),
     }),

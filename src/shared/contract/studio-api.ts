@@ -1,4 +1,12 @@
-import { channels, events, type ChannelName, type EventName, type EventPayload, type Request, type Response } from './index';
+import {
+  channels,
+  events,
+  type ChannelName,
+  type EventName,
+  type EventPayload,
+  type Request,
+  type Response,
+} from './index';
 
 /** What every transport (Electron IPC, WebSocket) offers; the renderer never sees which one it has. */
 export interface StudioTransport {

@@ -87,7 +87,8 @@ export interface SampleGallery {
 }
 
 /** A drawing on the canvas or a dataset item, as an operand of latent arithmetic. */
-export type Operand = { kind: 'drawing'; strokes: Array<{ x: number[]; y: number[] }> } | { kind: 'item'; index: number };
+export type Operand =
+  { kind: 'drawing'; strokes: Array<{ x: number[]; y: number[] }> } | { kind: 'item'; index: number };
 
 export interface ArithmeticResult {
   /** The decoded A, B, C and A − B + C, each imageSize². */

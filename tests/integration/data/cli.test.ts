@@ -30,7 +30,12 @@ describe('latentdraw inspect', () => {
     expect(s.recognized).toBeGreaterThan(0);
     expect(s.countries.US).toBeGreaterThan(0);
     expect(s.problems).toEqual([
-      { file: expect.stringContaining('dog.truncated-8192.bin'), message: DataErrors.strokePastEnd(0, 37), recordIndex: 49, byteOffset: 8161 },
+      {
+        file: expect.stringContaining('dog.truncated-8192.bin'),
+        message: DataErrors.strokePastEnd(0, 37),
+        recordIndex: 49,
+        byteOffset: 8161,
+      },
     ]);
   });
 
@@ -47,7 +52,10 @@ describe('latentdraw inspect', () => {
 
   it('reports MNIST labels and bitmaps; an unreadable file as a problem', async () => {
     const io = capture();
-    await inspect.run([sharedData('mnist/t10k-labels-idx1-ubyte.gz'), sharedData('quickdraw/numpy-bitmap/eye.first3000.npy'), '--json'], io);
+    await inspect.run(
+      [sharedData('mnist/t10k-labels-idx1-ubyte.gz'), sharedData('quickdraw/numpy-bitmap/eye.first3000.npy'), '--json'],
+      io,
+    );
     const [labels, npy] = io.stdout.map((l) => JSON.parse(l));
     expect(labels).toMatchObject({ format: 'idx-labels', gzip: true, labels: 10000, complete: true });
     expect(labels.categories['1']).toBe(1135);
@@ -77,7 +85,10 @@ describe('latentdraw import', () => {
 
   it('adds files to the store under LATENTDRAW_HOME, with --category and --limit', async () => {
     const io = capture();
-    const code = await importCommand.run([sharedData('quickdraw/binary/dog.truncated-8192.bin'), '--category', 'hound', '--limit', '10', '--json'], io);
+    const code = await importCommand.run(
+      [sharedData('quickdraw/binary/dog.truncated-8192.bin'), '--category', 'hound', '--limit', '10', '--json'],
+      io,
+    );
     expect(code).toBe(0);
     const lines = io.stdout.map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ type: 'file', format: 'quickdraw-bin', added: 10 });

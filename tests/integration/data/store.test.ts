@@ -36,7 +36,10 @@ describe('dataset store', () => {
 
   it('imports drawings and bitmaps, de-duplicating drawings by key_id', async () => {
     const progress: number[] = [];
-    const result = await importFiles(store, [bin, dogNdjson, catNdjson], { datasetName: 'dogs and cats', onProgress: (p) => progress.push(p.read) });
+    const result = await importFiles(store, [bin, dogNdjson, catNdjson], {
+      datasetName: 'dogs and cats',
+      onProgress: (p) => progress.push(p.read),
+    });
     expect(result.files.map((f) => [f.format, f.read, f.added, f.duplicates])).toEqual([
       ['quickdraw-bin', 49, 49, 0],
       ['quickdraw-ndjson-simplified', 25, 0, 25],
@@ -45,7 +48,13 @@ describe('dataset store', () => {
     expect(result.files[0].problems).toHaveLength(1); // the cut-off 50th drawing
     const d = result.dataset;
     expect(d).not.toBeNull();
-    expect(d).toMatchObject({ name: 'dogs and cats', count: 74, strokeCount: 74, categories: ['dog', 'cat'], categoryCounts: [49, 25] });
+    expect(d).toMatchObject({
+      name: 'dogs and cats',
+      count: 74,
+      strokeCount: 74,
+      categories: ['dog', 'cat'],
+      categoryCounts: [49, 25],
+    });
     expect(d?.countries.US).toBeGreaterThan(0);
     expect(progress.length).toBeGreaterThan(0);
     expect((await store.list()).map((m) => m.id)).toEqual([d?.id]);

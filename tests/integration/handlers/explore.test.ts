@@ -6,6 +6,9 @@ import { unwrap } from '../../../src/shared/contract/envelope';
 import type { EngineChannelName, Request, Response } from '../../../src/shared/contract/index';
 import { startEngine, type Engine } from '../../../src/engine/engine';
 import { EXPLORE_ERRORS } from '../../../src/engine/explore/errors';
+import { buildModel, defaultConfig } from '../../../src/engine/models/build';
+import { metadataFor } from '../../../src/engine/models/store/metadata';
+import { saveModel } from '../../../src/engine/models/store/store';
 import { tf } from '../../helpers/tf';
 import { seedTinyModels } from '../../helpers/tiny-models';
 
@@ -19,14 +22,18 @@ function difference(a: Float32Array, b: Float32Array): number {
 describe('explore handlers on tiny MNIST models', () => {
   let engine: Engine;
   let home: string;
-  let ids: { vae: string; cvae: string };
+  let ids: { vae: string; cvae: string; sketch: string };
   const call = async <C extends EngineChannelName>(channel: C, request: Request<C>): Promise<Response<C>> =>
     unwrap(await engine.handle(channel, request)) as Response<C>;
 
   beforeAll(async () => {
     home = mkdtempSync(join(tmpdir(), 'latentdraw-explore-'));
-    ids = await seedTinyModels(home);
+    ids = await seedTinyModels(home, ['vae', 'cvae', 'sketch']);
     engine = await startEngine({ dataHome: home, resourcesDir: join(home, 'none'), backend: 'wasm' }, () => {});
+    // An untrained cvae-prior (learned class prior means): the shapes and paths, not the pictures.
+    const prior = buildModel(defaultConfig('cvae-prior', { hiddenSize: 16, latentSize: 3, numClasses: 4, seed: 3 }));
+    await saveModel(prior, join(home, 'models', 'prior'), metadataFor(prior.config, ['a', 'b', 'c', 'd']));
+    prior.dispose();
   }, 240_000);
   afterAll(() => rmSync(home, { recursive: true, force: true }));
 
@@ -45,14 +52,21 @@ describe('explore handlers on tiny MNIST models', () => {
   });
 
   test('grid of a 4-d model along principal directions, at a class', async () => {
-    const grid = await call('explore:grid', { modelId: ids.cvae, n: 5, low: 0.05, high: 0.95, axes: 'pca', classIndex: 3 });
+    const grid = await call('explore:grid', {
+      modelId: ids.cvae,
+      n: 5,
+      low: 0.05,
+      high: 0.95,
+      axes: 'pca',
+      classIndex: 3,
+    });
     expect(grid.images).toHaveLength(25 * 784);
     expect(grid.axisLabels[0]).toMatch(/^PC1 \(\d+%\)$/);
   });
 
   test('scatter: 2-d codes directly, with labels, class names and thumbnails', async () => {
     const scatter = await call('explore:scatter', { modelId: ids.vae, projection: 'latent' });
-    expect(scatter.count).toBeGreaterThan(500);
+    expect(scatter.count).toBe(300); // the validation split of the 3000 digits it was trained on
     expect(scatter.points).toHaveLength(scatter.count * 2);
     expect(scatter.thumbnails).toHaveLength(scatter.count * 784);
     expect(scatter.classNames).toHaveLength(10);
@@ -72,7 +86,23 @@ describe('explore handlers on tiny MNIST models', () => {
     const placed = await call('explore:project', { modelId: ids.cvae, projection: 'pca', codes: item.code });
     expect(placed.points[0]).toBeCloseTo(byPca.points[0], 3);
     expect(placed.points[1]).toBeCloseTo(byPca.points[1], 3);
+    // an item of the set lands (almost exactly) on its own point
+    const onUmap = await call('explore:project', { modelId: ids.cvae, projection: 'umap', codes: item.code });
+    expect(onUmap.points[0]).toBeCloseTo(umap.points[0], 2);
+    expect(onUmap.points[1]).toBeCloseTo(umap.points[1], 2);
+    // seeded: the same model gives the same picture
+    const again = await call('explore:scatter', { modelId: ids.cvae, projection: 'umap', maxPoints: 300 });
+    expect(Array.from(again.points.subarray(0, 6))).toEqual(Array.from(umap.points.subarray(0, 6)));
   }, 120_000);
+
+  test('items of a Quick, Draw! set come with their strokes', async () => {
+    const scatter = await call('explore:scatter', { modelId: ids.sketch, projection: 'latent' });
+    expect(scatter.count).toBe(25); // a tiny set is explored whole, not only its validation split
+    expect(scatter.classNames).toEqual(['cat']);
+    const item = await call('explore:item', { modelId: ids.sketch, index: 7 });
+    expect(item.strokes?.length).toBeGreaterThan(0);
+    expect(Math.max(...item.strokes!.flatMap((s) => s.x))).toBeLessThanOrEqual(255);
+  });
 
   test('interpolation: steps from one code to another, both modes', async () => {
     const from = new Float32Array([-1.5, -1.5]);
@@ -106,10 +136,35 @@ describe('explore handlers on tiny MNIST models', () => {
     const b = await call('explore:blend', { modelId: ids.cvae, weights: half, count: 2, seed: 9 });
     expect(Array.from(a.latents)).toEqual(Array.from(b.latents));
     expect(difference(a.images, b.images)).toBeGreaterThan(0.005);
-    await expect(engine.handle('explore:blend', { modelId: ids.vae, weights: eight, count: 1, seed: 1 })).resolves.toMatchObject({
+    await expect(
+      engine.handle('explore:blend', { modelId: ids.vae, weights: eight, count: 1, seed: 1 }),
+    ).resolves.toMatchObject({
       ok: false,
       error: { message: EXPLORE_ERRORS.notConditional },
     });
+  });
+
+  test('cvae-prior: class grid, blending, class samples and a grid around a class prior mean', async () => {
+    const modelId = 'user:prior';
+    const grid = await call('explore:class-grid', { modelId, styles: 2, seed: 1 });
+    expect([grid.rows, grid.cols, grid.latentSize]).toEqual([2, 4, 3]);
+    const blend = await call('explore:blend', { modelId, weights: [0.5, 0.5, 0, 0], count: 3, seed: 1 });
+    expect(blend.images).toHaveLength(3 * 784);
+    const samples = await call('explore:samples', { modelId, count: 2, seed: 1, classIndex: 2 });
+    expect(samples.latents).toHaveLength(6);
+    const around = await call('explore:grid', {
+      modelId,
+      n: 3,
+      low: 0.05,
+      high: 0.95,
+      axes: 'dims',
+      dims: [0, 2],
+      classIndex: 1,
+    });
+    expect(around.axisLabels).toEqual(['z0', 'z2']);
+    // without a dataset in its metadata there is nothing to scatter, and the message says so
+    const scatter = await engine.handle('explore:scatter', { modelId, projection: 'pca' });
+    expect(scatter).toMatchObject({ ok: false, error: { message: EXPLORE_ERRORS.noDataset } });
   });
 
   test('neighbours: nearest first, the item itself at distance 0', async () => {
@@ -134,7 +189,13 @@ describe('explore handlers on tiny MNIST models', () => {
       mode: 'linear',
     });
     expect(bad).toMatchObject({ ok: false, error: { message: EXPLORE_ERRORS.badCode(2) } });
-    const tooBig = await engine.handle('explore:grid', { modelId: ids.vae, n: 500, low: 0.05, high: 0.95, axes: 'dims' });
+    const tooBig = await engine.handle('explore:grid', {
+      modelId: ids.vae,
+      n: 500,
+      low: 0.05,
+      high: 0.95,
+      axes: 'dims',
+    });
     expect(tooBig).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 
@@ -143,7 +204,12 @@ describe('explore handlers on tiny MNIST models', () => {
       await call('explore:grid', { modelId: ids.cvae, n: 4, low: 0.05, high: 0.95, axes: 'pca', classIndex: 1 });
       await call('explore:samples', { modelId: ids.cvae, count: 4, seed: 3, classIndex: 2 });
       await call('explore:class-grid', { modelId: ids.cvae, styles: 2, seed: 3 });
-      await call('explore:blend', { modelId: ids.cvae, weights: [0.5, 0.5, 0, 0, 0, 0, 0, 0, 0, 0], count: 2, seed: 3 });
+      await call('explore:blend', {
+        modelId: ids.cvae,
+        weights: [0.5, 0.5, 0, 0, 0, 0, 0, 0, 0, 0],
+        count: 2,
+        seed: 3,
+      });
       await call('explore:interpolate', {
         modelId: ids.vae,
         from: new Float32Array(2),

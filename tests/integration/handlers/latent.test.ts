@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -31,14 +31,20 @@ describe('latent and concepts handlers on a trained MNIST VAE', () => {
     mkdirSync(join(home, 'models'), { recursive: true });
     cpSync(folder, join(home, 'models', FIXTURE_NAME), { recursive: true });
     engine = await startEngine({ dataHome: home, resourcesDir: join(home, 'no-resources'), backend: 'wasm' }, () => {});
-  }, 180_000);
+  }, 900_000); // the first run trains the fixture model (minutes on wasm); later runs reuse it
   afterAll(() => rmSync(home, { recursive: true, force: true }));
 
   test('models:list shows the model with its details and the backend', async () => {
     const list = await call('models:list', {});
     expect(list.backend).toBe('wasm');
     expect(list.models).toHaveLength(1);
-    expect(list.models[0]).toMatchObject({ id: MODEL, kind: 'mlp-vae', latentSize: 2, recipe: 'quickdraw28', origin: 'user' });
+    expect(list.models[0]).toMatchObject({
+      id: MODEL,
+      kind: 'mlp-vae',
+      latentSize: 2,
+      recipe: 'quickdraw28',
+      origin: 'user',
+    });
   });
 
   test('reconstructs a drawing: input raster, code and a decoded image that depend on the drawing', async () => {
@@ -104,6 +110,31 @@ describe('latent and concepts handlers on a trained MNIST VAE', () => {
     expect(diff).toBeGreaterThan(10);
     const after = await call('concepts:delete', { modelId: MODEL, id: concept.id });
     expect(after.concepts).toHaveLength(0);
+  });
+
+  test('concepts from picked items and from drawings are kept as JSON in the data home', async () => {
+    const gallery = await call('concepts:samples', { modelId: MODEL, count: 4, label: 0 });
+    const concept = await call('concepts:define', {
+      modelId: MODEL,
+      name: 'roundness',
+      a: { kind: 'items', indexes: gallery.items.map((i) => i.index) },
+      b: { kind: 'drawings', drawings: [ONE] },
+    });
+    expect(concept.description).toBe('4 picked items − 1 drawings');
+    expect(concept.countA).toBe(4);
+    const file = JSON.parse(readFileSync(join(home, 'concepts', `user--${FIXTURE_NAME}.json`), 'utf8')) as {
+      concepts: Array<{ name: string; vector: number[] }>;
+    };
+    expect(file.concepts.map((c) => c.name)).toContain('roundness');
+    expect(file.concepts[0].vector).toHaveLength(2);
+    const bad = await engine.handle('concepts:define', {
+      modelId: MODEL,
+      name: 'x',
+      a: { kind: 'items', indexes: [999_999] },
+      b: { kind: 'label', label: 1 },
+    });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.message).toBe("dataset item 999999 is not in this model's samples");
   });
 
   test('gallery samples and A − B + C arithmetic', async () => {

@@ -13,7 +13,10 @@ describe('engine supervisor with the real engine process', () => {
     const status = await supervisor.whenReady();
     expect(status.state).toBe('ready');
     expect(status.backend?.backend).toBe('wasm');
-    expect(await supervisor.request('engine:ping', { nonce: 7 })).toEqual({ ok: true, value: { nonce: 7, backend: 'wasm' } });
+    expect(await supervisor.request('engine:ping', { nonce: 7 })).toEqual({
+      ok: true,
+      value: { nonce: 7, backend: 'wasm' },
+    });
   });
 
   test('restarts the engine after SIGKILL and tells listeners; later requests work', async () => {
@@ -42,7 +45,8 @@ describe('engine supervisor with the real engine process', () => {
     process.kill(pid, 'SIGKILL');
     const envelope = await reply;
     // Either the engine answered before it died, or the request failed with a clear message.
-    if (!envelope.ok) expect(envelope.error).toEqual({ message: SUPERVISOR_ERRORS.restarted, code: 'engine-restarted' });
+    if (!envelope.ok)
+      expect(envelope.error).toEqual({ message: SUPERVISOR_ERRORS.restarted, code: 'engine-restarted' });
   });
 
   test('gives up after too many crashes and can be restarted by hand', async () => {
@@ -54,7 +58,10 @@ describe('engine supervisor with the real engine process', () => {
     await supervisor.whenReady();
     process.kill(supervisor.pid!, 'SIGKILL');
     await expect.poll(() => supervisor!.status.state, { timeout: 10_000 }).toBe('failed');
-    expect(await supervisor.request('engine:ping', { nonce: 1 })).toMatchObject({ ok: false, error: { code: 'engine-failed' } });
+    expect(await supervisor.request('engine:ping', { nonce: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'engine-failed' },
+    });
     supervisor.restart();
     expect((await supervisor.whenReady()).state).toBe('ready');
   });

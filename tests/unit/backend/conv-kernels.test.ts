@@ -106,3 +106,20 @@ describe('gradients through conv2d and conv2dTranspose on wasm match cpu', () =>
     });
   }
 });
+
+describe('conv2dTranspose on wasm reuses prepared filters only while the weights are the same', () => {
+  it('follows a variable through assign (the cache is keyed by the weights, not the variable)', async () => {
+    const dy = () => randomTensor([2, 4, 4, 3], 21) as tf.Tensor4D;
+    const run = (w: tf.Tensor) => tf.conv2dTranspose(dy(), w as tf.Tensor4D, [2, 8, 8, 2], 2, 'same');
+    const { cpu } = await onBoth(() => run(randomTensor([3, 3, 2, 3], 23)));
+    const { wasm } = await onBoth(() => {
+      const v = tf.variable(randomTensor([3, 3, 2, 3], 22));
+      run(v).dispose();
+      v.assign(randomTensor([3, 3, 2, 3], 23));
+      const out = run(v);
+      v.dispose();
+      return out;
+    });
+    expectClose(wasm, cpu);
+  });
+});

@@ -68,3 +68,19 @@ describe('wasm Concat and SplitV match cpu', () => {
     expectClose(wasm, cpu);
   });
 });
+
+describe('wasm Sum over leading axes (bias gradients) matches cpu', () => {
+  const cases: Array<[number[], number[], boolean]> = [
+    [[4, 5, 6, 7], [0, 1, 2], false],
+    [[4, 5, 6, 7], [0, 1], true],
+    [[33, 3], [0], false],
+    [[3, 4, 5], [2], false],
+    [[3, 4, 5], [0, 2], false],
+  ];
+  for (const [shape, axes, keepDims] of cases) {
+    it(`sum ${shape} over ${axes} keepDims=${keepDims}`, async () => {
+      const { cpu, wasm } = await onBoth(() => tf.sum(randomTensor(shape, 4), axes, keepDims));
+      expectClose(wasm, cpu);
+    });
+  }
+});

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataErrors, DataFileError } from '../../../src/engine/data/errors';
 import { encodeIdxImages, encodeNpy, encodeQuickDrawBinRecord } from '../../../src/engine/data/formats/encode';
@@ -22,7 +21,13 @@ async function openError(path: string): Promise<DataFileError> {
   throw new Error(`expected ${path} to be refused`);
 }
 
-const drawing = { keyId: '42', countryCode: 'DE', recognized: true, timestamp: 1_500_000_000, strokes: [{ x: [1, 2, 3], y: [4, 5, 6] }] };
+const drawing = {
+  keyId: '42',
+  countryCode: 'DE',
+  recognized: true,
+  timestamp: 1_500_000_000,
+  strokes: [{ x: [1, 2, 3], y: [4, 5, 6] }],
+};
 
 describe('bad inputs give clear, documented messages', () => {
   it('a stroke whose point count runs past the end of the file', async () => {
@@ -32,15 +37,29 @@ describe('bad inputs give clear, documented messages', () => {
     const { records, problems } = await readAll(tmp.file('past-end.bin', Buffer.concat([good, bad])));
     expect(drawings(records)).toHaveLength(1);
     expect(problems).toEqual([
-      { file: expect.stringContaining('past-end.bin'), message: DataErrors.strokePastEnd(0, 500), recordIndex: 1, byteOffset: good.length },
+      {
+        file: expect.stringContaining('past-end.bin'),
+        message: DataErrors.strokePastEnd(0, 500),
+        recordIndex: 1,
+        byteOffset: good.length,
+      },
     ]);
   });
 
   it('a record cut inside its header', async () => {
     const good = encodeQuickDrawBinRecord(drawing);
-    const { problems } = await readAll(tmp.file('header-cut.bin', Buffer.concat([good, good.subarray(0, 20), good.subarray(0, 0)]).subarray(0, good.length + 10)));
+    const { problems } = await readAll(
+      tmp.file(
+        'header-cut.bin',
+        Buffer.concat([good, good.subarray(0, 20), good.subarray(0, 0)]).subarray(0, good.length + 10),
+      ),
+    );
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ recordIndex: 1, byteOffset: good.length, message: DataErrors.truncatedRecord(17, 10) });
+    expect(problems[0]).toMatchObject({
+      recordIndex: 1,
+      byteOffset: good.length,
+      message: DataErrors.truncatedRecord(17, 10),
+    });
   });
 
   it('an empty file', async () => {
@@ -81,7 +100,11 @@ describe('bad inputs give clear, documented messages', () => {
     const npy = encodeNpy([new Uint8Array(784), new Uint8Array(784), new Uint8Array(784)]);
     const { records, problems } = await readAll(tmp.file('short.npy', npy.subarray(0, npy.length - 100)));
     expect(records).toHaveLength(2);
-    expect(problems[0]).toMatchObject({ message: DataErrors.npyTruncated(2, 3), recordIndex: 2, byteOffset: 128 + 2 * 784 });
+    expect(problems[0]).toMatchObject({
+      message: DataErrors.npyTruncated(2, 3),
+      recordIndex: 2,
+      byteOffset: 128 + 2 * 784,
+    });
   });
 
   it('IDX cut short', async () => {
@@ -92,22 +115,58 @@ describe('bad inputs give clear, documented messages', () => {
   });
 
   it('NDJSON lines that are not JSON or lack "drawing" are skipped with their line numbers', async () => {
-    const good = JSON.stringify({ word: 'cat', key_id: '1', drawing: [[[0, 10], [0, 10]]] });
-    const lines = [good, '{not json', JSON.stringify({ word: 'cat' }), '', JSON.stringify({ drawing: [[[1], [1, 2]]] }), good];
+    const good = JSON.stringify({
+      word: 'cat',
+      key_id: '1',
+      drawing: [
+        [
+          [0, 10],
+          [0, 10],
+        ],
+      ],
+    });
+    const lines = [
+      good,
+      '{not json',
+      JSON.stringify({ word: 'cat' }),
+      '',
+      JSON.stringify({ drawing: [[[1], [1, 2]]] }),
+      good,
+    ];
     const text = lines.join('\n');
     const { records, problems } = await readAll(tmp.file('bad-lines.ndjson', text));
     expect(drawings(records).map((d) => d.index)).toEqual([0, 4]);
     const offsetOfLine = (n: number) => lines.slice(0, n - 1).reduce((a, l) => a + Buffer.byteLength(l) + 1, 0);
     expect(problems).toEqual([
-      { file: expect.any(String), message: DataErrors.ndjsonNotJson, recordIndex: 1, byteOffset: offsetOfLine(2), line: 2 },
-      { file: expect.any(String), message: DataErrors.ndjsonNoDrawing, recordIndex: 2, byteOffset: offsetOfLine(3), line: 3 },
-      { file: expect.any(String), message: DataErrors.ndjsonBadStroke(0), recordIndex: 3, byteOffset: offsetOfLine(5), line: 5 },
+      {
+        file: expect.any(String),
+        message: DataErrors.ndjsonNotJson,
+        recordIndex: 1,
+        byteOffset: offsetOfLine(2),
+        line: 2,
+      },
+      {
+        file: expect.any(String),
+        message: DataErrors.ndjsonNoDrawing,
+        recordIndex: 2,
+        byteOffset: offsetOfLine(3),
+        line: 3,
+      },
+      {
+        file: expect.any(String),
+        message: DataErrors.ndjsonBadStroke(0),
+        recordIndex: 3,
+        byteOffset: offsetOfLine(5),
+        line: 5,
+      },
     ]);
   });
 
   it('a file of another format entirely (a ZIP, a text file)', async () => {
     expect((await openError(sharedData('sketch-rnn/omniglot.npz'))).message).toContain(DataErrors.unknownFormat);
-    expect((await openError(tmp.file('notes.txt', 'hello world\n'.repeat(10)))).message).toContain(DataErrors.unknownFormat);
+    expect((await openError(tmp.file('notes.txt', 'hello world\n'.repeat(10)))).message).toContain(
+      DataErrors.unknownFormat,
+    );
   });
 
   it('an IDX magic of another type', async () => {

@@ -90,7 +90,9 @@ describe('fuzzing the readers with mutated real files', () => {
       }
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`fuzz: ${tried} inputs in ${seconds} s: ${refused} refused with DataFileError, ${withProblems} read with problems, ${unexpected.length} unexpected`);
+    console.log(
+      `fuzz: ${tried} inputs in ${seconds} s: ${refused} refused with DataFileError, ${withProblems} read with problems, ${unexpected.length} unexpected`,
+    );
     expect(unexpected).toEqual([]);
     expect(tried).toBeGreaterThan(200);
   });

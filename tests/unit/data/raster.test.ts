@@ -1,7 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRasterizer, rasterize } from '../../../src/engine/data/raster/rasterize';
 import { normalizeCanvasStrokes } from '../../../src/engine/data/raster/normalize';
 import { bitmapToUnit } from '../../../src/engine/data/raster/bitmap';
+import { drawSegment } from '../../../src/engine/data/raster/line-coverage';
+import { readFileSync } from 'node:fs';
+import type { Stroke } from '../../../src/engine/data/drawing.types';
 import { sharedData } from '../../helpers/shared-data';
 import { drawings, images, readAll } from './read-all';
 
@@ -37,7 +41,9 @@ describe('quickdraw28 fidelity against the official numpy bitmaps', () => {
     let pairs = 0;
     for (const c of ['apple', 'bicycle', 'cat', 'diamond', 'eye', 'fish']) {
       const ds = drawings((await readAll(sharedData(`quickdraw/simplified-ndjson/${c}.ndjson`))).records);
-      const bs = images((await readAll(sharedData(`quickdraw/numpy-bitmap/${c}.first3000.npy`), { limit: 25 })).records);
+      const bs = images(
+        (await readAll(sharedData(`quickdraw/numpy-bitmap/${c}.first3000.npy`), { limit: 25 })).records,
+      );
       let catSum = 0;
       for (let i = 0; i < 25; i++) catSum += pearson(raster.render(ds[i].strokes), bs[i].pixels);
       perCategory[c] = catSum / 25;
@@ -86,6 +92,52 @@ describe('rasterizer', () => {
     expect(cols[cols.length - 1]).toBeLessThanOrEqual(26);
   });
 
+  it('cookbook32 stamps give exactly what drawing every segment by distance gives', async () => {
+    const reference = (strokes: Stroke[]): Float32Array => {
+      const buf = new Float32Array(1024);
+      for (const s of strokes) {
+        const px = s.x.map((v) => Math.floor(v / 8) + 0.5);
+        const py = s.y.map((v) => Math.floor(v / 8) + 0.5);
+        if (px.length === 1) drawSegment(buf, 32, px[0], py[0], px[0], py[0], 1);
+        for (let i = 1; i < px.length; i++) drawSegment(buf, 32, px[i - 1], py[i - 1], px[i], py[i], 1);
+      }
+      return buf;
+    };
+    const ds = drawings((await readAll(sharedData('quickdraw/simplified-ndjson/bicycle.ndjson'))).records);
+    const r = createRasterizer('cookbook32');
+    const edge = [
+      { x: [0, 255, 255, 0], y: [0, 255, 0, 0] },
+      { x: [128], y: [128] },
+      { x: [7, 7, 7], y: [0, 3, 5] },
+    ];
+    const same = (strokes: Stroke[]) => {
+      const got = r.render(strokes);
+      const want = reference(strokes);
+      for (let i = 0; i < 1024; i++) expect(Math.abs(got[i] - want[i])).toBeLessThan(1e-6);
+    };
+    for (const strokes of [...ds.map((d) => d.strokes), edge]) same(strokes);
+    // Random polylines, with repeated and revisited points (coordinates 0–255).
+    const coord = fc.integer({ min: 0, max: 255 });
+    const stroke = fc
+      .array(fc.tuple(coord, coord), { minLength: 1, maxLength: 12 })
+      .chain((pts) => fc.constant({ x: pts.map((p) => p[0]), y: pts.map((p) => p[1]) }));
+    fc.assert(
+      fc.property(fc.array(stroke, { minLength: 1, maxLength: 4 }), (strokes) => same(strokes)),
+      { numRuns: 300 },
+    );
+  });
+
+  it('renders a .bin record from its bytes exactly as from its strokes', async () => {
+    const path = sharedData('quickdraw/binary/dog.truncated-8192.bin');
+    const bytes = readFileSync(path);
+    const ds = drawings((await readAll(path)).records);
+    for (const recipe of ['quickdraw28', 'cookbook32'] as const) {
+      const r = createRasterizer(recipe);
+      for (const d of ds)
+        expect(Array.from(r.renderBinRecord(bytes, d.byteOffset))).toEqual(Array.from(r.render(d.strokes)));
+    }
+  });
+
   it('handles empty drawings, single points and reuses its buffer', () => {
     const r = createRasterizer('quickdraw28');
     const buf = new Float32Array(784).fill(0.5);
@@ -109,7 +161,10 @@ describe('normalizeCanvasStrokes', () => {
   it('moves the bounding box to the origin, scales the longer side to 255 and simplifies', () => {
     const xs = Array.from({ length: 101 }, (_, i) => 1000 + i * 5);
     const ys = xs.map(() => 300); // a straight line: RDP keeps only its ends
-    const out = normalizeCanvasStrokes([{ x: xs, y: ys }, { x: [1000, 1000], y: [300, 400] }]);
+    const out = normalizeCanvasStrokes([
+      { x: xs, y: ys },
+      { x: [1000, 1000], y: [300, 400] },
+    ]);
     expect(out[0]).toEqual({ x: [0, 255], y: [0, 0] });
     expect(out[1]).toEqual({ x: [0, 0], y: [0, 51] });
   });
@@ -119,12 +174,16 @@ describe('normalizeCanvasStrokes', () => {
     const simplified = drawings((await readAll(sharedData('quickdraw/simplified-ndjson/cat.ndjson'))).records);
     const r = createRasterizer('quickdraw28');
     let sum = 0;
-    for (let i = 0; i < 25; i++) sum += pearson(r.render(raw[i].strokes), Float32Array.from(r.render(simplified[i].strokes)));
+    for (let i = 0; i < 25; i++)
+      sum += pearson(r.render(raw[i].strokes), Float32Array.from(r.render(simplified[i].strokes)));
     expect(sum / 25).toBeGreaterThan(0.9);
   });
 
   it('keeps the times of the points it keeps and drops empty strokes', () => {
-    const out = normalizeCanvasStrokes([{ x: [0, 5, 10], y: [0, 0, 0], t: [0, 10, 20] }, { x: [], y: [] }]);
+    const out = normalizeCanvasStrokes([
+      { x: [0, 5, 10], y: [0, 0, 0], t: [0, 10, 20] },
+      { x: [], y: [] },
+    ]);
     expect(out).toEqual([{ x: [0, 255], y: [0, 0], t: [0, 20] }]);
   });
 });

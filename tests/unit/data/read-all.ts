@@ -1,5 +1,11 @@
 import { openDataFile, type OpenOptions } from '../../../src/engine/data/formats/open';
-import type { DataProblem, DataRecord, DrawingRecord, FormatName, ImageRecord } from '../../../src/engine/data/drawing.types';
+import type {
+  DataProblem,
+  DataRecord,
+  DrawingRecord,
+  FormatName,
+  ImageRecord,
+} from '../../../src/engine/data/drawing.types';
 
 /** Test helper: every record and problem of a file. */
 export async function readAll(
@@ -12,5 +18,7 @@ export async function readAll(
   return { format: file.format, records, problems: file.problems };
 }
 
-export const drawings = (records: DataRecord[]): DrawingRecord[] => records.filter((r): r is DrawingRecord => r.kind === 'drawing');
-export const images = (records: DataRecord[]): ImageRecord[] => records.filter((r): r is ImageRecord => r.kind === 'image');
+export const drawings = (records: DataRecord[]): DrawingRecord[] =>
+  records.filter((r): r is DrawingRecord => r.kind === 'drawing');
+export const images = (records: DataRecord[]): ImageRecord[] =>
+  records.filter((r): r is ImageRecord => r.kind === 'image');

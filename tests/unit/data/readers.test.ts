@@ -12,7 +12,13 @@ describe('Quick, Draw! binary', () => {
     expect(format).toBe('quickdraw-bin');
     const ds = drawings(records);
     expect(ds).toHaveLength(49);
-    expect(ds[0]).toMatchObject({ index: 0, byteOffset: 0, keyId: '6718004173733888', countryCode: 'US', recognized: true });
+    expect(ds[0]).toMatchObject({
+      index: 0,
+      byteOffset: 0,
+      keyId: '6718004173733888',
+      countryCode: 'US',
+      recognized: true,
+    });
     expect(ds[0].strokes).toHaveLength(9);
     expect(new Date((ds[0].timestamp as number) * 1000).toISOString()).toBe('2017-03-01T21:44:26.000Z');
     expect(problems).toHaveLength(1);
@@ -55,7 +61,8 @@ describe('Quick, Draw! NDJSON', () => {
       expect(d.word).toBe(c);
       expect(d.keyId).toMatch(/^\d+$/);
       expect(typeof d.timestamp).toBe('string');
-      for (const s of d.strokes) for (const v of [...s.x, ...s.y]) expect(v >= 0 && v <= 255 && Number.isInteger(v)).toBe(true);
+      for (const s of d.strokes)
+        for (const v of [...s.x, ...s.y]) expect(v >= 0 && v <= 255 && Number.isInteger(v)).toBe(true);
     }
   });
 
@@ -94,27 +101,34 @@ describe('Quick, Draw! NDJSON', () => {
 });
 
 describe('numpy bitmaps', () => {
-  it.each(['cat', 'fish', 'apple', 'bicycle', 'eye', 'diamond'])('reads %s.first3000.npy (3000, 1, 784), 128-byte header', async (c) => {
-    const { format, records, problems } = await readAll(sharedData(`quickdraw/numpy-bitmap/${c}.first3000.npy`));
-    expect(format).toBe('npy-bitmap');
-    expect(problems).toEqual([]);
-    const im = images(records);
-    expect(im).toHaveLength(3000);
-    expect(im[0].byteOffset).toBe(128);
-    expect(im[1].byteOffset).toBe(128 + 784);
-    expect(im[0].pixels).toHaveLength(784);
-    expect(Math.max(...im[0].pixels)).toBeGreaterThan(200);
-  });
+  it.each(['cat', 'fish', 'apple', 'bicycle', 'eye', 'diamond'])(
+    'reads %s.first3000.npy (3000, 1, 784), 128-byte header',
+    async (c) => {
+      const { format, records, problems } = await readAll(sharedData(`quickdraw/numpy-bitmap/${c}.first3000.npy`));
+      expect(format).toBe('npy-bitmap');
+      expect(problems).toEqual([]);
+      const im = images(records);
+      expect(im).toHaveLength(3000);
+      expect(im[0].byteOffset).toBe(128);
+      expect(im[1].byteOffset).toBe(128 + 784);
+      expect(im[0].pixels).toHaveLength(784);
+      expect(Math.max(...im[0].pixels)).toBeGreaterThan(200);
+    },
+  );
 });
 
 describe('IDX', () => {
   it('reads MNIST t10k images with their labels: the known counts per digit', async () => {
-    const labels = (await readAll(sharedData('mnist/t10k-labels-idx1-ubyte.gz'))).records.map((r) => (r.kind === 'label' ? r.label : -1));
+    const labels = (await readAll(sharedData('mnist/t10k-labels-idx1-ubyte.gz'))).records.map((r) =>
+      r.kind === 'label' ? r.label : -1,
+    );
     expect(labels).toHaveLength(10000);
     const counts = new Array<number>(10).fill(0);
     for (const l of labels) counts[l]++;
     expect(counts).toEqual([980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]);
-    const { format, records, problems } = await readAll(sharedData('mnist/t10k-images-idx3-ubyte.gz'), { labels: Uint8Array.from(labels) });
+    const { format, records, problems } = await readAll(sharedData('mnist/t10k-images-idx3-ubyte.gz'), {
+      labels: Uint8Array.from(labels),
+    });
     expect(format).toBe('idx-images');
     expect(problems).toEqual([]);
     const im = images(records);

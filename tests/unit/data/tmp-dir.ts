@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** A temp folder per test file; `file(name, bytes)` writes into it and returns the path. */
-export function tempFolder(prefix: string): { dir: string; file(name: string, data: string | Uint8Array): string; remove(): void } {
+export function tempFolder(prefix: string): {
+  dir: string;
+  file(name: string, data: string | Uint8Array): string;
+  remove(): void;
+} {
   const dir = mkdtempSync(join(tmpdir(), `latentdraw-${prefix}-`));
   return {
     dir,

@@ -33,7 +33,9 @@ describe('loadTrainingData from files', () => {
   });
 
   it('Fashion-MNIST class names come from the path', async () => {
-    const data = await loadTrainingData(sharedData('fashion-mnist/t10k-images-idx3-ubyte.gz'), 'quickdraw28', { limit: 10 });
+    const data = await loadTrainingData(sharedData('fashion-mnist/t10k-images-idx3-ubyte.gz'), 'quickdraw28', {
+      limit: 10,
+    });
     expect(data.classNames[9]).toBe('Ankle boot');
     expect(data.count).toBe(10);
   });
@@ -55,9 +57,13 @@ describe('loadTrainingData from files', () => {
   });
 
   it('refuses a labels file and an unknown source with clear messages', async () => {
-    await expect(loadTrainingData(sharedData('mnist/t10k-labels-idx1-ubyte.gz'), 'quickdraw28')).rejects.toThrow(DataErrors.notImages('idx-labels'));
+    await expect(loadTrainingData(sharedData('mnist/t10k-labels-idx1-ubyte.gz'), 'quickdraw28')).rejects.toThrow(
+      DataErrors.notImages('idx-labels'),
+    );
     const store = new DatasetStore('/nonexistent/latentdraw-store');
-    await expect(loadTrainingData('ds-nope', 'quickdraw28', { store })).rejects.toThrow(DataErrors.sourceNotFound('ds-nope'));
+    await expect(loadTrainingData('ds-nope', 'quickdraw28', { store })).rejects.toThrow(
+      DataErrors.sourceNotFound('ds-nope'),
+    );
   });
 });
 

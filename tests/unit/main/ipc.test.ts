@@ -9,7 +9,9 @@ type Handler = (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>
 
 function fakeIpcMain() {
   const handlers = new Map<string, Handler>();
-  const ipcMain = { handle: (channel: string, handler: Handler) => handlers.set(channel, handler) } as unknown as IpcMain;
+  const ipcMain = {
+    handle: (channel: string, handler: Handler) => handlers.set(channel, handler),
+  } as unknown as IpcMain;
   return { ipcMain, handlers };
 }
 
@@ -19,7 +21,8 @@ describe('IPC gate', () => {
   const ours = { id: 1 } as unknown as WebContents;
   const other = { id: 2 } as unknown as WebContents;
   const isTrusted = trustedSender(() => ours, APP_URL);
-  const event = (sender: WebContents, url: string) => ({ sender, senderFrame: { url } }) as unknown as IpcMainInvokeEvent;
+  const event = (sender: WebContents, url: string) =>
+    ({ sender, senderFrame: { url } }) as unknown as IpcMainInvokeEvent;
 
   test('registers every channel of the contract through one wrapper', () => {
     const { ipcMain, handlers } = fakeIpcMain();

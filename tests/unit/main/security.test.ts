@@ -1,6 +1,12 @@
 import { describe, expect, test, vi } from 'vitest';
 import type { Session, WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY, hardenContents, hardenSession, isAppUrl, isExternalLink } from '../../../src/main/security';
+import {
+  CONTENT_SECURITY_POLICY,
+  hardenContents,
+  hardenSession,
+  isAppUrl,
+  isExternalLink,
+} from '../../../src/main/security';
 
 vi.mock('electron', () => ({}));
 
@@ -56,7 +62,9 @@ describe('window hardening', () => {
     expect(check!()).toBe(false);
     const result = vi.fn();
     headers!({ responseHeaders: { a: ['b'] } }, result);
-    expect(result).toHaveBeenCalledWith({ responseHeaders: { a: ['b'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    expect(result).toHaveBeenCalledWith({
+      responseHeaders: { a: ['b'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
     expect(CONTENT_SECURITY_POLICY).toMatch(/default-src 'self'.*object-src 'none'.*base-uri 'none'/);
   });
 });

@@ -50,7 +50,9 @@ export async function* fileChunks(
 function isZlibError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  return code.startsWith('Z_') || code === 'ERR_ZLIB_INITIALIZATION_FAILED' || /unexpected end of file/i.test(error.message);
+  return (
+    code.startsWith('Z_') || code === 'ERR_ZLIB_INITIALIZATION_FAILED' || /unexpected end of file/i.test(error.message)
+  );
 }
 
 /**

@@ -17,7 +17,8 @@ function keyIdToBigInt(keyId: string | undefined): bigint {
 
 /** Unix seconds from a number or Quick, Draw!'s "2017-03-02 23:25:10.07453 UTC" strings. */
 export function timestampSeconds(timestamp: number | string | undefined): number {
-  if (typeof timestamp === 'number') return Number.isFinite(timestamp) ? Math.max(0, Math.min(0xffffffff, Math.floor(timestamp))) : 0;
+  if (typeof timestamp === 'number')
+    return Number.isFinite(timestamp) ? Math.max(0, Math.min(0xffffffff, Math.floor(timestamp))) : 0;
   if (typeof timestamp !== 'string') return 0;
   const ms = Date.parse(timestamp.replace(' UTC', 'Z').replace(' ', 'T'));
   return Number.isFinite(ms) ? Math.max(0, Math.min(0xffffffff, Math.floor(ms / 1000))) : 0;

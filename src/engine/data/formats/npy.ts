@@ -38,7 +38,10 @@ export function parseNpyHeader(head: Buffer, file: string): NpyHeader {
   }
   if (!['|u1', '<u1', '>u1', '=u1', 'u1'].includes(descr)) throw new DataFileError(DataErrors.npyDtype(descr), file);
   if (fortran === 'True') throw new DataFileError(DataErrors.npyFortran, file);
-  const parts = shapeText.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const parts = shapeText
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   const shape = parts.map((s) => (/^\d+L?$/.test(s) ? Number.parseInt(s, 10) : NaN));
   const ok =
     shape.every((n) => Number.isSafeInteger(n)) &&

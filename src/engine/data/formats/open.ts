@@ -52,7 +52,15 @@ export function detectFormat(head: Buffer, path: string): FormatName {
   if (magic === IDX_IMAGES_MAGIC) return 'idx-images';
   if (magic === IDX_LABELS_MAGIC) return 'idx-labels';
   // Other IDX element types (0x08–0x0e) with 1–4 dims: let the IDX reader refuse them by name.
-  if (head.length >= 4 && head[0] === 0 && head[1] === 0 && head[2] >= 0x08 && head[2] <= 0x0e && head[3] >= 1 && head[3] <= 4) {
+  if (
+    head.length >= 4 &&
+    head[0] === 0 &&
+    head[1] === 0 &&
+    head[2] >= 0x08 &&
+    head[2] <= 0x0e &&
+    head[3] >= 1 &&
+    head[3] <= 4
+  ) {
     return 'idx-images';
   }
   let i = 0;
@@ -65,7 +73,8 @@ export function detectFormat(head: Buffer, path: string): FormatName {
       try {
         const first: unknown = JSON.parse(head.toString('utf8', i, nl));
         const drawing = (first as { drawing?: unknown[] }).drawing;
-        if (Array.isArray(drawing) && Array.isArray(drawing[0]) && drawing[0].length === 3) return 'quickdraw-ndjson-raw';
+        if (Array.isArray(drawing) && Array.isArray(drawing[0]) && drawing[0].length === 3)
+          return 'quickdraw-ndjson-raw';
       } catch {
         // a bad first line is reported by the reader, with its line number
       }
@@ -201,7 +210,10 @@ export async function openDataFile(path: string, options: OpenOptions = {}): Pro
   const batches = (): AsyncGenerator<DataRecord[]> => guarded(parse, (batch) => batch.length);
   const binSpans = (): AsyncGenerator<BinSpans> => {
     if (format !== 'quickdraw-bin') throw new Error(`binSpans() needs a quickdraw-bin file, not ${format}`);
-    return guarded((chunks) => quickDrawBinSpans(chunks, ctx), (spans) => spans.starts.length);
+    return guarded(
+      (chunks) => quickDrawBinSpans(chunks, ctx),
+      (spans) => spans.starts.length,
+    );
   };
   async function* records(): AsyncGenerator<DataRecord> {
     for await (const batch of batches()) yield* batch;

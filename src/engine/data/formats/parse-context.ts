@@ -18,5 +18,9 @@ export function problem(
   byteOffset: number,
   line?: number,
 ): void {
-  ctx.problems.push(line === undefined ? { file: ctx.file, message, recordIndex, byteOffset } : { file: ctx.file, message, recordIndex, byteOffset, line });
+  ctx.problems.push(
+    line === undefined
+      ? { file: ctx.file, message, recordIndex, byteOffset }
+      : { file: ctx.file, message, recordIndex, byteOffset, line },
+  );
 }

@@ -15,12 +15,12 @@ export const binRecordTooLarge = (bytes: number) =>
   `record claims ${bytes} bytes, more than the ${MAX_BIN_RECORD_BYTES} a drawing can plausibly take: the file is corrupt from here`;
 
 type Measure =
-  | { ok: true; bytes: number }
-  | { ok: false; needed: number; stroke: number; points: number; tooLarge: boolean };
+  { ok: true; bytes: number } | { ok: false; needed: number; stroke: number; points: number; tooLarge: boolean };
 
 /** Size of the record at `pos`, or how it runs past what is buffered. */
 function measure(buf: Buffer, pos: number, end: number): Measure {
-  if (end - pos < BIN_HEADER_BYTES) return { ok: false, needed: BIN_HEADER_BYTES, stroke: -1, points: 0, tooLarge: false };
+  if (end - pos < BIN_HEADER_BYTES)
+    return { ok: false, needed: BIN_HEADER_BYTES, stroke: -1, points: 0, tooLarge: false };
   const strokes = buf.readUInt16LE(pos + 15);
   let p = pos + BIN_HEADER_BYTES;
   for (let s = 0; s < strokes; s++) {
@@ -62,7 +62,8 @@ function isCountryByte(b: number): boolean {
 
 /** Header fields that do not affect framing are checked but the record is kept. */
 function validate(buf: Buffer, pos: number, ctx: ParseContext, index: number, offset: number): void {
-  if (!isCountryByte(buf[pos + 8]) || !isCountryByte(buf[pos + 9])) problem(ctx, DataErrors.badCountryCode, index, offset);
+  if (!isCountryByte(buf[pos + 8]) || !isCountryByte(buf[pos + 9]))
+    problem(ctx, DataErrors.badCountryCode, index, offset);
   const recognized = buf[pos + 10];
   if (recognized > 1) problem(ctx, DataErrors.badRecognized(recognized), index, offset);
 }
@@ -138,7 +139,10 @@ export async function* quickDrawBinSpans(chunks: AsyncIterable<Buffer>, ctx: Par
 }
 
 /** Streams Quick, Draw! binary records; a cut-off last record becomes a problem with its offset. */
-export async function* parseQuickDrawBin(chunks: AsyncIterable<Buffer>, ctx: ParseContext): RecordBatches<DrawingRecord> {
+export async function* parseQuickDrawBin(
+  chunks: AsyncIterable<Buffer>,
+  ctx: ParseContext,
+): RecordBatches<DrawingRecord> {
   for await (const { buf, starts, firstIndex, base } of quickDrawBinSpans(chunks, ctx)) {
     yield starts.map((pos, k) => decode(buf, pos, firstIndex + k, base + pos));
   }

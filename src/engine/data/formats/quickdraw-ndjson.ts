@@ -28,10 +28,13 @@ function parseStrokes(drawing: unknown[]): { strokes: Stroke[]; raw: boolean } |
   let raw = false;
   for (let s = 0; s < drawing.length; s++) {
     const stroke = drawing[s];
-    if (!Array.isArray(stroke) || stroke.length < 2 || stroke.length > 3) return { error: DataErrors.ndjsonBadStroke(s) };
+    if (!Array.isArray(stroke) || stroke.length < 2 || stroke.length > 3)
+      return { error: DataErrors.ndjsonBadStroke(s) };
     const [x, y, t] = stroke as unknown[];
-    if (!isNumberArray(x) || !isNumberArray(y) || x.length !== y.length) return { error: DataErrors.ndjsonBadStroke(s) };
-    if (t !== undefined && (!isNumberArray(t) || t.length !== x.length)) return { error: DataErrors.ndjsonBadStroke(s) };
+    if (!isNumberArray(x) || !isNumberArray(y) || x.length !== y.length)
+      return { error: DataErrors.ndjsonBadStroke(s) };
+    if (t !== undefined && (!isNumberArray(t) || t.length !== x.length))
+      return { error: DataErrors.ndjsonBadStroke(s) };
     if (t !== undefined) raw = true;
     if (!raw) {
       for (let i = 0; i < x.length; i++) {

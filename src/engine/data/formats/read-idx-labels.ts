@@ -2,7 +2,11 @@ import type { DataProblem } from '../drawing.types';
 import { openDataFile } from './open';
 
 /** All labels of an IDX labels file (one byte each). */
-export async function readIdxLabelsFile(path: string, problems: DataProblem[], signal?: AbortSignal): Promise<Uint8Array> {
+export async function readIdxLabelsFile(
+  path: string,
+  problems: DataProblem[],
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
   const file = await openDataFile(path, { signal });
   const labels: number[] = [];
   for await (const batch of file.batches()) {

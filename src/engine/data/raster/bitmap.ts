@@ -3,7 +3,13 @@
  * 28×28 into 32×32 is padded by 2 px on every side (the digit keeps its MNIST scale, as the
  * Cookbook's 32-px models expect); other sizes are resampled bilinearly.
  */
-export function bitmapToUnit(pixels: Uint8Array, width: number, height: number, size: number, out?: Float32Array): Float32Array {
+export function bitmapToUnit(
+  pixels: Uint8Array,
+  width: number,
+  height: number,
+  size: number,
+  out?: Float32Array,
+): Float32Array {
   const dst = out ?? new Float32Array(size * size);
   if (width === size && height === size) {
     for (let i = 0; i < dst.length; i++) dst[i] = pixels[i] / 255;

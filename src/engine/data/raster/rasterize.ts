@@ -1,6 +1,7 @@
 import type { Stroke } from '../drawing.types';
 import { RECIPE_SIZE, type RasterRecipe } from '../training-data.types';
 import { blur3, drawSegment } from './line-coverage';
+import { SegmentStamps } from './segment-stamps';
 
 /** How a recipe maps 0–255 drawing coordinates onto its pixel grid. */
 export interface RecipeParams {
@@ -14,6 +15,8 @@ export interface RecipeParams {
   blur: number;
   /** Ink gain before clamping to 1 (a blur spreads thin lines; this restores their peak). */
   gain: number;
+  /** mnist28: after drawing, move the ink's centre of mass to the image centre, as MNIST did. */
+  centerOfMass?: boolean;
 }
 
 /**
@@ -23,6 +26,9 @@ export interface RecipeParams {
 export const RECIPES: Record<RasterRecipe, RecipeParams> = {
   quickdraw28: { size: 28, fitSide: 23.5, halfWidth: 0.75, blur: 0, gain: 1 },
   cookbook32: { size: 32, divisor: 8, halfWidth: 1, blur: 0, gain: 1 },
+  // MNIST's preparation: the digit fitted into 20×20, centred by its centre of mass in 28×28,
+  // with pen strokes about 2.5 px wide, so canvas digits look like the digits the model learned.
+  mnist28: { size: 28, fitSide: 20, halfWidth: 1.3, blur: 0.3, gain: 1.3, centerOfMass: true },
 };
 
 /** Points of one stroke: x at xs[xAt + i], y at ys[yAt + i] (plain arrays or a .bin buffer). */
@@ -50,6 +56,7 @@ export function createRasterizer(recipe: RasterRecipe, params: RecipeParams = RE
   const scratch = new Float32Array(size * size);
   const half = params.halfWidth;
   const divisor = params.divisor;
+  const stamps = divisor === undefined ? undefined : new SegmentStamps(half, Math.ceil(256 / divisor), size);
   // Current transform (fit recipes): pixel = coordinate * scale + offset.
   let scale = 1;
   let ox = 0;
@@ -85,24 +92,17 @@ export function createRasterizer(recipe: RasterRecipe, params: RecipeParams = RE
     return true;
   };
 
-  const drawStroke = (buf: Float32Array, xs: PointSource, xAt: number, ys: PointSource, yAt: number, n: number): void => {
+  const drawStroke = (
+    buf: Float32Array,
+    xs: PointSource,
+    xAt: number,
+    ys: PointSource,
+    yAt: number,
+    n: number,
+  ): void => {
     if (n === 0) return;
-    if (divisor !== undefined) {
-      // Cookbook: p // d lands on pixel p // d, whose centre is at +0.5; repeated pixels are
-      // skipped (they would only redraw the same dot).
-      let px = Math.floor(xs[xAt] / divisor);
-      let py = Math.floor(ys[yAt] / divisor);
-      let drew = false;
-      for (let i = 1; i < n; i++) {
-        const qx = Math.floor(xs[xAt + i] / divisor);
-        const qy = Math.floor(ys[yAt + i] / divisor);
-        if (qx === px && qy === py) continue;
-        drawSegment(buf, size, px + 0.5, py + 0.5, qx + 0.5, qy + 0.5, half);
-        drew = true;
-        px = qx;
-        py = qy;
-      }
-      if (!drew) drawSegment(buf, size, px + 0.5, py + 0.5, px + 0.5, py + 0.5, half);
+    if (divisor !== undefined && stamps !== undefined) {
+      stamps.drawPolyline(buf, xs, xAt, ys, yAt, n, divisor);
       return;
     }
     let px = xs[xAt] * scale + ox;
@@ -125,6 +125,7 @@ export function createRasterizer(recipe: RasterRecipe, params: RecipeParams = RE
         buf[i] = v > 1 ? 1 : v;
       }
     }
+    if (params.centerOfMass) centreByMass(buf, size, scratch);
   };
 
   const draw = (strokes: readonly Stroke[], buf: Float32Array): void => {
@@ -177,6 +178,43 @@ export function createRasterizer(recipe: RasterRecipe, params: RecipeParams = RE
       return out;
     },
   };
+}
+
+/** Shifts the image (bilinearly) so its centre of mass sits at the centre, like MNIST's preparation. */
+export function centreByMass(buf: Float32Array, size: number, scratch: Float32Array): void {
+  let mass = 0;
+  let mx = 0;
+  let my = 0;
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const v = buf[y * size + x];
+      mass += v;
+      mx += v * x;
+      my += v * y;
+    }
+  }
+  if (mass === 0) return;
+  const dx = (size - 1) / 2 - mx / mass;
+  const dy = (size - 1) / 2 - my / mass;
+  scratch.set(buf);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      // Sample the source at (x - dx, y - dy).
+      const sx = x - dx;
+      const sy = y - dy;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const at = (xx: number, yy: number) =>
+        xx < 0 || yy < 0 || xx >= size || yy >= size ? 0 : scratch[yy * size + xx];
+      buf[y * size + x] =
+        at(x0, y0) * (1 - fx) * (1 - fy) +
+        at(x0 + 1, y0) * fx * (1 - fy) +
+        at(x0, y0 + 1) * (1 - fx) * fy +
+        at(x0 + 1, y0 + 1) * fx * fy;
+    }
+  }
 }
 
 const shared = new Map<RasterRecipe, Rasterizer>();

@@ -115,7 +115,8 @@ function recordCategory(
 ): string {
   if (options.category) return options.category;
   if (record.kind === 'drawing' && record.word) return record.word;
-  if (record.kind === 'image' && record.label !== undefined && classNames) return classNames[record.label] ?? String(record.label);
+  if (record.kind === 'image' && record.label !== undefined && classNames)
+    return classNames[record.label] ?? String(record.label);
   return fileCategory;
 }
 
@@ -124,7 +125,11 @@ function recordCategory(
  * renamed into place only when complete, so a failure or cancellation (signal) leaves the
  * store exactly as it was. Drawings are de-duplicated by key_id.
  */
-export async function importFiles(store: DatasetStore, paths: readonly string[], options: ImportOptions = {}): Promise<ImportResult> {
+export async function importFiles(
+  store: DatasetStore,
+  paths: readonly string[],
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   throwIfAborted(options.signal);
   await store.ensureRoot();
   const id = DatasetStore.newId();
@@ -140,7 +145,8 @@ export async function importFiles(store: DatasetStore, paths: readonly string[],
       if (options.limit !== undefined && writer.count >= options.limit) break;
       const result = await importOne(writer, path, f, paths.length, options);
       files.push(result);
-      if (result.added > 0 && result.format !== 'unreadable') sources.push({ path, format: result.format, added: result.added });
+      if (result.added > 0 && result.format !== 'unreadable')
+        sources.push({ path, format: result.format, added: result.added });
     }
     throwIfAborted(options.signal);
     if (writer.count === 0) {

@@ -1,4 +1,4 @@
-import type { RasterRecipe } from '../../data/training-data.types';
+import { RASTER_RECIPES, type RasterRecipe } from '../../data/training-data.types';
 import type { TrainSettings } from '../../train/settings';
 import { MODEL_KINDS, type ModelConfig, type ModelKind } from '../types';
 
@@ -31,7 +31,10 @@ export interface ModelMetadata {
   /** Parts saved beside this file, each a tfjs layers-model folder. */
   parts: string[];
   dataset?: {
+    /** Where the data is: a dataset id, a file path, or `resources:…` for shipped data. */
     source: string;
+    /** The data's name as people know it (a dataset's name rather than its id). */
+    name?: string;
     count: number;
     trainCount: number;
     validationCount: number;
@@ -83,7 +86,7 @@ export function metadataProblem(value: unknown): string | undefined {
   if (!isObject(value) || value.format !== MODEL_FORMAT) return 'not a LatentDraw model';
   if (typeof value.formatVersion !== 'number' || value.formatVersion > MODEL_FORMAT_VERSION) return 'format version';
   if (!MODEL_KINDS.includes(value.kind as ModelKind)) return 'kind';
-  if (value.recipe !== 'quickdraw28' && value.recipe !== 'cookbook32') return 'recipe';
+  if (!RASTER_RECIPES.includes(value.recipe as RasterRecipe)) return 'recipe';
   for (const key of ['imageSize', 'latentSize', 'hiddenSize', 'numClasses'] as const) {
     if (!isPosInt(value[key])) return key;
   }

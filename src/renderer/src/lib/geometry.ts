@@ -21,7 +21,8 @@ export function segmentDistanceSq(p: Point, a: Point, b: Point): number {
 export function strokeTouches(stroke: Stroke, p: Point, radius: number): boolean {
   const n = Math.min(stroke.x.length, stroke.y.length);
   const r2 = radius * radius;
-  if (n === 1) return segmentDistanceSq(p, { x: stroke.x[0], y: stroke.y[0] }, { x: stroke.x[0], y: stroke.y[0] }) <= r2;
+  if (n === 1)
+    return segmentDistanceSq(p, { x: stroke.x[0], y: stroke.y[0] }, { x: stroke.x[0], y: stroke.y[0] }) <= r2;
   for (let i = 1; i < n; i++) {
     const a = { x: stroke.x[i - 1], y: stroke.y[i - 1] };
     const b = { x: stroke.x[i], y: stroke.y[i] };
@@ -51,7 +52,11 @@ export function strokesTouchedAlong(strokes: readonly Stroke[], from: Point, to:
 }
 
 /** Pointer position inside an element, clamped to it (a stroke dragged outside stays on the edge). */
-export function localPoint(clientX: number, clientY: number, rect: { left: number; top: number; width: number; height: number }): Point {
+export function localPoint(
+  clientX: number,
+  clientY: number,
+  rect: { left: number; top: number; width: number; height: number },
+): Point {
   return {
     x: Math.max(0, Math.min(rect.width, clientX - rect.left)),
     y: Math.max(0, Math.min(rect.height, clientY - rect.top)),

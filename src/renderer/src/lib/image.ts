@@ -13,7 +13,13 @@ export function paintImage(canvas: HTMLCanvasElement, pixels: ArrayLike<number>,
 }
 
 /** Writes an image's pixels into RGBA bytes starting at `offset`, `rowStride` bytes a row. */
-export function writeInk(rgba: Uint8ClampedArray, pixels: ArrayLike<number>, offset: number, size: number, rowStride: number): void {
+export function writeInk(
+  rgba: Uint8ClampedArray,
+  pixels: ArrayLike<number>,
+  offset: number,
+  size: number,
+  rowStride: number,
+): void {
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
       const v = 255 - Math.round(Math.max(0, Math.min(1, pixels[y * size + x])) * 255);
@@ -37,7 +43,13 @@ export function paintTiles(canvas: HTMLCanvasElement, images: Float32Array, n: n
   for (let cell = 0; cell < n * n; cell++) {
     const r = Math.floor(cell / n);
     const c = cell % n;
-    writeInk(image.data, images.subarray(cell * size * size, (cell + 1) * size * size), (r * size * w + c * size) * 4, size, w * 4);
+    writeInk(
+      image.data,
+      images.subarray(cell * size * size, (cell + 1) * size * size),
+      (r * size * w + c * size) * 4,
+      size,
+      w * 4,
+    );
   }
   context.putImageData(image, 0, 0);
 }

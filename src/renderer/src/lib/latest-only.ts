@@ -1,13 +1,17 @@
 /**
- * Runs async requests one at a time and keeps only the newest waiting one: while the engine
- * works on a request, later ones replace each other, so a fast stroke or slider drag never
- * queues stale work and the answer shown is always for the latest input sent.
+ * Runs async requests and keeps only the newest waiting one: while the engine works on a
+ * request, later ones replace each other, so a fast stroke or slider drag never queues stale
+ * work and the answer shown is always for the latest input sent. An urgent request (the end of
+ * a stroke) does not wait for the one in flight: it goes at once, and older answers are dropped.
  */
 export class LatestOnly<Req, Res> {
-  private running = false;
+  private inFlight = 0;
+  private pumping = false;
   private pending: { request: Req; tag: number } | undefined;
   private sequence = 0;
   private latestDelivered = -1;
+  /** Answers to requests older than this are dropped (set by urgent submits and cancel). */
+  private floor = 0;
 
   constructor(
     private readonly work: (request: Req) => Promise<Res>,
@@ -15,57 +19,98 @@ export class LatestOnly<Req, Res> {
     private readonly fail: (error: unknown, request: Req) => void = () => {},
   ) {}
 
-  /** Queues a request; returns its tag (increasing). */
-  submit(request: Req): number {
+  /** Queues a request (or, urgent, sends it now); returns its tag (increasing). */
+  submit(request: Req, urgent = false): number {
     const tag = this.sequence++;
-    this.pending = { request, tag };
-    if (!this.running) void this.pump();
+    if (urgent) {
+      this.pending = undefined;
+      this.floor = tag;
+      void this.execute(request, tag);
+    } else {
+      this.pending = { request, tag };
+      this.kick();
+    }
     return tag;
   }
 
   get busy(): boolean {
-    return this.running;
+    return this.inFlight > 0;
   }
 
-  /** Forgets the waiting request and ignores the answer to the running one. */
+  /** Forgets the waiting request and ignores the answers to those in flight. */
   cancel(): void {
     this.pending = undefined;
-    this.latestDelivered = this.sequence;
+    this.floor = this.sequence;
+  }
+
+  private current(tag: number): boolean {
+    return tag >= this.floor && tag > this.latestDelivered;
+  }
+
+  private kick(): void {
+    if (!this.pumping && this.inFlight === 0) void this.pump();
   }
 
   private async pump(): Promise<void> {
-    this.running = true;
+    this.pumping = true;
     while (this.pending) {
       const { request, tag } = this.pending;
       this.pending = undefined;
-      try {
-        const result = await this.work(request);
-        if (tag > this.latestDelivered) {
-          this.latestDelivered = tag;
-          this.deliver(result, request, tag);
-        }
-      } catch (error) {
-        if (tag > this.latestDelivered) this.fail(error, request);
-      }
+      await this.execute(request, tag);
     }
-    this.running = false;
+    this.pumping = false;
+  }
+
+  private async execute(request: Req, tag: number): Promise<void> {
+    this.inFlight++;
+    let outcome: { ok: true; result: Res } | { ok: false; error: unknown };
+    try {
+      outcome = { ok: true, result: await this.work(request) };
+    } catch (error) {
+      outcome = { ok: false, error };
+    }
+    // Counted out before delivering, so `busy` read inside deliver is already up to date.
+    this.inFlight--;
+    try {
+      if (!this.current(tag)) return;
+      if (outcome.ok) {
+        this.latestDelivered = tag;
+        this.deliver(outcome.result, request, tag);
+      } else this.fail(outcome.error, request);
+    } finally {
+      if (this.pending) this.kick();
+    }
   }
 }
 
-/** Calls `fn` at most once per animation frame, with the latest value given. */
-export function frameCoalesced<T>(fn: (value: T) => void, schedule: (cb: () => void) => unknown = requestAnimationFrame) {
+/**
+ * At most one call per animation frame, always with the newest value: the first call of a
+ * burst runs at once (no frame of added latency), the rest collapse into one per frame.
+ */
+export function frameCoalesced<T>(
+  fn: (value: T) => void,
+  schedule: (cb: () => void) => unknown = requestAnimationFrame,
+) {
+  let gated = false;
   let latest: { value: T } | undefined;
-  let scheduled = false;
+  const flush = (): void => {
+    const next = latest;
+    latest = undefined;
+    if (!next) {
+      gated = false;
+      return;
+    }
+    fn(next.value);
+    schedule(flush);
+  };
   return (value: T): void => {
-    latest = { value };
-    if (scheduled) return;
-    scheduled = true;
-    schedule(() => {
-      scheduled = false;
-      const current = latest;
-      latest = undefined;
-      if (current) fn(current.value);
-    });
+    if (gated) {
+      latest = { value };
+      return;
+    }
+    gated = true;
+    fn(value);
+    schedule(flush);
   };
 }
 

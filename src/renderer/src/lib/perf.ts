@@ -5,6 +5,11 @@
 export const PERF = {
   strokeToReconstruction: 'ld:stroke-to-reconstruction',
   sliderToFrame: 'ld:slider-to-frame',
+  /** The engine round trips alone (request sent → answer received), to tell where time goes. */
+  reconstructRoundTrip: 'ld:reconstruct-round-trip',
+  decodeRoundTrip: 'ld:decode-round-trip',
+  /** Pointer-up → the request leaving the renderer (the renderer's own share). */
+  strokeToRequest: 'ld:stroke-to-request',
 } as const;
 
 export function measureSince(name: string, start: number): void {

@@ -22,7 +22,7 @@ export function drawingCommandFor(event: KeyLike): DrawingCommand | undefined {
 /** Typing in a field keeps its own keys (a slider's arrows, text editing, Delete in a name). */
 export function isEditableTarget(target: EventTarget | null): boolean {
   if (!target || typeof (target as { tagName?: unknown }).tagName !== 'string') return false;
-  const element = target as { tagName: string; isContentEditable?: boolean; type?: string };
+  const element = target as unknown as { tagName: string; isContentEditable?: boolean; type?: string };
   const tag = element.tagName.toLowerCase();
   if (element.isContentEditable) return true;
   if (tag === 'textarea' || tag === 'select') return true;

@@ -32,7 +32,8 @@ export function createWebTransport(wsUrl: string): StudioTransport {
       ws.onclose = () => {
         socket = undefined;
         opened = undefined;
-        for (const w of waiting.values()) w.reject(new StudioError({ message: 'Lost the connection to LatentDraw.', code: 'disconnected' }));
+        for (const w of waiting.values())
+          w.reject(new StudioError({ message: 'Lost the connection to LatentDraw.', code: 'disconnected' }));
         waiting.clear();
         emit('transport:disconnected', {});
         setTimeout(() => void connect().then(() => emit('transport:reconnected', {})), 1000);

@@ -1,5 +1,12 @@
 import type { Stroke } from '../../../shared/types/drawing';
-import type { ArithmeticResult, Concept, ConceptSet, DecodedImage, Operand, SampleGallery } from '../../../shared/types/latent';
+import type {
+  ArithmeticResult,
+  Concept,
+  ConceptSet,
+  DecodedImage,
+  Operand,
+  SampleGallery,
+} from '../../../shared/types/latent';
 import { messageOf, UI_MESSAGES } from '../lib/errors';
 import { frameCoalesced, LatestOnly } from '../lib/latest-only';
 import { studio } from '../lib/studio';
@@ -53,7 +60,11 @@ export class ConceptsState {
   defining = $state(false);
   defineError = $state<string | undefined>();
 
-  operands = $state<[OperandDraft, OperandDraft, OperandDraft]>([{ kind: 'drawing' }, { kind: 'drawing' }, { kind: 'drawing' }]);
+  operands = $state<[OperandDraft, OperandDraft, OperandDraft]>([
+    { kind: 'drawing' },
+    { kind: 'drawing' },
+    { kind: 'drawing' },
+  ]);
   arithmetic = $state.raw<ArithmeticResult | undefined>();
   arithmeticError = $state<string | undefined>();
   private modelId = '';

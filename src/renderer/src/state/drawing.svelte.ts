@@ -73,8 +73,7 @@ export class DrawingState {
   /** Removes strokes (the eraser): each index refers to `strokes`. */
   erase(indexes: number[]): void {
     if (!indexes.length) return;
-    const drop = new Set(indexes);
-    this.commit(this.strokes.filter((_, i) => !drop.has(i)));
+    this.commit(this.strokes.filter((_, i) => !indexes.includes(i)));
   }
 
   clear(): void {

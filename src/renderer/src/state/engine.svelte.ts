@@ -6,6 +6,8 @@ export class EngineState {
   info = $state<AppInfo | undefined>();
   status = $state<EngineStatus>({ state: 'starting', restarts: 0 });
   error = $state<string | undefined>();
+  /** Set when the engine stopped and came back while the studio was open; the person dismisses it. */
+  restartNotice = $state<string | undefined>();
 
   get backend(): string {
     return this.status.backend?.backend ?? '…';
@@ -18,6 +20,9 @@ export class EngineState {
   /** Subscribes to engine status events and reads the first status; returns the cleanup. */
   connect(): () => void {
     const off = studio.onEngineStatus((status) => {
+      if (status.restarts > this.status.restarts && status.state === 'restarting') {
+        this.restartNotice = `${status.message ?? 'The engine stopped and was restarted.'}`;
+      }
       this.status = status;
     });
     void studio.app

@@ -29,7 +29,12 @@ export class LatentState {
   private painted: ((image: DecodedImage) => void) | undefined;
 
   private readonly runner = new LatestOnly<DecodeRequest, DecodedImage>(
-    (req) => studio.latent.decode({ modelId: req.modelId, z: req.z, label: req.label }),
+    async (req) => {
+      const sent = performance.now();
+      const image = await studio.latent.decode({ modelId: req.modelId, z: req.z, label: req.label });
+      measureSince(PERF.decodeRoundTrip, sent);
+      return image;
+    },
     (image, req) => {
       this.decoded = image;
       this.error = undefined;
@@ -87,8 +92,11 @@ export class LatentState {
       this.decoded = undefined;
       return;
     }
-    this.origin = coordinates(z, space.mean, space.directions);
-    this.values = [...this.origin];
+    // Not read back from this.origin: follow() runs inside an effect, and reading what it just
+    // wrote would make that effect depend on it and loop.
+    const origin = coordinates(z, space.mean, space.directions);
+    this.origin = origin;
+    this.values = [...origin];
     this.decoded = undefined;
   }
 
@@ -103,15 +111,5 @@ export class LatentState {
   reset(): void {
     this.values = [...this.origin];
     this.decoded = undefined;
-  }
-
-  forgetModel(): void {
-    this.spaceKey = '';
-    this.space = undefined;
-    this.base = undefined;
-    this.values = [];
-    this.origin = [];
-    this.decoded = undefined;
-    this.runner.cancel();
   }
 }

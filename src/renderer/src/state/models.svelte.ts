@@ -1,20 +1,9 @@
 import type { ModelSummary } from '../../../shared/types/app';
-import { messageOf } from '../lib/errors';
+import { messageOf, UI_MESSAGES } from '../lib/errors';
+import { defaultModel } from '../lib/model-choice';
 import { studio } from '../lib/studio';
 
 const SELECTED_KEY = 'latentdraw:selected-model';
-
-/** The first shipped MNIST VAE is what a first launch shows; failing that, any model. */
-export function defaultModel(models: readonly ModelSummary[]): ModelSummary | undefined {
-  const shipped = models.filter((m) => m.origin === 'shipped');
-  const isVae = (m: ModelSummary) => m.kind.includes('vae') && !m.kind.startsWith('cvae');
-  return (
-    shipped.find((m) => isVae(m) && /mnist/i.test(`${m.dataset} ${m.name} ${m.id}`)) ??
-    shipped.find(isVae) ??
-    shipped[0] ??
-    models[0]
-  );
-}
 
 /** The models the engine can run and the one the studio uses. */
 export class ModelsState {
@@ -27,6 +16,11 @@ export class ModelsState {
 
   get selected(): ModelSummary | undefined {
     return this.list.find((m) => m.id === this.selectedId);
+  }
+
+  /** What a panel says while no model is selected. */
+  get hint(): string {
+    return this.loaded && !this.list.length ? UI_MESSAGES.noModels : UI_MESSAGES.pickModel;
   }
 
   get conditional(): boolean {

@@ -30,9 +30,13 @@ export class ReconstructionState {
   private painted: ((result: Reconstruction) => void) | undefined;
 
   private readonly runner = new LatestOnly<ReconstructRequest, Reconstruction>(
-    (req) => {
+    async (req) => {
       this.busy = true;
-      return studio.latent.reconstruct({ modelId: req.modelId, strokes: req.strokes, label: req.label });
+      const sent = performance.now();
+      if (req.strokeEndAt !== undefined) measureSince(PERF.strokeToRequest, req.strokeEndAt);
+      const result = await studio.latent.reconstruct({ modelId: req.modelId, strokes: req.strokes, label: req.label });
+      measureSince(PERF.reconstructRoundTrip, sent);
+      return result;
     },
     (result, req) => {
       this.busy = this.runner.busy;
@@ -49,7 +53,12 @@ export class ReconstructionState {
     },
   );
 
-  private readonly live = throttled((req: ReconstructRequest) => this.runner.submit(req), LIVE_INTERVAL_MS);
+  // The strokes are read when the throttle fires, not on every pointer move (they are copied).
+  private readonly live = throttled(
+    (req: { modelId: string; strokes: () => Stroke[]; label: number }) =>
+      this.runner.submit({ modelId: req.modelId, strokes: req.strokes(), label: req.label }),
+    LIVE_INTERVAL_MS,
+  );
 
   /** The panel paints synchronously on delivery, so the bench's measure includes the paint. */
   onPainted(paint: (result: Reconstruction) => void): () => void {
@@ -60,13 +69,31 @@ export class ReconstructionState {
   /** After a stroke (or undo, clear, a new model): ask now. */
   request(modelId: string, strokes: Stroke[], strokeEndAt?: number): void {
     this.live.cancel();
-    this.runner.submit({ modelId, strokes, label: this.label, strokeEndAt });
+    // Urgent: the live request still in flight answers for a drawing that no longer exists.
+    this.runner.submit({ modelId, strokes, label: this.label, strokeEndAt }, true);
   }
 
   /** While a stroke is drawn: ask, throttled. */
-  requestLive(modelId: string, strokes: Stroke[]): void {
+  requestLive(modelId: string, strokes: () => Stroke[]): void {
     this.live({ modelId, strokes, label: this.label });
   }
+
+  // --- Explore tab → reconstruction (added by the Explore engineer) ---------------------------
+  /**
+   * Shows a result that did not come from the canvas (a code picked on a grid or plot, or a
+   * dataset image without strokes) as the current one, until the next stroke replaces it.
+   */
+  showPicked(result: Reconstruction): void {
+    this.live.cancel();
+    this.runner.cancel();
+    this.result = result;
+    this.empty = false;
+    this.error = undefined;
+    this.busy = false;
+    this.version++;
+    this.painted?.(result);
+  }
+  // ------------------------------------------------------------------------------------------
 
   reset(): void {
     this.live.cancel();

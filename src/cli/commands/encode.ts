@@ -1,0 +1,68 @@
+import { registerWasmKernels } from '../../engine/backend/register-kernels';
+import { selectBackend } from '../../engine/backend/select';
+import { loadTrainingData } from '../../engine/data/training-data';
+import { encodeImages } from '../../engine/latent/codes';
+import { loadModel } from '../../engine/models/store/store';
+import { numberFlag, parseArgs, stringFlag } from '../args';
+import { type CliCommand, type CliIo, UsageError } from '../command';
+
+const USAGE = 'latentdraw encode --model DIR FILE… [--limit N] [--json]';
+
+export const ENCODE_ERRORS = {
+  unknownClass: 'a drawing has a class this conditional model was not trained on',
+} as const;
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, ['json']);
+  const folder = stringFlag(args, 'model');
+  if (!folder) throw new UsageError('--model DIR is required');
+  if (args.positional.length === 0) throw new UsageError('no file given');
+  const limit = numberFlag(args, 'limit', { integer: true, min: 1 });
+  const json = args.flags.has('json');
+  const report = await selectBackend();
+  if (report.backend === 'wasm') registerWasmKernels();
+  const { model, metadata } = await loadModel(folder);
+  try {
+    for (const file of args.positional) {
+      const data = await loadTrainingData(file, metadata.recipe, { limit, validationShare: 0 });
+      // conditional models need the label as the model numbers its classes
+      const labels = Int32Array.from(data.labels, (l) => {
+        if (!model.conditionalInputs) return 0;
+        const index = metadata.classNames.indexOf(data.classNames[l]);
+        if (index < 0) throw new Error(`${ENCODE_ERRORS.unknownClass}: ${data.classNames[l]}`);
+        return index;
+      });
+      const codes = await encodeImages(model, data.images.subarray(0, data.count * data.imageSize ** 2), data.count, {
+        labels: model.conditionalInputs ? labels : undefined,
+      });
+      const k = metadata.latentSize;
+      for (let i = 0; i < data.count; i += 1) {
+        const z = Array.from(codes.subarray(i * k, (i + 1) * k), (v) => Number(v.toPrecision(6)));
+        const label = data.classNames[data.labels[i]] ?? '';
+        io.out(json ? JSON.stringify({ file, index: i, label, z }) : `${file}#${i}\t${label}\t${z.join(',')}`);
+      }
+    }
+  } finally {
+    model.dispose();
+  }
+  return 0;
+}
+
+export const command: CliCommand = {
+  name: 'encode',
+  summary: "print each drawing's latent code (the mean μ) under a saved model",
+  usage: USAGE,
+  async run(argv, io) {
+    try {
+      return await run(argv, io);
+    } catch (error) {
+      if (error instanceof UsageError) {
+        io.err(error.message);
+        io.err(`usage: ${USAGE}`);
+        return 2;
+      }
+      io.err(error instanceof Error ? error.message : String(error));
+      return 1;
+    }
+  },
+};

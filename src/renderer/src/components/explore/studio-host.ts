@@ -1,0 +1,69 @@
+import type { ExploreItem } from '../../../../shared/contract/explore';
+import { studio as api } from '../../lib/studio';
+import type { ExploreHost } from '../../state/explore.svelte';
+import type { Studio } from '../../state/studio.svelte';
+import { fitStrokes } from './geometry';
+
+/** How long to wait for the reconstruction of a just-cleared canvas before showing a dataset image. */
+const SETTLE_MS = 2000;
+/** The drawing canvas's size in CSS pixels (DrawingCanvas's default) and the margin items get in it. */
+const CANVAS_SIZE = 360;
+const CANVAS_MARGIN = 36;
+
+/**
+ * Explore's view of the studio: the selected model, the reconstruction's code, and the way a
+ * picked code or dataset image becomes "the current image": ReconstructionState.showPicked shows
+ * it as the reconstruction's result (the sliders follow it through `version`); the next stroke on
+ * the canvas replaces it, as it replaces any reconstruction.
+ */
+export function studioHost(studio: Studio): ExploreHost {
+  const rec = studio.reconstruction;
+
+  /** Only conditional models take a label; the others refuse one. */
+  async function decode(z: Float32Array, label?: number) {
+    const modelId = studio.models.selectedId;
+    if (!modelId) return undefined;
+    return api.latent.decode({ modelId, z, label: studio.models.conditional ? (label ?? studio.label) : undefined });
+  }
+
+  /** Clearing the canvas asks for its (empty) reconstruction: wait for it so it does not overwrite ours. */
+  async function clearCanvas(): Promise<void> {
+    if (studio.drawing.isEmpty) return;
+    studio.drawing.clear();
+    const start = performance.now();
+    await new Promise((r) => setTimeout(r, 30));
+    while (rec.busy && performance.now() - start < SETTLE_MS) await new Promise((r) => setTimeout(r, 30));
+  }
+
+  return {
+    get ready() {
+      return studio.engine.ready;
+    },
+    get models() {
+      return studio.models.list;
+    },
+    get model() {
+      return studio.models.selected;
+    },
+    get currentCode() {
+      return rec.empty ? undefined : rec.result?.z;
+    },
+    get currentLabel() {
+      return rec.label;
+    },
+    loadStrokes(strokes) {
+      studio.drawing.replace(fitStrokes(strokes, CANVAS_SIZE, CANVAS_MARGIN));
+    },
+    async showImage(item: ExploreItem) {
+      await clearCanvas();
+      const decoded = await decode(item.code, item.label);
+      if (decoded) rec.showPicked({ input: item.image, size: item.imageSize, z: item.code, output: decoded.output });
+    },
+    async showCode(code: Float32Array, label?: number) {
+      const decoded = await decode(code, label);
+      if (!decoded) return;
+      // A picked code has no drawing behind it: "what the model sees" is its own decoding.
+      rec.showPicked({ input: decoded.output, size: decoded.size, z: code, output: decoded.output });
+    },
+  };
+}

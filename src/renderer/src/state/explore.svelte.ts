@@ -1,0 +1,338 @@
+import type {
+  ExploreClassGrid,
+  ExploreGrid,
+  ExploreItem,
+  ExploreNeighbours,
+  ExploreScatter,
+  ImageBlock,
+  Projection,
+} from '../../../shared/contract/explore';
+import type { ModelSummary } from '../../../shared/types/app';
+import type { Stroke } from '../../../shared/types/drawing';
+import { messageOf } from '../lib/errors';
+import { studio } from '../lib/studio';
+import { EXPLORE_MESSAGES } from '../components/explore/messages';
+
+export { EXPLORE_MESSAGES };
+
+/**
+ * What Explore needs from the rest of the studio: the selected model, the current drawing's
+ * code, and ways to hand a picked code or dataset item back to the canvas and reconstruction.
+ * The panel builds it from the Studio, so this file does not depend on how the studio is wired.
+ */
+export interface ExploreHost {
+  readonly ready: boolean;
+  readonly models: readonly ModelSummary[];
+  readonly model: ModelSummary | undefined;
+  readonly currentCode: Float32Array | undefined;
+  /** The class a conditional model draws with (the reconstruction's). */
+  readonly currentLabel: number;
+  loadStrokes(strokes: Stroke[]): void;
+  /** A dataset item without strokes (an MNIST bitmap), shown as the current image. */
+  showImage(item: ExploreItem): void;
+  /** A code picked on a plot: the reconstruction and sliders show its decoding. */
+  showCode(code: Float32Array, label?: number): void;
+}
+
+export type ExploreView = 'grid' | 'scatter' | 'path' | 'samples' | 'classes' | 'similar';
+
+/** One request at a time per view; an answer that arrives after a newer request is dropped. */
+export class Job<T> {
+  result = $state.raw<T | undefined>();
+  busy = $state(false);
+  error = $state<string | undefined>();
+  private sequence = 0;
+
+  async run(work: () => Promise<T>): Promise<T | undefined> {
+    const tag = ++this.sequence;
+    this.busy = true;
+    try {
+      const result = await work();
+      if (tag !== this.sequence) return undefined;
+      this.result = result;
+      this.error = undefined;
+      return result;
+    } catch (error) {
+      if (tag === this.sequence) this.error = messageOf(error);
+      return undefined;
+    } finally {
+      if (tag === this.sequence) this.busy = false;
+    }
+  }
+
+  reset(): void {
+    this.sequence++;
+    this.result = undefined;
+    this.error = undefined;
+    this.busy = false;
+  }
+}
+
+export class GridSettings {
+  n = $state(15);
+  /** Quantile range: the Keras book's 0.05–0.95 by default, 0.01–0.99 in the blog post. */
+  low = $state(0.05);
+  high = $state(0.95);
+  axes = $state<'dims' | 'pca'>('dims');
+  dimX = $state(0);
+  dimY = $state(1);
+  /** For latents > 2: hold the other dimensions at the drawing's code instead of 0 (or the mean). */
+  aroundDrawing = $state(false);
+  classIndex = $state(0);
+}
+
+export type EndpointKind = 'drawing' | 'sample' | 'item';
+
+export class Endpoint {
+  kind = $state<EndpointKind>('sample');
+  index = $state(0);
+  seed = $state(1);
+
+  constructor(kind: EndpointKind, seed: number) {
+    this.kind = kind;
+    this.seed = seed;
+  }
+}
+
+/** Frames per second of the interpolation's Play. */
+export const PLAY_FPS = 6;
+
+/** The Explore tab's state: settings and latest answer of each view. */
+export class ExploreState {
+  view = $state<ExploreView>('grid');
+
+  readonly gridSettings = new GridSettings();
+  readonly grid = new Job<ExploreGrid>();
+
+  projection = $state<Projection>('latent');
+  readonly scatter = new Job<ExploreScatter>();
+  /** Where the current drawing's code lands on the scatter. */
+  marker = $state.raw<[number, number] | undefined>();
+
+  readonly from = new Endpoint('sample', 1);
+  readonly to = new Endpoint('sample', 2);
+  steps = $state(10);
+  mode = $state<'linear' | 'spherical'>('linear');
+  readonly path = new Job<ImageBlock>();
+  frame = $state(0);
+  playing = $state(false);
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  sampleSeed = $state(1);
+  sampleClass = $state(0);
+  readonly samples = new Job<ImageBlock>();
+
+  styleSeed = $state(1);
+  readonly classGrid = new Job<ExploreClassGrid>();
+  weights = $state<number[]>([]);
+  readonly blend = new Job<ImageBlock>();
+
+  k = $state(8);
+  readonly neighbours = new Job<ExploreNeighbours>();
+
+  /** Loading a picked item onto the canvas. */
+  readonly item = new Job<ExploreItem>();
+
+  constructor(private readonly host: ExploreHost) {}
+
+  get modelId(): string | undefined {
+    return this.host.model?.id;
+  }
+
+  get latentSize(): number {
+    return this.host.model?.latentSize ?? 0;
+  }
+
+  get conditional(): boolean {
+    const kind = this.host.model?.kind;
+    return kind === 'cvae' || kind === 'cvae-prior';
+  }
+
+  get classNames(): string[] {
+    return this.host.model?.classNames ?? [];
+  }
+
+  /** Forgets every answer (a new model was picked). */
+  reset(): void {
+    this.stop();
+    for (const job of [this.grid, this.scatter, this.path, this.samples, this.classGrid, this.blend, this.neighbours]) {
+      job.reset();
+    }
+    this.marker = undefined;
+    this.frame = 0;
+    const c = this.classNames.length;
+    this.weights = defaultWeights(c);
+    this.gridSettings.classIndex = Math.min(this.host.currentLabel, Math.max(0, c - 1));
+    this.sampleClass = this.gridSettings.classIndex;
+    this.projection = this.latentSize > 2 ? 'pca' : 'latent';
+    this.gridSettings.axes = this.latentSize > 2 ? 'pca' : 'dims';
+  }
+
+  async runGrid(): Promise<void> {
+    const modelId = this.modelId;
+    if (!modelId) return;
+    const g = this.gridSettings;
+    const base = g.aroundDrawing && this.latentSize > 2 ? this.host.currentCode : undefined;
+    await this.grid.run(() =>
+      studio.explore.grid({
+        modelId,
+        n: g.n,
+        low: g.low,
+        high: g.high,
+        axes: g.axes,
+        dims: g.axes === 'dims' ? [g.dimX, g.dimY] : undefined,
+        base: base ? Float32Array.from(base) : undefined,
+        classIndex: this.conditional ? g.classIndex : undefined,
+      }),
+    );
+  }
+
+  async runScatter(): Promise<void> {
+    const modelId = this.modelId;
+    if (!modelId) return;
+    await this.scatter.run(() => studio.explore.scatter({ modelId, projection: this.projection }));
+    await this.placeMarker();
+  }
+
+  /** Puts the current drawing's code on the scatter (2-d codes directly, else through the engine's projection). */
+  async placeMarker(): Promise<void> {
+    const modelId = this.modelId;
+    const code = this.host.currentCode;
+    if (!modelId || !code || !this.scatter.result) {
+      this.marker = undefined;
+      return;
+    }
+    if (this.projection === 'latent') {
+      this.marker = [code[0], code[1] ?? 0];
+      return;
+    }
+    try {
+      const { points } = await studio.explore.project({
+        modelId,
+        projection: this.projection,
+        codes: Float32Array.from(code),
+      });
+      this.marker = [points[0], points[1]];
+    } catch {
+      this.marker = undefined;
+    }
+  }
+
+  private async endpointCode(end: Endpoint, modelId: string): Promise<Float32Array> {
+    if (end.kind === 'drawing') {
+      const code = this.host.currentCode;
+      if (!code) throw new Error(EXPLORE_MESSAGES.needDrawing);
+      return Float32Array.from(code);
+    }
+    if (end.kind === 'item') return (await studio.explore.item({ modelId, index: end.index })).code;
+    const sample = await studio.explore.samples({ modelId, count: 1, seed: end.seed, classIndex: this.classFor() });
+    return sample.latents;
+  }
+
+  private classFor(): number | undefined {
+    return this.conditional ? this.gridSettings.classIndex : undefined;
+  }
+
+  async runPath(): Promise<void> {
+    const modelId = this.modelId;
+    if (!modelId) return;
+    this.stop();
+    this.steps = Math.min(32, Math.max(2, Math.round(this.steps) || 10));
+    const result = await this.path.run(async () => {
+      const [from, to] = [await this.endpointCode(this.from, modelId), await this.endpointCode(this.to, modelId)];
+      return studio.explore.interpolate({
+        modelId,
+        from,
+        to,
+        steps: this.steps,
+        mode: this.mode,
+        classIndex: this.classFor(),
+      });
+    });
+    if (result) this.frame = 0;
+  }
+
+  /** Steps through the frames once, from the first; Pause stops where it is. */
+  play(): void {
+    const count = this.path.result?.count ?? 0;
+    if (count < 2) return;
+    this.stop();
+    this.frame = 0;
+    this.playing = true;
+    this.timer = setInterval(() => {
+      const next = this.frame + 1;
+      if (next >= count) this.stop();
+      else this.frame = next;
+    }, 1000 / PLAY_FPS);
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    this.playing = false;
+  }
+
+  async runSamples(reroll = false): Promise<void> {
+    const modelId = this.modelId;
+    if (!modelId) return;
+    if (reroll) this.sampleSeed += 1;
+    const classIndex = this.conditional ? this.sampleClass : undefined;
+    await this.samples.run(() => studio.explore.samples({ modelId, count: 16, seed: this.sampleSeed, classIndex }));
+  }
+
+  async runClassGrid(reroll = false): Promise<void> {
+    const modelId = this.modelId;
+    if (!modelId || !this.conditional) return;
+    if (reroll) this.styleSeed += 1;
+    await this.classGrid.run(() => studio.explore.classGrid({ modelId, styles: 4, seed: this.styleSeed }));
+  }
+
+  async runBlend(): Promise<void> {
+    const modelId = this.modelId;
+    if (!modelId || !this.conditional) return;
+    if (!this.weights.some((w) => w > 0)) {
+      this.blend.error = EXPLORE_MESSAGES.allZero;
+      return;
+    }
+    const weights = [...this.weights];
+    await this.blend.run(() => studio.explore.blend({ modelId, weights, count: 4, seed: this.styleSeed }));
+  }
+
+  async runNeighbours(): Promise<void> {
+    const modelId = this.modelId;
+    if (!modelId) return;
+    const code = this.host.currentCode;
+    if (!code) {
+      this.neighbours.reset();
+      return;
+    }
+    await this.neighbours.run(() => studio.explore.neighbours({ modelId, code: Float32Array.from(code), k: this.k }));
+  }
+
+  /** Loads a dataset item onto the canvas: its strokes when it has them, else as the current image. */
+  async open(index: number): Promise<void> {
+    const modelId = this.modelId;
+    if (!modelId) return;
+    const item = await this.item.run(() => studio.explore.item({ modelId, index }));
+    if (!item) return;
+    if (item.strokes) this.host.loadStrokes(item.strokes);
+    else this.host.showImage(item);
+  }
+
+  showCode(code: Float32Array, label?: number): void {
+    this.host.showCode(code, label);
+  }
+}
+
+/** Half 8 and half 3 (the Cookbook's blend) for digit models; else half of the first two classes. */
+export function defaultWeights(classes: number): number[] {
+  const weights = new Array<number>(classes).fill(0);
+  if (classes >= 10) {
+    weights[8] = 0.5;
+    weights[3] = 0.5;
+  } else if (classes >= 2) {
+    weights[0] = 0.5;
+    weights[1] = 0.5;
+  } else if (classes === 1) weights[0] = 1;
+  return weights;
+}

@@ -1,0 +1,247 @@
+import type {
+  TrainingBatchEvent,
+  TrainingCapabilities,
+  TrainingDoneEvent,
+  TrainingEpochEvent,
+  TrainingKind,
+  TrainingProgressEvent,
+  TrainingRunInfo,
+  TrainingSource,
+} from '../../../shared/contract/training';
+import { MODEL_NAME_PATTERN } from '../../../shared/contract/training';
+import type { EngineStatus } from '../../../shared/types/app';
+import { studio } from '../lib/studio';
+
+export const TRAINING_UI_ERRORS = {
+  badName: 'model names use letters, digits, ".", "_" and "-" (at most 120)',
+  noSource: 'pick a dataset to train on (import one on the Data tab)',
+  engineRestarted: (epochsDone: number) =>
+    epochsDone > 0
+      ? `The engine stopped during training and was restarted. Epoch ${epochsDone} is kept as a checkpoint: start again with "Resume" ticked.`
+      : 'The engine stopped during training and was restarted. No epoch had finished, so there is no checkpoint to resume from.',
+} as const;
+
+export const CONV_KINDS: readonly TrainingKind[] = ['conv-ae', 'conv-vae'];
+
+export const KIND_LABELS: Record<TrainingKind, string> = {
+  'conv-ae': 'Conv autoencoder (32×32, 128-d)',
+  'mlp-vae': 'MLP VAE (784-512-2)',
+  'conv-vae': 'Conv VAE (Keras book)',
+  cvae: 'Conditional VAE',
+  'cvae-prior': 'Conditional VAE, learned prior',
+};
+
+export interface ChartPoint {
+  /** Epochs done, fractional within an epoch. */
+  x: number;
+  y: number;
+}
+
+/** Points kept per series: the chart is a sketch of the trend, not a log. */
+const MAX_POINTS = 600;
+/** Epoch strips kept on screen (the first row is always the originals). */
+const MAX_STRIPS = 8;
+
+function push(series: ChartPoint[], point: ChartPoint): ChartPoint[] {
+  if (!Number.isFinite(point.y)) return series;
+  const next = [...series, point];
+  // Thin out every other point when full: keeps the whole run's shape with bounded memory.
+  return next.length > MAX_POINTS ? next.filter((_, i) => i % 2 === 0 || i === next.length - 1) : next;
+}
+
+export interface TrainingForm {
+  source: string;
+  kind: TrainingKind;
+  modelName: string;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  optimizer: 'adam' | 'rmsprop' | 'sgd';
+  beta: number;
+  latentSize: number;
+  validationShare: number;
+  seed: number;
+  limit: number | undefined;
+  resume: boolean;
+}
+
+/** The Train tab: the form, the run in progress (from events) and how it ended. */
+export class TrainingState {
+  sources = $state<TrainingSource[]>([]);
+  capabilities = $state<TrainingCapabilities | undefined>();
+  form = $state<TrainingForm>({
+    source: '',
+    kind: 'mlp-vae',
+    modelName: 'my-model',
+    epochs: 5,
+    batchSize: 128,
+    learningRate: 0.001,
+    optimizer: 'adam',
+    beta: 1,
+    latentSize: 2,
+    validationShare: 0.1,
+    seed: 1,
+    limit: undefined,
+    resume: false,
+  });
+  run = $state<TrainingRunInfo | null>(null);
+  loadingMessage = $state('');
+  batch = $state<TrainingBatchEvent | undefined>();
+  lastEpoch = $state<TrainingEpochEvent | undefined>();
+  reconstruction = $state<ChartPoint[]>([]);
+  kl = $state<ChartPoint[]>([]);
+  validation = $state<ChartPoint[]>([]);
+  validationKl = $state<ChartPoint[]>([]);
+  originals = $state<{ imageSize: number; images: Float32Array[] } | undefined>();
+  strips = $state<Array<{ epoch: number; imageSize: number; images: Float32Array[] }>>([]);
+  done = $state<TrainingDoneEvent | undefined>();
+  error = $state<string | undefined>();
+
+  get running(): boolean {
+    return this.run !== null;
+  }
+
+  get convWarning(): boolean {
+    return CONV_KINDS.includes(this.form.kind) && this.capabilities?.convTrainable === false;
+  }
+
+  /** 0–1 through the whole run. */
+  get fraction(): number {
+    const b = this.batch;
+    if (!b) return 0;
+    return (b.epoch - 1 + b.batch / b.batches) / b.epochs;
+  }
+
+  connect(onDone?: (event: TrainingDoneEvent) => void): () => void {
+    void this.refresh();
+    const offProgress = studio.onTrainingProgress((event) => this.progress(event));
+    const offDone = studio.onTrainingDone((event) => {
+      if (this.run && event.runId !== this.run.runId) return;
+      this.run = null;
+      this.done = event;
+      if (event.status === 'failed') this.error = event.error;
+      void this.refresh();
+      onDone?.(event);
+    });
+    const offStatus = studio.onEngineStatus((status) => this.watchEngine(status));
+    return () => {
+      offProgress();
+      offDone();
+      offStatus();
+    };
+  }
+
+  /** The engine's status: a restart mid-run ends the run (the engine that ran it is gone). */
+  watchEngine(status: EngineStatus): void {
+    if (this.run && (status.state === 'restarting' || status.state === 'failed')) {
+      this.run = null;
+      this.error = TRAINING_UI_ERRORS.engineRestarted(this.lastEpoch?.epoch ?? 0);
+    }
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      const [sources, capabilities, run] = await Promise.all([
+        studio.training.sources({}),
+        studio.training.capabilities({}),
+        studio.training.status({}),
+      ]);
+      this.sources = sources;
+      this.capabilities = capabilities;
+      this.run = run;
+      if (!sources.some((s) => s.id === this.form.source)) this.form.source = sources[0]?.id ?? '';
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private progress(event: TrainingProgressEvent): void {
+    if (this.run && event.runId !== this.run.runId) return;
+    if (event.type === 'loading') {
+      this.loadingMessage = event.message;
+      return;
+    }
+    this.loadingMessage = '';
+    if (event.type === 'batch') {
+      this.batch = event;
+      const x = event.epoch - 1 + event.batch / event.batches;
+      this.reconstruction = push(this.reconstruction, { x, y: event.reconstruction });
+      this.kl = push(this.kl, { x, y: event.kl });
+      return;
+    }
+    this.lastEpoch = event;
+    this.validation = push(this.validation, { x: event.epoch, y: event.validationReconstruction });
+    this.validationKl = push(this.validationKl, { x: event.epoch, y: event.validationKl });
+    this.originals ??= { imageSize: event.imageSize, images: event.originals };
+    this.strips = [
+      ...this.strips,
+      { epoch: event.epoch, imageSize: event.imageSize, images: event.reconstructions },
+    ].slice(-MAX_STRIPS);
+  }
+
+  async start(): Promise<void> {
+    const f = this.form;
+    this.error = undefined;
+    if (!MODEL_NAME_PATTERN.test(f.modelName)) {
+      this.error = TRAINING_UI_ERRORS.badName;
+      return;
+    }
+    if (!f.source) {
+      this.error = TRAINING_UI_ERRORS.noSource;
+      return;
+    }
+    this.done = undefined;
+    this.batch = undefined;
+    this.lastEpoch = undefined;
+    this.reconstruction = [];
+    this.kl = [];
+    this.validation = [];
+    this.validationKl = [];
+    this.originals = undefined;
+    this.strips = [];
+    try {
+      const run = await studio.training.start({
+        source: f.source,
+        kind: f.kind,
+        modelName: f.modelName,
+        settings: {
+          epochs: f.epochs,
+          batchSize: f.batchSize,
+          learningRate: f.learningRate,
+          optimizer: f.optimizer,
+          beta: f.beta,
+          latentSize: f.latentSize,
+          validationShare: f.validationShare,
+          seed: f.seed,
+        },
+        ...(f.limit ? { limit: f.limit } : {}),
+        resume: f.resume,
+      });
+      // A run that failed at once may have sent its end before this reply arrived.
+      const ended: TrainingDoneEvent | undefined = this.endedRun();
+      if (ended?.runId !== run.runId) this.run = run;
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /** Read through a method: TypeScript would keep `done` narrowed to what start() set. */
+  private endedRun(): TrainingDoneEvent | undefined {
+    return this.done;
+  }
+
+  async cancel(): Promise<void> {
+    await studio.training.cancel({});
+  }
+}
+
+let shared: TrainingState | undefined;
+
+/** One for the app's lifetime: a run goes on while the person is on another tab, and so do its events. */
+export function trainingState(): TrainingState {
+  if (!shared) {
+    shared = new TrainingState();
+    shared.connect();
+  }
+  return shared;
+}
