@@ -4,6 +4,7 @@ import { toErrorInfo, type Envelope } from '../shared/contract/envelope';
 import type { EngineConfig } from '../shared/engine-protocol';
 import type { BackendReport } from '../shared/types/backend';
 import { selectBackend } from './backend/select';
+import { explainFsError } from './fs-errors';
 import { LoadedModels } from './runtime/loaded-models';
 import { createHandlers, type EngineContext } from './handlers/index';
 
@@ -35,7 +36,7 @@ export async function startEngine(config: EngineConfig, emit: Emit): Promise<Eng
       return { ok: true, value: await handler(request) };
     } catch (error) {
       const code = error instanceof SchemaError ? 'invalid-request' : 'failed';
-      return { ok: false, error: toErrorInfo(error, code) };
+      return { ok: false, error: toErrorInfo(explainFsError(error), code) };
     }
   }
 

@@ -175,6 +175,7 @@ export class EngineSupervisor {
       ...this.status,
       state: 'restarting',
       restarts: this.status.restarts + 1,
+      lastExit: why,
       message: `The engine stopped (${why}) and is being restarted. Your drawings, datasets and saved models are safe.`,
     });
     this.launch();

@@ -41,7 +41,9 @@ describe.skipIf(!existsSync(SHIPPED))('first launch with the shipped models', ()
     const pid = mode.supervisor.pid!;
     process.kill(pid, 'SIGKILL');
     await expect.poll(() => page.getByTestId('engine-notice').isVisible(), { timeout: 60_000 }).toBe(true);
-    await expect(page.getByTestId('engine-notice').textContent()).resolves.toContain('SIGKILL');
+    await expect(page.getByTestId('engine-notice').textContent()).resolves.toContain(
+      'killed by SIGKILL) and was restarted',
+    );
     await expect.poll(() => page.getByTestId('engine-backend').textContent(), { timeout: 60_000 }).toContain('ready');
     expect(mode.supervisor.pid).not.toBe(pid);
     await expect(page.getByTestId('stroke-count').textContent()).resolves.toBe('1 strokes');

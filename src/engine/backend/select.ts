@@ -3,7 +3,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { BackendName, BackendReport, BackendStatus } from '../../shared/types/backend';
-import { registerWasmKernels } from './register-kernels';
+import { registerCpuKernelFixes, registerWasmKernels } from './register-kernels';
 
 const require = createRequire(import.meta.url);
 
@@ -101,6 +101,8 @@ export async function selectBackend(options: SelectOptions = {}): Promise<Backen
   if (options.only && !BACKEND_ORDER.includes(options.only)) {
     throw new Error(BACKEND_ERRORS.unknownBackend(options.only));
   }
+  // tfjs 4.22's cpu ResizeNearestNeighborGrad is wrong for batches > 1; ours replaces it.
+  registerCpuKernelFixes();
   const order = options.only ? [options.only] : BACKEND_ORDER;
   const statuses: BackendStatus[] = [];
   let chosen: BackendName | undefined;

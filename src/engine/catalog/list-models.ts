@@ -19,7 +19,12 @@ function datasetName(value: unknown): string {
   if (typeof name === 'string' && name) return name;
   const source = text(where, '');
   // A person recognises a file by its name, not by the folder it was trained from.
-  return source.split(/[\\/]/).pop()?.replace(/^resources:/, '') ?? '';
+  return (
+    source
+      .split(/[\\/]/)
+      .pop()
+      ?.replace(/^resources:/, '') ?? ''
+  );
 }
 
 /** Reads a model folder's metadata into the summary the picker shows; undefined if not a model. */

@@ -27,6 +27,32 @@ function chunk(type: string, data: Uint8Array): Buffer {
 
 export const PNG_ERRORS = { badSize: 'pixel count does not match width × height' } as const;
 
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Assembles a PNG from rows of `channels` bytes per pixel (1 = grey, 4 = RGBA). */
+function encodePng(rows: Buffer, width: number, height: number, channels: 1 | 4): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = channels === 1 ? 0 : 6; // greyscale or RGBA
+  return Buffer.concat([
+    SIGNATURE,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', new Uint8Array(0)),
+  ]);
+}
+
+/** An 8-bit RGBA PNG from width × height × 4 bytes (icons, coloured plots). */
+export function encodeRgbaPng(rgba: Uint8Array, width: number, height: number): Buffer {
+  if (rgba.length !== width * height * 4) throw new Error(PNG_ERRORS.badSize);
+  const stride = width * 4;
+  const rows = Buffer.alloc((stride + 1) * height);
+  for (let y = 0; y < height; y += 1) rows.set(rgba.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
+  return encodePng(rows, width, height, 4);
+}
+
 /**
  * An 8-bit greyscale PNG from values in [0, 1]. `inkDark` (default) draws 1 as black on white,
  * as sketches look in the studio; false gives MNIST's white-on-black.
@@ -41,18 +67,7 @@ export function encodeGrayPng(pixels: Float32Array, width: number, height: numbe
       raw[y * (width + 1) + 1 + x] = Math.round((inkDark ? 1 - v : v) * 255);
     }
   }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 0; // greyscale
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([
-    signature,
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', new Uint8Array(0)),
-  ]);
+  return encodePng(raw, width, height, 1);
 }
 
 /** Nearest-neighbour upscaling so a 28×28 drawing is visible in a viewer. */

@@ -10,6 +10,8 @@ export interface EngineStatus {
   message?: string;
   /** How many times the engine has been restarted since the app started. */
   restarts: number;
+  /** How the engine last stopped unasked, e.g. "killed by SIGKILL" (kept after it is back). */
+  lastExit?: string;
 }
 
 export interface ModelSummary {

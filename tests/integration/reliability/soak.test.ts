@@ -27,7 +27,11 @@ const mb = () => process.memoryUsage().rss / 1024 / 1024;
 describe('long runs keep tensors and memory flat', () => {
   test.skipIf(!existsSync(SHIPPED))(`${CALLS} encode/decode calls through the engine`, async () => {
     const engine = await startEngine(
-      { dataHome: mkdtempSync(join(tmpdir(), 'latentdraw-soak-')), resourcesDir: resolve('resources'), backend: 'wasm' },
+      {
+        dataHome: mkdtempSync(join(tmpdir(), 'latentdraw-soak-')),
+        resourcesDir: resolve('resources'),
+        backend: 'wasm',
+      },
       () => undefined,
     );
     const modelId = 'shipped:mnist-vae';
@@ -53,16 +57,26 @@ describe('long runs keep tensors and memory flat', () => {
 
   test('several training runs one after another', async () => {
     await (await import('../../../src/engine/backend/select')).selectBackend({ only: 'wasm' });
-    const data = await loadTrainingData(sharedData('mnist/t10k-images-idx3-ubyte.gz'), 'mnist28', { limit: 600, seed: 1 });
+    const data = await loadTrainingData(sharedData('mnist/t10k-images-idx3-ubyte.gz'), 'mnist28', {
+      limit: 600,
+      seed: 1,
+    });
     const counts: number[] = [];
     const rss: number[] = [];
     for (let run = 0; run < 4; run++) {
-      const result = await train(data, run % 2 ? 'cvae' : 'mlp-vae', { epochs: 2, batchSize: 50, hiddenSize: 64, seed: run });
+      const result = await train(data, run % 2 ? 'cvae' : 'mlp-vae', {
+        epochs: 2,
+        batchSize: 50,
+        hiddenSize: 64,
+        seed: run,
+      });
       result.model.dispose();
       counts.push(tf.memory().numTensors);
       rss.push(mb());
     }
-    console.log(`training runs: tensors after each ${counts.join(', ')}; RSS ${rss.map((r) => r.toFixed(0)).join(', ')} MB`);
+    console.log(
+      `training runs: tensors after each ${counts.join(', ')}; RSS ${rss.map((r) => r.toFixed(0)).join(', ')} MB`,
+    );
     expect(new Set(counts.slice(1)).size).toBe(1);
     expect(rss[3] - rss[1]).toBeLessThan(64);
   });

@@ -8,6 +8,7 @@ export class EngineState {
   error = $state<string | undefined>();
   /** Set when the engine stopped and came back while the studio was open; the person dismisses it. */
   restartNotice = $state<string | undefined>();
+  private pendingNotice = false;
 
   get backend(): string {
     return this.status.backend?.backend ?? '…';
@@ -20,8 +21,12 @@ export class EngineState {
   /** Subscribes to engine status events and reads the first status; returns the cleanup. */
   connect(): () => void {
     const off = studio.onEngineStatus((status) => {
-      if (status.restarts > this.status.restarts && status.state === 'restarting') {
-        this.restartNotice = `${status.message ?? 'The engine stopped and was restarted.'}`;
+      if (status.restarts > this.status.restarts) this.pendingNotice = true;
+      if (this.pendingNotice && status.state === 'ready') {
+        this.pendingNotice = false;
+        this.restartNotice =
+          `The engine stopped${status.lastExit ? ` (${status.lastExit})` : ''} and was restarted. ` +
+          'Your drawing, datasets and saved models are safe; a training run can be resumed from its last checkpoint.';
       }
       this.status = status;
     });
