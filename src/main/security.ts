@@ -1,16 +1,7 @@
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import type { Session, WebContents } from 'electron';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 /** Only plain web links leave the app, and they open in the person's browser. */
 export function isExternalLink(url: string): boolean {

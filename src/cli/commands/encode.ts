@@ -52,17 +52,6 @@ export const command: CliCommand = {
   name: 'encode',
   summary: "print each drawing's latent code (the mean μ) under a saved model",
   usage: USAGE,
-  async run(argv, io) {
-    try {
-      return await run(argv, io);
-    } catch (error) {
-      if (error instanceof UsageError) {
-        io.err(error.message);
-        io.err(`usage: ${USAGE}`);
-        return 2;
-      }
-      io.err(error instanceof Error ? error.message : String(error));
-      return 1;
-    }
-  },
+  // Usage errors and failures are reported by the dispatcher (src/cli/index.ts).
+  run,
 };

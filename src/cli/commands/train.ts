@@ -131,17 +131,6 @@ export const command: CliCommand = {
   name: 'train',
   summary: 'train a model (conv-ae, mlp-vae, conv-vae, cvae, cvae-prior) on datasets or data files',
   usage: USAGE,
-  async run(argv, io) {
-    try {
-      return await run(argv, io);
-    } catch (error) {
-      if (error instanceof UsageError) {
-        io.err(error.message);
-        io.err(`usage: ${USAGE}`);
-        return 2;
-      }
-      io.err(error instanceof Error ? error.message : String(error));
-      return 1;
-    }
-  },
+  // Usage errors and failures are reported by the dispatcher (src/cli/index.ts).
+  run,
 };

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ModelSummary } from '../../shared/types/app';
+import { recoverReplacedFolders } from '../fs/atomic';
 
 export const MODEL_META_FILE = 'latentdraw.json';
 
@@ -50,10 +51,14 @@ export async function readModelSummary(folder: string, id: string, origin: Model
 }
 
 async function listIn(root: string, origin: ModelSummary['origin']): Promise<ModelSummary[]> {
+  // A save interrupted by a crash leaves the previous version aside: put it back first.
+  if (origin === 'user') await recoverReplacedFolders(root).catch(() => undefined);
   const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
   const found: ModelSummary[] = [];
+  // Hidden folders are saves in progress; NAME.old-* are previous versions being replaced.
+  const isModelFolder = (name: string) => !name.startsWith('.') && !/\.old-\d+-\d+$/.test(name);
   for (const entry of entries
-    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .filter((e) => e.isDirectory() && isModelFolder(e.name))
     .sort((a, b) => a.name.localeCompare(b.name))) {
     const id = `${origin}:${entry.name}`;
     const summary = await readModelSummary(join(root, entry.name), id, origin);

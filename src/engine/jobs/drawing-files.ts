@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { encodeNdjsonLine, normalizeCanvasStrokes } from '../data/index';
-import { writeFileAtomic } from '../data/store/atomic';
+import { writeAtomic } from '../fs/atomic';
 import { DRAWING_NAME_PATTERN, type SavedDrawing, type SavedDrawingInfo } from '../../shared/contract/drawings';
 import type { Stroke } from '../../shared/types/drawing';
 
@@ -54,7 +54,7 @@ export class DrawingFiles {
       savedAt: new Date().toISOString(),
       drawing,
     };
-    await writeFileAtomic(path, JSON.stringify(file));
+    await writeAtomic(path, JSON.stringify(file));
     return info(file);
   }
 

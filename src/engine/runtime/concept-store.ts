@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeAtomic } from '../models/store/durable';
+import { writeAtomic } from '../fs/atomic';
 import type { Concept } from '../../shared/types/latent';
 
 /** On disk: the vector as a plain number array (JSON has no Float32Array). */

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { writeAtomic, replaceFolder, writeDurable } from '../models/store/durable';
+import { writeAtomic, replaceFolder, writeDurable } from '../fs/atomic';
 import type { ModelMetadata } from '../models/store/metadata';
 import { loadModel, type LoadedModel, writeModelParts } from '../models/store/store';
 import type { LatentModel } from '../models/types';

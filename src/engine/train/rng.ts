@@ -1,14 +1,7 @@
-/** mulberry32: tiny, fast, good enough to shuffle reproducibly. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../data/split';
+
+/** The same generator as the data split's, so one seed means the same stream everywhere. */
+export const mulberry32 = seededRandom;
 
 /** Fisher–Yates on a copy. */
 export function shuffled(indexes: Int32Array, seed: number): Int32Array {

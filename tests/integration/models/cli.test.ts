@@ -1,3 +1,4 @@
+import { main } from '../../../src/cli/index';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,14 +91,15 @@ describe('train / encode / decode commands', () => {
 
   it('reports usage errors with exit code 2 and load errors with 1', async () => {
     const c = capture();
+    // Through the dispatcher, which turns usage errors into exit 2 and failures into exit 1.
     expect(
-      await decode.run(
-        ['--model', join(home, 'models', 'digits'), '--z', '1,2,3', '--class', '7', '--out', '/tmp/x.png'],
+      await main(
+        ['decode', '--model', join(home, 'models', 'digits'), '--z', '1,2,3', '--class', '7', '--out', '/tmp/x.png'],
         c.io,
       ),
     ).toBe(2);
-    expect(await trainCommand.run(['--model', 'nope', '--out', 'x', '--data', 'y'], c.io)).toBe(2);
-    expect(await encode.run(['--model', join(home, 'missing'), mnist()], c.io)).toBe(1);
+    expect(await main(['train', '--model', 'nope', '--out', 'x', '--data', 'y'], c.io)).toBe(2);
+    expect(await main(['encode', '--model', join(home, 'missing'), mnist()], c.io)).toBe(1);
     expect(c.err.join('\n')).toContain(STORE_ERRORS.notAFolder);
   });
 });

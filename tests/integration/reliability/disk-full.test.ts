@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startEngine, type Engine } from '../../../src/engine/engine';
 import { FS_ERRORS } from '../../../src/engine/fs-errors';
+import { fingerprint } from '../../helpers/fingerprint';
 import { sharedData } from '../../helpers/shared-data';
 
 /** A small filesystem of its own, so "the disk is full" and "read-only" are real, not mocked. */
@@ -16,19 +16,6 @@ function mountSmallDisk(dir: string, megabytes: number): string | undefined {
   } catch (error) {
     return `cannot mount a test filesystem here (${(error as Error).message.split('\n')[0]})`;
   }
-}
-
-function fingerprint(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[path.slice(dir.length)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 const disk = mkdtempSync(join(tmpdir(), 'latentdraw-disk-'));

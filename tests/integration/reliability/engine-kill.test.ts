@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { EngineSupervisor } from '../../../src/host/supervisor';
@@ -8,21 +7,8 @@ import type { EngineChannelName, EventName } from '../../../src/shared/contract/
 import type { DatasetInfo } from '../../../src/shared/contract/datasets';
 import type { TrainingDoneEvent } from '../../../src/shared/contract/training';
 import { sourceEngineSupervisor } from '../../helpers/engine';
+import { fingerprint } from '../../helpers/fingerprint';
 import { sharedData } from '../../helpers/shared-data';
-
-/** Every file under a folder with its hash: "intact" means this does not change. */
-function fingerprint(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[path.slice(dir.length)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 async function call<T>(supervisor: EngineSupervisor, channel: EngineChannelName, payload: unknown): Promise<T> {
   return unwrap(await supervisor.request(channel, payload)) as T;

@@ -3,7 +3,7 @@ import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dataFolders } from '../../paths';
 import { DataErrors } from '../errors';
-import { writeFileAtomic } from './atomic';
+import { writeAtomic } from '../../fs/atomic';
 import { DATASET_FILES, type DatasetManifest, type DatasetPreviewItem } from './manifest.types';
 
 const ID_PATTERN = /^ds-[a-z0-9-]+$/;
@@ -74,7 +74,7 @@ export class DatasetStore {
     const trimmed = name.trim();
     if (trimmed.length === 0) throw new Error(DataErrors.datasetNameEmpty);
     const manifest = { ...(await this.get(id)), name: trimmed };
-    await writeFileAtomic(this.file(id, 'manifest'), JSON.stringify(manifest, null, 2));
+    await writeAtomic(this.file(id, 'manifest'), JSON.stringify(manifest, null, 2));
     return manifest;
   }
 

@@ -8,7 +8,8 @@ import { categoryFromFileName, idxClassNames, siblingLabelsPath } from '../label
 import { bitmapToUnit } from '../raster/bitmap';
 import { createRasterizer } from '../raster/rasterize';
 import { DEFAULT_SPLIT_SEED, DEFAULT_VALIDATION_SHARE } from '../split';
-import { BufferedFile, syncDir, writeFileAtomic } from './atomic';
+import { syncFolder, writeAtomic } from '../../fs/atomic';
+import { BufferedFile } from './buffered-file';
 import { DatasetStore } from './dataset-store';
 import {
   DATASET_FILES,
@@ -169,10 +170,10 @@ export async function importFiles(
       sources,
       split: { seed: DEFAULT_SPLIT_SEED, validationShare: DEFAULT_VALIDATION_SHARE },
     };
-    await writeFileAtomic(join(temp, DATASET_FILES.manifest), JSON.stringify(manifest, null, 2));
-    await syncDir(temp);
+    await writeAtomic(join(temp, DATASET_FILES.manifest), JSON.stringify(manifest, null, 2));
+    await syncFolder(temp);
     await rename(temp, store.folder(id));
-    await syncDir(store.root);
+    await syncFolder(store.root);
     return { dataset: manifest, files };
   } catch (error) {
     await writer?.abandon();

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeDurable } from './durable';
+import { writeDurable } from '../../fs/atomic';
 import { STORE_ERRORS, storeError } from './errors';
 
 export const MODEL_JSON = 'model.json';

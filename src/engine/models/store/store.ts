@@ -3,7 +3,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { wrap } from '../wrap';
 import type { LatentModel } from '../types';
-import { replaceFolder, writeDurable } from './durable';
+import { replaceFolder, writeDurable } from '../../fs/atomic';
 import { STORE_ERRORS, storeError } from './errors';
 import { fileLoadHandler, fileSaveHandler, isFolder } from './fs-io';
 import { configOf, METADATA_FILE, type ModelMetadata, metadataProblem, MODEL_FORMAT_VERSION } from './metadata';

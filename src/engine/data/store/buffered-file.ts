@@ -1,32 +1,4 @@
-import { open, rename, type FileHandle } from 'node:fs/promises';
-import { dirname } from 'node:path';
-
-/** Write to a temp file, fsync, rename over: readers see the old or the new file, never half. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temp = `${path}.tmp-${process.pid}-${Date.now().toString(36)}`;
-  const handle = await open(temp, 'w');
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, path);
-  await syncDir(dirname(path));
-}
-
-/** Makes a rename durable; some platforms (Windows) cannot open folders, which is harmless. */
-export async function syncDir(path: string): Promise<void> {
-  let handle: FileHandle | undefined;
-  try {
-    handle = await open(path, 'r');
-    await handle.sync();
-  } catch {
-    // best effort
-  } finally {
-    await handle?.close();
-  }
-}
+import { open, type FileHandle } from 'node:fs/promises';
 
 /** Appends through a 1 MiB buffer; `finish` flushes and fsyncs. */
 export class BufferedFile {

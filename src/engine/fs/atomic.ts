@@ -1,5 +1,5 @@
-import { open, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { open, readdir, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
 /** Writes a file and fsyncs it, so a rename that follows never exposes a half-written file. */
 export async function writeDurable(path: string, data: string | Uint8Array): Promise<void> {
@@ -61,4 +61,28 @@ export async function replaceFolder(temp: string, target: string): Promise<void>
   }
   await syncFolder(dirname(target));
   if (movedAside) await rm(aside, { recursive: true, force: true });
+}
+
+/**
+ * Finishes what a crash inside `replaceFolder` interrupted: where `NAME.old-*` exists but NAME
+ * does not, the old folder is put back. Run before listing a folder of replaceable folders.
+ */
+export async function recoverReplacedFolders(root: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(root);
+  } catch {
+    return;
+  }
+  const present = new Set(names);
+  for (const name of names) {
+    const match = /^(.+)\.old-\d+-\d+$/.exec(name);
+    if (!match) continue;
+    if (present.has(match[1])) {
+      await rm(join(root, name), { recursive: true, force: true });
+    } else {
+      await rename(join(root, name), join(root, match[1]));
+      present.add(match[1]);
+    }
+  }
 }
