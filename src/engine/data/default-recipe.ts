@@ -1,3 +1,4 @@
+import type { FormatName } from './drawing.types';
 import type { RasterRecipe } from './training-data.types';
 
 /** MNIST-style IDX image files (and the sample copies of them). */
@@ -6,11 +7,14 @@ export function isIdxImages(source: string): boolean {
 }
 
 /**
- * The raster recipe a new model uses when the person does not choose one: the Cookbook's
+ * The raster recipe a new model uses when the person does not choose one (sources are file
+ * paths, or the formats a stored dataset was imported from): the Cookbook's
  * 32×32 for its conv autoencoder, MNIST's look for digit data, Quick, Draw!'s otherwise.
  */
-export function defaultRecipe(kind: string, sources: readonly string[]): RasterRecipe {
+export function defaultRecipe(kind: string, sources: ReadonlyArray<string | { format: FormatName }>): RasterRecipe {
   if (kind === 'conv-ae') return 'cookbook32';
-  if (sources.length > 0 && sources.every(isIdxImages)) return 'mnist28';
+  const digits = (s: string | { format: FormatName }) =>
+    typeof s === 'string' ? isIdxImages(s) : s.format === 'idx-images';
+  if (sources.length > 0 && sources.every(digits)) return 'mnist28';
   return 'quickdraw28';
 }

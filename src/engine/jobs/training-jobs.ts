@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DatasetStore, loadTrainingData, type RasterRecipe } from '../data/index';
+import { DatasetStore, loadTrainingData } from '../data/index';
 import { saveModel } from '../models/index';
 import { isConvolutional } from '../models/types';
 import { dataFolders } from '../paths';
@@ -32,10 +32,6 @@ export const TRAINING_ERRORS = {
 const BATCH_EVENT_INTERVAL_MS = 150;
 
 export type StartRequest = Request<'training:start'>;
-
-export function recipeFor(kind: TrainingKind, source: string): RasterRecipe {
-  return defaultRecipe(kind, [source]);
-}
 
 export function trainingCapabilities(): TrainingCapabilities {
   const backend = tf.getBackend();
@@ -117,7 +113,9 @@ export class TrainingJobs {
     try {
       emit('training:progress', { runId, type: 'loading', message: 'Loading the training data…' });
       const source = await resolveTrainingSource(request.source, store, resourcesDir);
-      const loaded = await loadTrainingData(source, recipeFor(request.kind, source), {
+      // A stored dataset is named by id: its recipe follows the files it was imported from.
+      const recipeSources = (await store.has(source)) ? (await store.get(source)).sources : [source];
+      const loaded = await loadTrainingData(source, defaultRecipe(request.kind, recipeSources), {
         store,
         limit: request.limit,
         validationShare: request.settings.validationShare,

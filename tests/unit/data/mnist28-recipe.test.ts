@@ -39,3 +39,10 @@ describe('mnist28 recipe', () => {
     expect(defaultRecipe('cvae', ['/data/t10k-images-idx3-ubyte.gz', '/data/cat.ndjson'])).toBe('quickdraw28');
   });
 });
+
+describe('default recipe of a stored dataset', () => {
+  test('follows the formats it was imported from', () => {
+    expect(defaultRecipe('mlp-vae', [{ format: 'idx-images' }])).toBe('mnist28');
+    expect(defaultRecipe('mlp-vae', [{ format: 'quickdraw-bin' }])).toBe('quickdraw28');
+  });
+});

@@ -16,6 +16,11 @@ export class DrawingState {
   erasing = $state<number[]>([]);
   /** performance.now() of the last change to `strokes` (the bench measures from it). */
   changedAt = 0;
+  /**
+   * Called synchronously on every change (inside the pointer-up handler for a new stroke), so
+   * the reconstruction request leaves before Svelte's effects and Konva's repaint run.
+   */
+  onChange: ((strokes: Stroke[], changedAt: number) => void) | undefined;
   private undone: Stroke[][] = [];
   private history: Stroke[][] = [];
   canRedo = $state(false);
@@ -111,5 +116,6 @@ export class DrawingState {
     this.changedAt = performance.now();
     this.canUndo = this.history.length > 0;
     this.canRedo = this.undone.length > 0;
+    this.onChange?.($state.snapshot(this.strokes) as Stroke[], this.changedAt);
   }
 }

@@ -28,6 +28,8 @@ export class ReconstructionState {
   /** Bumped each time a new result is painted: other panels (sliders, concepts) follow it. */
   version = $state(0);
   private painted: ((result: Reconstruction) => void) | undefined;
+  /** The drawing change last asked about: the same change may arrive twice (hook and effect). */
+  private lastAsked: { modelId: string; changedAt: number } | undefined;
 
   private readonly runner = new LatestOnly<ReconstructRequest, Reconstruction>(
     async (req) => {
@@ -68,6 +70,11 @@ export class ReconstructionState {
 
   /** After a stroke (or undo, clear, a new model): ask now. */
   request(modelId: string, strokes: Stroke[], strokeEndAt?: number): void {
+    if (strokeEndAt !== undefined) {
+      const last = this.lastAsked;
+      if (last && last.modelId === modelId && last.changedAt === strokeEndAt) return;
+      this.lastAsked = { modelId, changedAt: strokeEndAt };
+    }
     this.live.cancel();
     // Urgent: the live request still in flight answers for a drawing that no longer exists.
     this.runner.submit({ modelId, strokes, label: this.label, strokeEndAt }, true);
