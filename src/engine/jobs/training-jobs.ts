@@ -13,12 +13,7 @@ import type { LoadedModels } from '../runtime/loaded-models';
 import { train, type BatchProgress, type EpochProgress } from '../train/index';
 import { LATEST_FILE } from '../train/checkpoint';
 import type { Request } from '../../shared/contract/index';
-import type {
-  TrainingCapabilities,
-  TrainingDoneEvent,
-  TrainingKind,
-  TrainingRunInfo,
-} from '../../shared/contract/training';
+import type { TrainingCapabilities, TrainingDoneEvent, TrainingRunInfo } from '../../shared/contract/training';
 import type { Emit } from '../engine';
 import { resolveTrainingSource, sourceLabel } from './training-sources';
 
