@@ -15,5 +15,7 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['src/engine/host.ts'], outfile: 'out/engine/host.js' }),
+  // The second training thread of data-parallel training, loaded beside the engine.
+  build({ ...common, entryPoints: ['src/engine/train/gradient-worker.ts'], outfile: 'out/engine/gradient-worker.js' }),
   build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'out/cli/index.js' }),
 ]);

@@ -5,7 +5,7 @@ import { MODEL_KINDS, type ModelKind } from '../../engine/models/types';
 import { dataFolders } from '../../engine/paths';
 import { mergeTrainingData } from '../../engine/train/merge-data';
 import type { EpochProgress } from '../../engine/train/progress';
-import type { TrainSettings } from '../../engine/train/settings';
+import { defaultWorkers, type TrainSettings } from '../../engine/train/settings';
 import { train } from '../../engine/train/train';
 import { numberFlag, parseArgs, stringFlag } from '../args';
 import { type CliCommand, type CliIo, UsageError } from '../command';
@@ -15,7 +15,7 @@ import { RASTER_RECIPES, type RasterRecipe } from '../../engine/data/training-da
 import { defaultRecipe } from '../../engine/data/default-recipe';
 
 const USAGE =
-  'latentdraw train --data DATASET_OR_FILE[,…] [FILE…] --model KIND --out DIR [--epochs N] [--batch N] [--latent N] [--hidden N] [--beta X] [--lr X] [--optimizer adam|rmsprop|sgd] [--seed N] [--limit N] [--recipe quickdraw28|cookbook32|mnist28] [--denoising] [--resume] [--json]';
+  'latentdraw train --data DATASET_OR_FILE[,…] [FILE…] --model KIND --out DIR [--epochs N] [--batch N] [--latent N] [--hidden N] [--beta X] [--lr X] [--optimizer adam|rmsprop|sgd] [--seed N] [--limit N] [--recipe quickdraw28|cookbook32|mnist28] [--denoising] [--workers 1|2] [--resume] [--json]';
 
 function recipeOf(value: string | undefined): RasterRecipe | undefined {
   if (value === undefined) return undefined;
@@ -57,6 +57,7 @@ function settingsFrom(args: ReturnType<typeof parseArgs>): Partial<TrainSettings
   put('latentSize', numberFlag(args, 'latent', int));
   put('hiddenSize', numberFlag(args, 'hidden', int));
   put('seed', numberFlag(args, 'seed', { integer: true, min: 0 }));
+  put('workers', numberFlag(args, 'workers', { integer: true, min: 1 }));
   put('beta', numberFlag(args, 'beta', { min: 0 }));
   put('learningRate', numberFlag(args, 'lr', { min: 0 }));
   const optimizer = stringFlag(args, 'optimizer');
@@ -77,6 +78,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const sources = [...(stringFlag(args, 'data')?.split(',') ?? []), ...args.positional].filter(Boolean);
   if (sources.length === 0) throw new UsageError('--data needs at least one dataset id or file');
   const settings = settingsFrom(args);
+  settings.workers ??= defaultWorkers(kind);
   const recipe = recipeOf(stringFlag(args, 'recipe')) ?? defaultRecipe(kind, sources);
   const limit = numberFlag(args, 'limit', { integer: true, min: 1 });
   const json = args.flags.has('json');

@@ -1,4 +1,5 @@
 import { defaultRecipe } from '../data/default-recipe';
+import { defaultWorkers } from '../train/settings';
 import { portableSource } from '../data/resource-source';
 import * as tf from '@tensorflow/tfjs';
 import { randomBytes } from 'node:crypto';
@@ -126,7 +127,8 @@ export class TrainingJobs {
       // A fresh run must not leave an older run's checkpoint to be resumed by mistake.
       if (!resumable) await rm(checkpointDir, { recursive: true, force: true });
       let lastBatchEvent = 0;
-      const result = await train(data, request.kind, request.settings, {
+      const settings = { ...request.settings, workers: request.settings.workers ?? defaultWorkers(request.kind) };
+      const result = await train(data, request.kind, settings, {
         signal,
         checkpointDir,
         resumeFrom: resumable ? checkpointDir : undefined,

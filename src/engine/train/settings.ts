@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+import { isConvolutional, type ModelKind } from '../models/types';
 export type OptimizerName = 'adam' | 'rmsprop' | 'sgd';
 
 export interface TrainSettings {
@@ -14,6 +16,11 @@ export interface TrainSettings {
   hiddenSize: number;
   /** conv-ae only: train on noisy inputs against clean targets. */
   denoising: boolean;
+  /**
+   * Threads computing each batch's gradients: 2 splits every batch between this thread and a
+   * worker (data-parallel, gradients averaged). 1 keeps runs bit-for-bit reproducible.
+   */
+  workers: number;
 }
 
 export const DEFAULT_SETTINGS: TrainSettings = {
@@ -27,6 +34,7 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   latentSize: 2,
   hiddenSize: 512,
   denoising: false,
+  workers: 1,
 };
 
 export const SETTINGS_ERRORS = {
@@ -37,6 +45,7 @@ export const SETTINGS_ERRORS = {
   badLatent: 'latent size must be a positive integer',
   badHidden: 'hidden size must be a positive integer',
   badOptimizer: 'optimizer must be adam, rmsprop or sgd',
+  badWorkers: 'workers must be 1 or 2',
 } as const;
 
 const positiveInt = (v: number) => Number.isInteger(v) && v > 0;
@@ -50,5 +59,15 @@ export function resolveSettings(partial: Partial<TrainSettings> = {}): TrainSett
   if (!positiveInt(s.latentSize)) throw new Error(SETTINGS_ERRORS.badLatent);
   if (!positiveInt(s.hiddenSize)) throw new Error(SETTINGS_ERRORS.badHidden);
   if (!['adam', 'rmsprop', 'sgd'].includes(s.optimizer)) throw new Error(SETTINGS_ERRORS.badOptimizer);
+  if (s.workers !== 1 && s.workers !== 2) throw new Error(SETTINGS_ERRORS.badWorkers);
   return s;
+}
+
+/**
+ * Two threads where they pay: conv models (a half batch takes about half the time, measured
+ * 1.3–1.6× faster overall) on a machine with a second core. MLP steps are dominated by work
+ * that does not shrink with the batch, so they stay on one thread.
+ */
+export function defaultWorkers(kind: ModelKind): number {
+  return isConvolutional(kind) && availableParallelism() >= 2 ? 2 : 1;
 }

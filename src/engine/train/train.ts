@@ -1,10 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
+import type { BackendName } from '../../shared/types/backend';
 import type { TrainingData } from '../data/training-data.types';
 import { buildModel, defaultConfig } from '../models/build';
-import { lossTerms } from '../models/forward';
 import { metadataFor, type ModelMetadata } from '../models/store/metadata';
 import { isConditional, type LatentModel, type ModelKind } from '../models/types';
-import { batchTensors, disposeBatch } from './batches';
+import { batchTensors, disposeBatch, gatherImages, gatherLabels, oneHotRows } from './batches';
+import { GradientHelper } from './gradient-helper';
+import { DENOISING_STD, stepLoss, trainableVariables } from './step-loss';
 import { readCheckpoint, writeCheckpoint } from './checkpoint';
 import { TRAIN_ERRORS } from './errors';
 import { makeOptimizer } from './optimizer';
@@ -36,8 +38,6 @@ export interface TrainResult {
 const NOISE_EPS = 1;
 const NOISE_INPUT = 2;
 const SHUFFLE = 3;
-/** Noise std of the denoising autoencoder's inputs. */
-export const DENOISING_STD = 0.3;
 /** A batch loss this many times the best epoch loss so far counts as divergence. */
 const EXPLODE_FACTOR = 100;
 /** Drawings whose reconstructions are sent after every epoch. */
@@ -45,22 +45,19 @@ export const SAMPLE_COUNT = 8;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function trainableVariables(model: LatentModel): tf.Variable[] {
-  const parts = [model.encoder, model.decoder, model.prior].filter((p): p is tf.LayersModel => p !== undefined);
-  return parts.flatMap((p) => p.trainableWeights.map((w) => w.read() as tf.Variable));
-}
-
 function checkData(data: TrainingData, kind: ModelKind): void {
   if (data.count === 0 || data.trainIndex.length === 0) throw new Error(TRAIN_ERRORS.noData);
   if (isConditional(kind) && data.classNames.length < 2) throw new Error(TRAIN_ERRORS.needsLabels);
   if (kind === 'conv-ae' && data.imageSize % 16 !== 0) throw new Error(TRAIN_ERRORS.imageSize);
 }
 
-function noisyInput(images: tf.Tensor2D, seed: number): tf.Tensor2D {
-  return tf.tidy(() =>
-    tf.clipByValue(tf.add(images, tf.randomNormal(images.shape, 0, DENOISING_STD, 'float32', seed)), 0, 1),
-  ) as tf.Tensor2D;
+/** The engine's backend in our own names, for the worker to choose the same one. */
+function backendName(): BackendName {
+  const name = tf.getBackend();
+  return name === 'tensorflow' || name === 'wasm' || name === 'cpu' ? name : 'cpu';
 }
+
+export { DENOISING_STD };
 
 /**
  * Trains a model of `kind` on `data` with a custom loop: seeded shuffling, init and noise; one
@@ -108,7 +105,6 @@ export async function train(
   }
 
   const variables = trainableVariables(model);
-  const latent = model.config.latentSize;
   const denoise = kind === 'conv-ae' && settings.denoising;
   const sampleIndexes = Array.from(validationIndex.subarray(0, SAMPLE_COUNT));
   const batches = Math.ceil(trainIndex.length / settings.batchSize);
@@ -140,6 +136,89 @@ export async function train(
     return { status, model, metadata: meta(history), history };
   };
 
+  /** One optimizer step on this thread. */
+  const singleStep = async (idx: Int32Array, epsSeed: number, noiseSeed: number | undefined) => {
+    const batch = batchTensors(data, idx, numClasses);
+    let parts: tf.Tensor | undefined;
+    const cost = optimizer.minimize(
+      () => {
+        const loss = stepLoss(model, {
+          images: batch.images,
+          oneHot: batch.oneHot,
+          epsSeed,
+          noiseSeed,
+          beta: settings.beta,
+        });
+        parts = loss.parts;
+        return loss.total;
+      },
+      true,
+      variables,
+    );
+    disposeBatch(batch);
+    const [loss] = cost ? Array.from(await cost.data()) : [NaN];
+    cost?.dispose();
+    const [rec, kl] = parts ? Array.from(await parts.data()) : [NaN, NaN];
+    parts?.dispose();
+    return { loss, rec, kl };
+  };
+
+  /**
+   * Data-parallel step: the worker takes the second half of the batch with the current
+   * weights while this thread computes the first; the gradients are averaged by share.
+   */
+  const parallelStep = async (idx: Int32Array, epsSeed: number, noiseSeed: number | undefined) => {
+    const half = Math.ceil(idx.length / 2);
+    const mine = idx.subarray(0, half);
+    const theirs = idx.subarray(half);
+    const weights = await Promise.all(variables.map((v) => v.data() as Promise<Float32Array>));
+    const remote = helper!.step({
+      weights,
+      images: gatherImages(data, theirs),
+      oneHot: numClasses ? oneHotRows(gatherLabels(data, theirs), numClasses) : undefined,
+      count: theirs.length,
+      // The halves need independent noise; the offsets keep both streams seeded.
+      epsSeed: (epsSeed + 1) % 2_147_483_647,
+      noiseSeed: noiseSeed === undefined ? undefined : (noiseSeed + 1) % 2_147_483_647,
+      beta: settings.beta,
+    });
+    const batch = batchTensors(data, mine, numClasses);
+    let parts: tf.Tensor1D | undefined;
+    const { value, grads } = tf.variableGrads(() => {
+      const loss = stepLoss(model, {
+        images: batch.images,
+        oneHot: batch.oneHot,
+        epsSeed,
+        noiseSeed,
+        beta: settings.beta,
+      });
+      parts = loss.parts;
+      return loss.total;
+    }, variables);
+    disposeBatch(batch);
+    const other = await remote;
+    const a = mine.length / idx.length;
+    const averaged = tf.tidy(() => {
+      const out: tf.NamedTensorMap = {};
+      variables.forEach((v, i) => {
+        out[v.name] = tf.add(tf.mul(grads[v.name], a), tf.mul(tf.tensor(other.grads[i], v.shape), 1 - a));
+      });
+      return out;
+    });
+    optimizer.applyGradients(averaged);
+    const [mineLoss] = Array.from(await value.data());
+    const [mineRec, mineKl] = Array.from(await parts!.data());
+    tf.dispose([value, parts!, ...Object.values(grads), ...Object.values(averaged)]);
+    return {
+      loss: a * mineLoss + (1 - a) * other.loss,
+      rec: a * mineRec + (1 - a) * other.reconstruction,
+      kl: a * mineKl + (1 - a) * other.kl,
+    };
+  };
+
+  const helper =
+    settings.workers > 1 ? await GradientHelper.start(model.config, backendName()).catch(() => undefined) : undefined;
+
   try {
     for (let epoch = epochsDone + 1; epoch <= settings.epochs; epoch += 1) {
       const order = shuffled(trainIndex, derivedSeed(settings.seed, SHUFFLE, epoch));
@@ -152,32 +231,12 @@ export async function train(
         if (hooks.signal?.aborted) return finish('cancelled');
         const idx = order.subarray(b * settings.batchSize, (b + 1) * settings.batchSize);
         step += 1;
-        const batch = batchTensors(data, idx, numClasses);
-        let parts: tf.Tensor | undefined;
-        const cost = optimizer.minimize(
-          () => {
-            const eps = tf.randomNormal(
-              [idx.length, latent],
-              0,
-              1,
-              'float32',
-              derivedSeed(settings.seed, NOISE_EPS, step),
-            ) as tf.Tensor2D;
-            const input = denoise
-              ? noisyInput(batch.images, derivedSeed(settings.seed, NOISE_INPUT, step))
-              : batch.images;
-            const terms = lossTerms(model, { input, target: batch.images, oneHot: batch.oneHot }, eps, true);
-            parts = tf.keep(tf.stack([terms.reconstruction, terms.kl]));
-            return tf.add(terms.reconstruction, tf.mul(settings.beta, terms.kl)) as tf.Scalar;
-          },
-          true,
-          variables,
-        );
-        disposeBatch(batch);
-        const [loss] = cost ? Array.from(await cost.data()) : [NaN];
-        cost?.dispose();
-        const [rec, kl] = parts ? Array.from(await parts.data()) : [NaN, NaN];
-        parts?.dispose();
+        const epsSeed = derivedSeed(settings.seed, NOISE_EPS, step);
+        const noiseSeed = denoise ? derivedSeed(settings.seed, NOISE_INPUT, step) : undefined;
+        const { loss, rec, kl } =
+          helper && idx.length >= 2
+            ? await parallelStep(idx, epsSeed, noiseSeed)
+            : await singleStep(idx, epsSeed, noiseSeed);
         if (!Number.isFinite(loss) || loss > best * EXPLODE_FACTOR) throw new Error(TRAIN_ERRORS.diverged);
         seen += idx.length;
         sumLoss += loss * idx.length;
@@ -243,5 +302,7 @@ export async function train(
     optimizer.dispose();
     model.dispose();
     throw error;
+  } finally {
+    await helper?.dispose();
   }
 }

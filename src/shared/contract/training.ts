@@ -30,6 +30,8 @@ export const trainingSettingsSchema = s.object({
   validationShare: s.number({ min: 0, max: 0.9 }),
   seed: s.integer(0, 2 ** 31 - 1),
   denoising: s.optional(s.boolean()),
+  /** Threads per batch (data-parallel); the engine picks when absent. */
+  workers: s.optional(s.integer(1, 2)),
 });
 
 export interface TrainingSource {

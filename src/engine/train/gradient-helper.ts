@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { BackendName } from '../../shared/types/backend';
+import type { ModelConfig } from '../models/types';
+import type { GradientReply, GradientRequest } from './gradient-protocol';
+
+export const PARALLEL_ERRORS = {
+  workerFailed: (why: string) => `the second training thread failed: ${why}`,
+} as const;
+
+/** The worker script: bundled beside the engine (out/engine), or the source under tsx. */
+function workerEntry(): { path: string; execArgv: string[] } {
+  for (const candidate of ['./gradient-worker.js', '../engine/gradient-worker.js']) {
+    const path = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(path)) return { path, execArgv: [] };
+  }
+  return { path: fileURLToPath(new URL('./gradient-worker-source.mjs', import.meta.url)), execArgv: [] };
+}
+
+type Grads = Extract<GradientReply, { kind: 'grads' }>;
+
+/** The main thread's side of data-parallel training: one worker computing half of each batch. */
+export class GradientHelper {
+  private waiting: { resolve(reply: Grads): void; reject(error: Error): void } | undefined;
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (reply: GradientReply) => {
+      const waiting = this.waiting;
+      this.waiting = undefined;
+      if (reply.kind === 'grads') waiting?.resolve(reply);
+      else if (reply.kind === 'failed') waiting?.reject(new Error(PARALLEL_ERRORS.workerFailed(reply.message)));
+    });
+    worker.on('error', (error) => {
+      this.waiting?.reject(new Error(PARALLEL_ERRORS.workerFailed(error.message), { cause: error }));
+      this.waiting = undefined;
+    });
+  }
+
+  /** Starts the worker with its own copy of the model; undefined if it cannot start here. */
+  static async start(config: ModelConfig, backend: BackendName): Promise<GradientHelper | undefined> {
+    const entry = workerEntry();
+    let worker: Worker;
+    try {
+      worker = new Worker(entry.path, { execArgv: entry.execArgv });
+    } catch {
+      return undefined;
+    }
+    const ready = await new Promise<boolean>((resolve) => {
+      worker.once('message', (reply: GradientReply) => resolve(reply.kind === 'ready'));
+      worker.once('error', () => resolve(false));
+      worker.postMessage({ kind: 'init', config, backend });
+    });
+    if (!ready) {
+      await worker.terminate();
+      return undefined;
+    }
+    return new GradientHelper(worker);
+  }
+
+  step(request: Omit<GradientRequest, 'kind'>): Promise<Grads> {
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+      this.worker.postMessage({ kind: 'step', ...request });
+    });
+  }
+
+  async dispose(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
