@@ -85,7 +85,13 @@ describe('installer configuration (electron-builder.yml)', () => {
     const config = await loadConfig();
     // electron-builder normalises `files` into file sets whose `filter` holds the globs.
     const patterns = (config.files ?? []).flatMap((f) => (typeof f === 'string' ? [f] : (f.filter ?? [])));
-    const needed = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/engine/host.js'];
+    const needed = [
+      'out/main/index.js',
+      'out/preload/index.cjs',
+      'out/renderer/index.html',
+      'out/engine/host.js',
+      'out/engine/gradient-worker.js',
+    ];
     for (const file of needed) {
       expect(existsSync(file), `${file} is missing: run "npm run build" first`).toBe(true);
       expect(packed(file, patterns), `${file} is not packed`).toBe(true);
