@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TRAINING_ERRORS } from '../../../src/engine/jobs/training-jobs';
@@ -117,5 +118,23 @@ describe('training handlers', () => {
   test('refuses model names that are paths', async () => {
     const reply = await t.raw('training:start', { source: datasetId, kind: 'mlp-vae', modelName: '../x', settings });
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  test('trains a conv autoencoder on two threads by default (the engine picks data-parallel for conv kinds)', async () => {
+    const run = await t.call('training:start', {
+      source: datasetId,
+      kind: 'conv-ae',
+      modelName: 'tiny-conv',
+      settings: { ...settings, epochs: 1 },
+      limit: 256,
+    });
+    const done = await t.waitForEvent<TrainingDoneEvent>('training:done', (e) => e.runId === run.runId);
+    expect(done).toMatchObject({ status: 'completed', modelId: 'user:tiny-conv', epochsDone: 1 });
+    const saved = JSON.parse(readFileSync(join(t.home, 'models', 'tiny-conv', 'latentdraw.json'), 'utf8')) as {
+      recipe: string;
+      training: { workers: number };
+    };
+    expect(saved.recipe).toBe('cookbook32');
+    expect(saved.training.workers).toBe(availableParallelism() >= 2 ? 2 : 1);
   });
 });
