@@ -93,6 +93,16 @@ async function tryBackend(name: BackendName, options: SelectOptions): Promise<Ba
   }
 }
 
+let active: BackendName | undefined;
+
+/**
+ * The backend selectBackend chose in this thread, in our names: tfjs calls both native
+ * backends 'tensorflow', but a second thread must load the same package (GPU or CPU).
+ */
+export function activeBackend(): BackendName {
+  return active ?? (tf.getBackend() === 'wasm' ? 'wasm' : 'cpu');
+}
+
 /**
  * Picks the compute backend once, best first, and reports why each better one was not used.
  * The returned `tf` is the one handle the rest of the engine computes with.
@@ -122,6 +132,7 @@ export async function selectBackend(options: SelectOptions = {}): Promise<Backen
   if (!chosen)
     throw new Error(`no compute backend available: ${statuses.map((s) => `${s.name}: ${s.reason}`).join('; ')}`);
   await tf.ready();
+  active = chosen;
   return { backend: chosen, tfBackend: tf.getBackend(), statuses };
 }
 

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import type { BackendName } from '../../shared/types/backend';
+import { activeBackend } from '../backend/select';
 import type { TrainingData } from '../data/training-data.types';
 import { buildModel, defaultConfig } from '../models/build';
 import { metadataFor, type ModelMetadata } from '../models/store/metadata';
 import { isConditional, type LatentModel, type ModelKind } from '../models/types';
-import { batchTensors, disposeBatch, gatherImages, gatherLabels, oneHotRows } from './batches';
+import { batchTensors, disposeBatch, gatherImages, gatherLabels, oneHotRows, type BatchTensors } from './batches';
 import { GradientHelper } from './gradient-helper';
 import { DENOISING_STD, stepLoss, trainableVariables } from './step-loss';
 import { readCheckpoint, writeCheckpoint } from './checkpoint';
@@ -51,13 +51,12 @@ function checkData(data: TrainingData, kind: ModelKind): void {
   if (kind === 'conv-ae' && data.imageSize % 16 !== 0) throw new Error(TRAIN_ERRORS.imageSize);
 }
 
-/** The engine's backend in our own names, for the worker to choose the same one. */
-function backendName(): BackendName {
-  const name = tf.getBackend();
-  return name === 'tensorflow' || name === 'wasm' || name === 'cpu' ? name : 'cpu';
-}
-
 export { DENOISING_STD };
+
+/** The loss terms of a step, filled in by its objective. */
+interface Terms {
+  parts?: tf.Tensor1D;
+}
 
 /**
  * Trains a model of `kind` on `data` with a custom loop: seeded shuffling, init and noise; one
@@ -136,30 +135,33 @@ export async function train(
     return { status, model, metadata: meta(history), history };
   };
 
+  /**
+   * The batch's objective as a closure for optimizer.minimize or tf.variableGrads; the
+   * reconstruction and KL terms are kept in `terms` for progress.
+   */
+  const objective =
+    (batch: BatchTensors, epsSeed: number, noiseSeed: number | undefined, terms: Terms) => (): tf.Scalar => {
+      const loss = stepLoss(model, {
+        images: batch.images,
+        oneHot: batch.oneHot,
+        epsSeed,
+        noiseSeed,
+        beta: settings.beta,
+      });
+      terms.parts = loss.parts;
+      return loss.total;
+    };
+
   /** One optimizer step on this thread. */
   const singleStep = async (idx: Int32Array, epsSeed: number, noiseSeed: number | undefined) => {
     const batch = batchTensors(data, idx, numClasses);
-    let parts: tf.Tensor | undefined;
-    const cost = optimizer.minimize(
-      () => {
-        const loss = stepLoss(model, {
-          images: batch.images,
-          oneHot: batch.oneHot,
-          epsSeed,
-          noiseSeed,
-          beta: settings.beta,
-        });
-        parts = loss.parts;
-        return loss.total;
-      },
-      true,
-      variables,
-    );
+    const terms: Terms = {};
+    const cost = optimizer.minimize(objective(batch, epsSeed, noiseSeed, terms), true, variables);
     disposeBatch(batch);
     const [loss] = cost ? Array.from(await cost.data()) : [NaN];
     cost?.dispose();
-    const [rec, kl] = parts ? Array.from(await parts.data()) : [NaN, NaN];
-    parts?.dispose();
+    const [rec, kl] = terms.parts ? Array.from(await terms.parts.data()) : [NaN, NaN];
+    terms.parts?.dispose();
     return { loss, rec, kl };
   };
 
@@ -183,18 +185,8 @@ export async function train(
       beta: settings.beta,
     });
     const batch = batchTensors(data, mine, numClasses);
-    let parts: tf.Tensor1D | undefined;
-    const { value, grads } = tf.variableGrads(() => {
-      const loss = stepLoss(model, {
-        images: batch.images,
-        oneHot: batch.oneHot,
-        epsSeed,
-        noiseSeed,
-        beta: settings.beta,
-      });
-      parts = loss.parts;
-      return loss.total;
-    }, variables);
+    const terms: Terms = {};
+    const { value, grads } = tf.variableGrads(objective(batch, epsSeed, noiseSeed, terms), variables);
     disposeBatch(batch);
     const other = await remote;
     const a = mine.length / idx.length;
@@ -207,8 +199,8 @@ export async function train(
     });
     optimizer.applyGradients(averaged);
     const [mineLoss] = Array.from(await value.data());
-    const [mineRec, mineKl] = Array.from(await parts!.data());
-    tf.dispose([value, parts!, ...Object.values(grads), ...Object.values(averaged)]);
+    const [mineRec, mineKl] = Array.from(await terms.parts!.data());
+    tf.dispose([value, terms.parts!, ...Object.values(grads), ...Object.values(averaged)]);
     return {
       loss: a * mineLoss + (1 - a) * other.loss,
       rec: a * mineRec + (1 - a) * other.reconstruction,
@@ -217,7 +209,7 @@ export async function train(
   };
 
   const helper =
-    settings.workers > 1 ? await GradientHelper.start(model.config, backendName()).catch(() => undefined) : undefined;
+    settings.workers > 1 ? await GradientHelper.start(model.config, activeBackend()).catch(() => undefined) : undefined;
 
   try {
     for (let epoch = epochsDone + 1; epoch <= settings.epochs; epoch += 1) {
