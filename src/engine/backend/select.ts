@@ -90,6 +90,8 @@ async function tryBackend(name: BackendName, options: SelectOptions): Promise<Ba
       return tryWasm(options.wasmDir);
     case 'cpu':
       return tryCpu();
+    case 'webgpu':
+      return { name, available: false, reason: 'not wired yet' };
   }
 }
 

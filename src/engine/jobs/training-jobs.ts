@@ -1,5 +1,6 @@
 import { defaultRecipe } from '../data/default-recipe';
 import { defaultWorkers } from '../train/settings';
+import { activeBackend } from '../backend/select';
 import { portableSource } from '../data/resource-source';
 import * as tf from '@tensorflow/tfjs';
 import { randomBytes } from 'node:crypto';
@@ -31,7 +32,11 @@ export type StartRequest = Request<'training:start'>;
 
 export function trainingCapabilities(): TrainingCapabilities {
   const backend = tf.getBackend();
-  return { backend, convTrainable: tf.getKernel('Conv2DBackpropFilter', backend) !== undefined };
+  return {
+    backend,
+    convTrainable: tf.getKernel('Conv2DBackpropFilter', backend) !== undefined,
+    backends: [{ name: activeBackend(), available: true }],
+  };
 }
 
 interface Running {

@@ -1,5 +1,6 @@
 import { channel } from './define';
 import { s } from './schema';
+import { BACKEND_NAMES, type BackendStatus } from '../types/backend';
 
 export const TRAINING_KINDS = ['conv-ae', 'mlp-vae', 'conv-vae', 'cvae', 'cvae-prior'] as const;
 export type TrainingKind = (typeof TRAINING_KINDS)[number];
@@ -32,6 +33,8 @@ export const trainingSettingsSchema = s.object({
   denoising: s.optional(s.boolean()),
   /** Threads per batch (data-parallel); the engine picks when absent. */
   workers: s.optional(s.integer(1, 2)),
+  /** The backend the run trains on; the best available one when absent. */
+  backend: s.optional(s.enum(BACKEND_NAMES)),
 });
 
 export interface TrainingSource {
@@ -43,9 +46,12 @@ export interface TrainingSource {
 }
 
 export interface TrainingCapabilities {
+  /** The backend a run uses when none is chosen. */
   backend: string;
   /** False where the backend lacks Conv2DBackpropFilter (stock wasm): conv kinds cannot train. */
   convTrainable: boolean;
+  /** Every backend a run could train on, best first, with why it is not available. */
+  backends: BackendStatus[];
 }
 
 export interface TrainingRunInfo {
@@ -86,6 +92,22 @@ export interface TrainingEpochEvent {
   imageSize: number;
   originals: Float32Array[];
   reconstructions: Float32Array[];
+  /** Validation codes after this epoch, for the live latent map. */
+  latentMap?: TrainingLatentMap;
+}
+
+/**
+ * Up to a few hundred validation drawings' mean codes, in 2-d: the code itself for a 2-d
+ * latent, else its projection on the first epoch's two principal directions (fixed for the
+ * run, so the picture moves only because the model does).
+ */
+export interface TrainingLatentMap {
+  axes: 'dims' | 'pca';
+  x: Float32Array;
+  y: Float32Array;
+  /** Class index of each point into classNames; -1 where the data has no labels. */
+  labels: Int32Array;
+  classNames: string[];
 }
 
 export type TrainingProgressEvent =
@@ -99,6 +121,8 @@ export interface TrainingDoneEvent {
   modelName: string;
   /** Epochs finished; a cancelled or failed run keeps the checkpoint of the last one. */
   epochsDone: number;
+  /** The backend the run trained on. */
+  backend?: string;
   error?: string;
 }
 

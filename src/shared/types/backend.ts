@@ -1,10 +1,23 @@
-export type BackendName = 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
+/** Compute backends, best first. */
+export const BACKEND_NAMES = ['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKEND_NAMES)[number];
+
+/** The GPU a WebGPU adapter stands for, as the adapter describes itself. */
+export interface AdapterInfo {
+  vendor: string;
+  architecture: string;
+  description: string;
+  /** A software rasterizer (SwiftShader, lavapipe, WARP) or a fallback adapter. */
+  software: boolean;
+}
 
 export interface BackendStatus {
   name: BackendName;
   available: boolean;
   /** Why it is unavailable (or why it was not tried). */
   reason?: string;
+  /** webgpu only: the adapter it found (also when a software adapter was refused). */
+  adapter?: AdapterInfo;
 }
 
 export interface BackendReport {
