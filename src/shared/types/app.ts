@@ -25,6 +25,10 @@ export interface ModelSummary {
   dataset: string;
   /** 'shipped' models come with the app; 'user' models were trained by the person. */
   origin: 'shipped' | 'user';
+  /** One line on what the model is for (faithful reconstruction, the 2-d map, …). */
+  purpose?: string;
+  /** The model the studio opens with. */
+  default?: boolean;
 }
 
 export interface AppInfo {
