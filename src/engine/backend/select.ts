@@ -2,13 +2,21 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { BackendName, BackendReport, BackendStatus } from '../../shared/types/backend';
+import { BACKEND_NAMES, type BackendName, type BackendReport, type BackendStatus } from '../../shared/types/backend';
 import { registerCpuKernelFixes, registerWasmKernels } from './register-kernels';
+import { probeDawn } from './webgpu-node';
 
 const require = createRequire(import.meta.url);
 
-/** Best first: the order in which the engine tries compute backends. */
-export const BACKEND_ORDER: readonly BackendName[] = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
+/** Best first: the order in which a training run tries compute backends. */
+export const BACKEND_ORDER: readonly BackendName[] = BACKEND_NAMES;
+
+/**
+ * The engine's own order, for interactive inference: one drawing is a few small matmuls, and
+ * a GPU's upload-dispatch-readback round trip costs more than wasm computes them in, so
+ * WebGPU is used for training only (it can still be asked for by name).
+ */
+export const INFERENCE_ORDER: readonly BackendName[] = BACKEND_ORDER.filter((name) => name !== 'webgpu');
 
 export const BACKEND_ERRORS = {
   notInstalled: (pkg: string) =>
@@ -23,6 +31,8 @@ export interface SelectOptions {
   only?: BackendName;
   /** Folder holding tfjs-backend-wasm's .wasm files; found in node_modules when absent. */
   wasmDir?: string;
+  /** The order to try when `only` is absent (default: the engine's inference order). */
+  order?: readonly BackendName[];
 }
 
 function describe(error: unknown): string {
@@ -76,6 +86,24 @@ async function tryWasm(wasmDir: string | undefined): Promise<BackendStatus> {
   }
 }
 
+async function tryWebgpu(): Promise<BackendStatus> {
+  const verdict = await probeDawn();
+  if (!verdict.ok) return { name: 'webgpu', available: false, reason: verdict.reason, adapter: verdict.adapter };
+  try {
+    // Imported only now: the backend registers itself only if navigator.gpu exists at import.
+    await import('@tensorflow/tfjs-backend-webgpu');
+    if (!(await tf.setBackend('webgpu'))) throw new Error('backend did not initialise');
+  } catch (error) {
+    return {
+      name: 'webgpu',
+      available: false,
+      reason: `webgpu backend failed: ${describe(error)}`,
+      adapter: verdict.adapter,
+    };
+  }
+  return { name: 'webgpu', available: true, adapter: verdict.adapter };
+}
+
 async function tryCpu(): Promise<BackendStatus> {
   const ok = await tf.setBackend('cpu');
   return ok ? { name: 'cpu', available: true } : { name: 'cpu', available: false, reason: 'cpu backend failed' };
@@ -91,7 +119,7 @@ async function tryBackend(name: BackendName, options: SelectOptions): Promise<Ba
     case 'cpu':
       return tryCpu();
     case 'webgpu':
-      return { name, available: false, reason: 'not wired yet' };
+      return tryWebgpu();
   }
 }
 
@@ -102,7 +130,28 @@ let active: BackendName | undefined;
  * backends 'tensorflow', but a second thread must load the same package (GPU or CPU).
  */
 export function activeBackend(): BackendName {
-  return active ?? (tf.getBackend() === 'wasm' ? 'wasm' : 'cpu');
+  if (active) return active;
+  const name = tf.getBackend();
+  return name === 'wasm' || name === 'webgpu' ? name : 'cpu';
+}
+
+/**
+ * Every backend a training run could use, best first, without switching this thread's backend:
+ * the engine's own report, with WebGPU probed (through Dawn) where the engine did not try it.
+ */
+export async function trainingBackends(report: BackendReport): Promise<BackendStatus[]> {
+  const webgpu =
+    report.statuses.find((s) => s.name === 'webgpu' && s.reason === undefined) ?? (await probeWebgpuStatus());
+  const known = new Map(report.statuses.map((s) => [s.name, s]));
+  known.set('webgpu', webgpu);
+  return BACKEND_ORDER.map((name) => known.get(name) ?? { name, available: false, reason: 'not tried' });
+}
+
+async function probeWebgpuStatus(): Promise<BackendStatus> {
+  const verdict = await probeDawn();
+  return verdict.ok
+    ? { name: 'webgpu', available: true, adapter: verdict.adapter }
+    : { name: 'webgpu', available: false, reason: verdict.reason, adapter: verdict.adapter };
 }
 
 /**
@@ -115,7 +164,7 @@ export async function selectBackend(options: SelectOptions = {}): Promise<Backen
   }
   // tfjs 4.22's cpu ResizeNearestNeighborGrad is wrong for batches > 1; ours replaces it.
   registerCpuKernelFixes();
-  const order = options.only ? [options.only] : BACKEND_ORDER;
+  const order = options.only ? [options.only] : (options.order ?? INFERENCE_ORDER);
   const statuses: BackendStatus[] = [];
   let chosen: BackendName | undefined;
   for (const name of order) {

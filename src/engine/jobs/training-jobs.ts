@@ -1,5 +1,5 @@
 import { defaultRecipe } from '../data/default-recipe';
-import { defaultWorkers } from '../train/settings';
+import { defaultWorkers } from '../train/default-workers';
 import { activeBackend } from '../backend/select';
 import { portableSource } from '../data/resource-source';
 import * as tf from '@tensorflow/tfjs';

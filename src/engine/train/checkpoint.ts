@@ -8,6 +8,8 @@ import type { LatentModel } from '../models/types';
 import { TRAIN_ERRORS } from './errors';
 import type { EpochSummary } from './progress';
 import type { TrainSettings } from './settings';
+import type { ResumePoint } from './run';
+import { namedArraysOf, namedTensors, readWeights, type NamedArray } from './snapshot';
 
 export const LATEST_FILE = 'latest.json';
 const STATE_FILE = 'state.json';
@@ -37,7 +39,7 @@ export async function writeCheckpoint(
   dir: string,
   model: LatentModel,
   metadata: ModelMetadata,
-  optimizer: tf.Optimizer,
+  optimizer: NamedArray[],
   state: CheckpointState,
 ): Promise<string> {
   await mkdir(dir, { recursive: true });
@@ -46,10 +48,9 @@ export async function writeCheckpoint(
   await rm(temp, { recursive: true, force: true });
   await mkdir(temp, { recursive: true });
   await writeModelParts(model, temp, metadata);
-  const weights = await optimizer.getWeights();
+  const weights = namedTensors(optimizer);
   const encoded = await tf.io.encodeWeights(weights);
-  // getWeights returns the live slot variables plus a fresh `iter` scalar: only that one is ours.
-  for (const w of weights) if (w.name === 'iter') w.tensor.dispose();
+  tf.dispose(weights.map((w) => w.tensor));
   await writeDurable(join(temp, OPTIMIZER_BIN), new Uint8Array(tf.io.CompositeArrayBuffer.join(encoded.data)));
   await writeDurable(join(temp, OPTIMIZER_JSON), JSON.stringify(encoded.specs));
   await writeDurable(join(temp, STATE_FILE), JSON.stringify(state));
@@ -95,4 +96,26 @@ export async function readCheckpoint(dir: string): Promise<Checkpoint> {
     tensor: map[s.name],
   }));
   return { ...loaded, state, optimizerWeights };
+}
+
+/**
+ * A checkpoint as a resume point (plain arrays, for a trainer on any thread), with its
+ * metadata; every tensor read here is freed again.
+ */
+export async function readResumePoint(dir: string): Promise<{ point: ResumePoint; metadata: Checkpoint['metadata'] }> {
+  const ckpt = await readCheckpoint(dir);
+  try {
+    const { epochsDone, step, history } = ckpt.state;
+    return {
+      point: {
+        weights: readWeights(ckpt.model),
+        optimizer: await namedArraysOf(ckpt.optimizerWeights),
+        state: { epochsDone, step, history },
+      },
+      metadata: ckpt.metadata,
+    };
+  } finally {
+    ckpt.model.dispose();
+    tf.dispose(ckpt.optimizerWeights.map((w) => w.tensor));
+  }
 }

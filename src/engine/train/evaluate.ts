@@ -3,7 +3,7 @@ import type { TrainingData } from '../data/training-data.types';
 import { lossTerms, runDecoder, runEncoder } from '../models/forward';
 import type { LatentModel } from '../models/types';
 import { batchTensors, disposeBatch } from './batches';
-import type { ReconstructionSample } from './progress';
+import type { LatentCodes, ReconstructionSample } from './progress';
 import { derivedSeed, shuffled } from './rng';
 import type { TrainSettings } from './settings';
 
@@ -93,4 +93,22 @@ export function reconstructSample(
     originals,
     reconstructions: indexes.map((_, i) => all.slice(i * px, (i + 1) * px)),
   };
+}
+
+/** The mean codes of some validation drawings: the points of the live latent map. */
+export function validationCodes(
+  model: LatentModel,
+  data: TrainingData,
+  indexes: Int32Array,
+  numClasses: number,
+): LatentCodes {
+  const latentSize = model.config.latentSize;
+  if (indexes.length === 0) return { indexes: new Int32Array(0), latentSize, values: new Float32Array(0) };
+  const codes = tf.tidy(() => {
+    const batch = batchTensors(data, indexes, numClasses);
+    return runEncoder(model, batch.images, batch.oneHot)[0];
+  });
+  const values = codes.dataSync() as Float32Array;
+  codes.dispose();
+  return { indexes: Int32Array.from(indexes), latentSize, values };
 }

@@ -35,12 +35,21 @@ export interface EpochSummary {
   samplesPerSecond: number;
 }
 
-/** Sent after every epoch (after its checkpoint is written). */
+/** Mean codes of some validation drawings: count × latentSize values. */
+export interface LatentCodes {
+  /** Indexes into the training data's images (and labels). */
+  indexes: Int32Array;
+  latentSize: number;
+  values: Float32Array;
+}
+
+/** Sent after every epoch. */
 export interface EpochProgress extends EpochSummary {
   type: 'epoch';
   epochs: number;
   etaSeconds: number;
   reconstructions: ReconstructionSample;
+  codes: LatentCodes;
 }
 
 export type TrainProgress = BatchProgress | EpochProgress;

@@ -1,5 +1,5 @@
-import { availableParallelism } from 'node:os';
-import { isConvolutional, type ModelKind } from '../models/types';
+import type { BackendName } from '../../shared/types/backend';
+
 export type OptimizerName = 'adam' | 'rmsprop' | 'sgd';
 
 export interface TrainSettings {
@@ -21,6 +21,8 @@ export interface TrainSettings {
    * worker (data-parallel, gradients averaged). 1 keeps runs bit-for-bit reproducible.
    */
   workers: number;
+  /** The backend the run trained on (recorded in the saved model's metadata). */
+  backend?: BackendName;
 }
 
 export const DEFAULT_SETTINGS: TrainSettings = {
@@ -61,13 +63,4 @@ export function resolveSettings(partial: Partial<TrainSettings> = {}): TrainSett
   if (!['adam', 'rmsprop', 'sgd'].includes(s.optimizer)) throw new Error(SETTINGS_ERRORS.badOptimizer);
   if (s.workers !== 1 && s.workers !== 2) throw new Error(SETTINGS_ERRORS.badWorkers);
   return s;
-}
-
-/**
- * Two threads where they pay: conv models (a half batch takes about half the time, measured
- * 1.3–1.6× faster overall) on a machine with a second core. MLP steps are dominated by work
- * that does not shrink with the batch, so they stay on one thread.
- */
-export function defaultWorkers(kind: ModelKind): number {
-  return isConvolutional(kind) && availableParallelism() >= 2 ? 2 : 1;
 }
