@@ -6,6 +6,7 @@ import type { BackendReport } from '../shared/types/backend';
 import { selectBackend } from './backend/select';
 import { explainFsError } from './fs-errors';
 import { LoadedModels } from './runtime/loaded-models';
+import { threadTrainers, type TrainerProvider } from './train/trainers';
 import { createHandlers, type EngineContext } from './handlers/index';
 
 export type Emit = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
@@ -20,9 +21,13 @@ export const ENGINE_ERRORS = {
 } as const;
 
 /** Chooses the backend, then answers requests. Host-agnostic: tests run it in-process. */
-export async function startEngine(config: EngineConfig, emit: Emit): Promise<Engine> {
+export async function startEngine(
+  config: EngineConfig,
+  emit: Emit,
+  trainers: TrainerProvider = threadTrainers(config.wasmDir),
+): Promise<Engine> {
   const backend = await selectBackend({ only: config.backend, wasmDir: config.wasmDir });
-  const context: EngineContext = { config, backend, emit, models: LoadedModels.forConfig(config) };
+  const context: EngineContext = { config, backend, emit, models: LoadedModels.forConfig(config), trainers };
   const handlers = await createHandlers(context);
 
   async function handle(channel: unknown, payload: unknown): Promise<Envelope<unknown>> {

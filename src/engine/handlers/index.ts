@@ -3,6 +3,7 @@ import type { EngineConfig } from '../../shared/engine-protocol';
 import type { BackendReport } from '../../shared/types/backend';
 import type { Emit } from '../engine';
 import type { LoadedModels } from '../runtime/loaded-models';
+import type { TrainerProvider } from '../train/trainers';
 import { appHandlers } from './app';
 import { modelsHandlers } from './models';
 import { latentHandlers } from './latent';
@@ -18,6 +19,8 @@ export interface EngineContext {
   emit: Emit;
   /** Models in memory, shared by every feature's handlers. */
   models: LoadedModels;
+  /** Where training runs go (threads, or a trainer window in the desktop app). */
+  trainers: TrainerProvider;
 }
 
 export type EngineHandlers = {

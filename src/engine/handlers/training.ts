@@ -1,6 +1,6 @@
 import { DatasetStore } from '../data/index';
 import { dataFolders } from '../paths';
-import { TrainingJobs, trainingCapabilities, type StartRequest } from '../jobs/training-jobs';
+import { TrainingJobs, type StartRequest } from '../jobs/training-jobs';
 import { listTrainingSources } from '../jobs/training-sources';
 import type { EngineContext } from './index';
 
@@ -12,10 +12,12 @@ export function trainingHandlers(context: EngineContext) {
     store,
     models: context.models,
     emit: context.emit,
+    trainers: context.trainers,
+    backend: context.backend,
   });
   return {
     'training:sources': async () => listTrainingSources(store, context.config.resourcesDir),
-    'training:capabilities': async () => trainingCapabilities(),
+    'training:capabilities': () => jobs.capabilities(),
     'training:status': async () => jobs.current,
     'training:start': async (request: StartRequest) => jobs.start(request),
     'training:cancel': async () => ({ cancelled: jobs.cancel() }),

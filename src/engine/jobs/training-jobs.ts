@@ -1,21 +1,40 @@
-import { defaultRecipe } from '../data/default-recipe';
-import { defaultWorkers } from '../train/default-workers';
-import { activeBackend } from '../backend/select';
-import { portableSource } from '../data/resource-source';
 import * as tf from '@tensorflow/tfjs';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Request } from '../../shared/contract/index';
+import type {
+  TrainingBatchEvent,
+  TrainingCapabilities,
+  TrainingDoneEvent,
+  TrainingEpochEvent,
+  TrainingLatentMap,
+  TrainingRunInfo,
+} from '../../shared/contract/training';
+import type { BackendReport } from '../../shared/types/backend';
+import { softwareAllowed } from '../backend/webgpu-node';
 import { DatasetStore, loadTrainingData } from '../data/index';
+import { defaultRecipe } from '../data/default-recipe';
+import { portableSource } from '../data/resource-source';
+import type { TrainingData } from '../data/training-data.types';
+import { buildModel } from '../models/build';
 import { saveModel } from '../models/index';
-import { isConvolutional } from '../models/types';
+import { isConvolutional, type LatentModel } from '../models/types';
 import { dataFolders } from '../paths';
 import type { LoadedModels } from '../runtime/loaded-models';
-import { train, type BatchProgress, type EpochProgress } from '../train/index';
-import { LATEST_FILE } from '../train/checkpoint';
-import type { Request } from '../../shared/contract/index';
-import type { TrainingCapabilities, TrainingDoneEvent, TrainingRunInfo } from '../../shared/contract/training';
+import { LATEST_FILE, readResumePoint, writeCheckpoint } from '../train/checkpoint';
+import { defaultWorkers } from '../train/default-workers';
+import { TRAIN_ERRORS } from '../train/errors';
+import { LatentMapProjector } from '../train/latent-map';
+import type { BatchProgress, EpochProgress } from '../train/progress';
+import { runOnTrainer } from '../train/remote-run';
+import { runConfig } from '../train/run';
+import { runMetadata } from '../train/run-metadata';
+import { resolveSettings, type TrainSettings } from '../train/settings';
+import { writeWeights } from '../train/snapshot';
+import type { TrainerLink } from '../train/trainer-link';
+import type { TrainerProvider } from '../train/trainers';
 import type { Emit } from '../engine';
 import { resolveTrainingSource, sourceLabel } from './training-sources';
 
@@ -30,13 +49,15 @@ const BATCH_EVENT_INTERVAL_MS = 150;
 
 export type StartRequest = Request<'training:start'>;
 
-export function trainingCapabilities(): TrainingCapabilities {
-  const backend = tf.getBackend();
-  return {
-    backend,
-    convTrainable: tf.getKernel('Conv2DBackpropFilter', backend) !== undefined,
-    backends: [{ name: activeBackend(), available: true }],
-  };
+/**
+ * Whether a backend has the filter gradient conv layers need (stock wasm lacks it; the
+ * project's kernels add it). The GPU backends ship it, and their tests train every conv kind;
+ * they are not loaded in the engine's own thread, so they are not looked up here.
+ */
+function convTrainable(backend: string): boolean {
+  if (backend === 'webgpu' || backend === 'webgl') return true;
+  const tfName = backend === 'tensorflow-gpu' ? 'tensorflow' : backend;
+  return tf.getKernel('Conv2DBackpropFilter', tfName) !== undefined;
 }
 
 interface Running {
@@ -51,14 +72,21 @@ export interface TrainingJobsOptions {
   store: DatasetStore;
   models: LoadedModels;
   emit: Emit;
+  /** Where runs go: worker threads, or a trainer window for the GPU in the desktop app. */
+  trainers: TrainerProvider;
+  /** The engine's own backend report (the studio's inference backend). */
+  backend: BackendReport;
 }
 
 /**
- * The one training run the engine allows at a time. `start` answers at once; the run goes on
- * between requests (train() yields after every batch), so the studio keeps answering strokes.
+ * The one training run the engine allows at a time. `start` answers at once; the run's steps
+ * go on in a trainer (a thread of lower priority, or a window), never on the engine's message
+ * loop, so the studio answers strokes while it trains. The engine keeps the data, writes the
+ * checkpoints and saves the model from the weights the trainer sends back.
  */
 export class TrainingJobs {
   private running: Running | undefined;
+  private backends: Promise<TrainingCapabilities['backends']> | undefined;
 
   constructor(private readonly options: TrainingJobsOptions) {}
 
@@ -75,11 +103,24 @@ export class TrainingJobs {
     return join(dataFolders(this.options.dataHome).checkpoints, modelName);
   }
 
+  /** What runs can train on; the GPU probe is asked once per engine. */
+  async capabilities(): Promise<TrainingCapabilities> {
+    this.backends ??= this.options.trainers.backends(this.options.backend);
+    const backends = await this.backends;
+    const backend = this.options.backend.backend;
+    return { backend, convTrainable: convTrainable(backend), backends };
+  }
+
+  private async defaultBackend(): Promise<TrainSettings['backend']> {
+    const { backends } = await this.capabilities();
+    return backends.find((b) => b.available)?.name ?? this.options.backend.backend;
+  }
+
   start(request: StartRequest): TrainingRunInfo {
     if (this.running) throw new Error(TRAINING_ERRORS.busy);
-    const capabilities = trainingCapabilities();
-    if (isConvolutional(request.kind) && !capabilities.convTrainable) {
-      throw new Error(TRAINING_ERRORS.convUnsupported(capabilities.backend));
+    const backend = request.settings.backend ?? this.options.backend.backend;
+    if (isConvolutional(request.kind) && !convTrainable(backend)) {
+      throw new Error(TRAINING_ERRORS.convUnsupported(backend));
     }
     const info: TrainingRunInfo = {
       runId: `run-${randomBytes(4).toString('hex')}`,
@@ -89,8 +130,11 @@ export class TrainingJobs {
       startedAt: new Date().toISOString(),
     };
     const controller = new AbortController();
-    const done = this.run(request, info, controller.signal).finally(() => {
+    // The run is over for the studio only once its trainer is closed: then the next may start.
+    const done = this.run(request, info, controller.signal).then((event) => {
       this.running = undefined;
+      this.options.emit('training:done', event);
+      return event;
     });
     this.running = { info, controller, done };
     return info;
@@ -106,89 +150,74 @@ export class TrainingJobs {
     const { emit, store, resourcesDir, dataHome } = this.options;
     const { runId, modelName } = info;
     let epochsDone = 0;
+    let backend: string | undefined;
     const end = (event: Omit<TrainingDoneEvent, 'runId' | 'modelName' | 'epochsDone'>): TrainingDoneEvent => {
-      const done: TrainingDoneEvent = { runId, modelName, epochsDone, ...event };
-      emit('training:done', done);
-      return done;
+      return { runId, modelName, epochsDone, backend, ...event };
     };
+    let link: TrainerLink | undefined;
+    let shadow: LatentModel | undefined;
     try {
       emit('training:progress', { runId, type: 'loading', message: 'Loading the training data…' });
-      const source = await resolveTrainingSource(request.source, store, resourcesDir);
-      // A stored dataset is named by id: its recipe follows the files it was imported from.
-      const recipeSources = (await store.has(source)) ? (await store.get(source)).sources : [source];
-      const loaded = await loadTrainingData(source, defaultRecipe(request.kind, recipeSources), {
-        store,
-        limit: request.limit,
-        validationShare: request.settings.validationShare,
-        seed: request.settings.seed,
-        signal,
-      });
-      // The metadata keeps where the data is (so Explore can find it again) and, apart, the
-      // name people know it by. Shipped sample data is named relative to the resources folder.
-      const data = { ...loaded, source: portableSource(source, resourcesDir) };
+      const data = await this.loadData(request, signal);
       const dataName = await sourceLabel(request.source, store);
       const checkpointDir = this.checkpointDir(modelName);
       const resumable = request.resume === true && existsSync(join(checkpointDir, LATEST_FILE));
       // A fresh run must not leave an older run's checkpoint to be resumed by mistake.
       if (!resumable) await rm(checkpointDir, { recursive: true, force: true });
-      let lastBatchEvent = 0;
-      const settings = { ...request.settings, workers: request.settings.workers ?? defaultWorkers(request.kind) };
-      const result = await train(data, request.kind, settings, {
-        signal,
-        checkpointDir,
-        resumeFrom: resumable ? checkpointDir : undefined,
-        onBatch: (p: BatchProgress) => {
-          const now = Date.now();
-          if (now - lastBatchEvent < BATCH_EVENT_INTERVAL_MS && p.batch !== p.batches) return;
-          lastBatchEvent = now;
-          emit('training:progress', {
-            runId,
-            type: 'batch',
-            epoch: p.epoch,
-            epochs: p.epochs,
-            batch: p.batch,
-            batches: p.batches,
-            loss: p.loss,
-            reconstruction: p.reconstruction,
-            kl: p.kl,
-            samplesPerSecond: p.samplesPerSecond,
-            etaSeconds: p.etaSeconds,
-          });
-        },
-        onEpoch: (p: EpochProgress) => {
-          epochsDone = p.epoch;
-          emit('training:progress', {
-            runId,
-            type: 'epoch',
-            epoch: p.epoch,
-            epochs: p.epochs,
-            trainLoss: p.trainLoss,
-            trainReconstruction: p.trainReconstruction,
-            trainKl: p.trainKl,
-            validationLoss: p.validationLoss,
-            validationReconstruction: p.validationReconstruction,
-            validationKl: p.validationKl,
-            samplesPerSecond: p.samplesPerSecond,
-            etaSeconds: p.etaSeconds,
-            imageSize: p.reconstructions.imageSize,
-            originals: p.reconstructions.originals,
-            reconstructions: p.reconstructions.reconstructions,
-          });
-        },
+      const resume = resumable ? await readResumePoint(checkpointDir) : undefined;
+      if (resume && (resume.metadata.kind !== request.kind || resume.metadata.imageSize !== data.imageSize)) {
+        throw new Error(TRAIN_ERRORS.checkpointMismatch);
+      }
+      const settings = resolveSettings({
+        ...request.settings,
+        workers: request.settings.workers ?? defaultWorkers(request.kind),
+        // The best available, as the Train view shows it, unless the person chose one.
+        backend: request.settings.backend ?? (await this.defaultBackend()),
       });
-      epochsDone = result.history.length ? result.history[result.history.length - 1].epoch : epochsDone;
-      if (result.status === 'cancelled') {
-        result.model.dispose();
-        return end({ status: 'cancelled' });
-      }
-      try {
-        const metadata = result.metadata.dataset
-          ? { ...result.metadata, dataset: { ...result.metadata.dataset, name: dataName } }
-          : result.metadata;
-        await saveModel(result.model, join(dataFolders(dataHome).models, modelName), metadata);
-      } finally {
-        result.model.dispose();
-      }
+      // The engine keeps a model of the same shape to write checkpoints and the saved model from
+      // the weights the trainer sends; it never trains it.
+      const config = runConfig(data, request.kind, settings);
+      shadow = buildModel(config);
+      const projector = new LatentMapProjector(data.labels, data.classNames);
+      const batchEvents = new Throttle(BATCH_EVENT_INTERVAL_MS);
+      link = await this.options.trainers.open(settings.backend);
+      const outcome = await runOnTrainer(
+        link,
+        { type: 'start', kind: request.kind, settings, data, resume: resume?.point, allowSoftware: softwareAllowed() },
+        {
+          signal,
+          onStarted: (name) => {
+            backend = name;
+            emit('training:progress', { runId, type: 'loading', message: `Training on ${name}…` });
+          },
+          onBatch: (p: BatchProgress) => {
+            if (!batchEvents.ready() && p.batch !== p.batches) return;
+            emit('training:progress', batchEvent(runId, p));
+          },
+          onEpoch: async (p: EpochProgress, snapshot) => {
+            const { epochsDone: done, step, history } = snapshot.state;
+            const recorded = { ...settings, backend: backend as TrainSettings['backend'] };
+            writeWeights(shadow!, snapshot.weights);
+            await writeCheckpoint(
+              checkpointDir,
+              shadow!,
+              runMetadata(config, data, recorded, history),
+              snapshot.optimizer,
+              { epochsDone: done, step, settings: recorded, history },
+            );
+            epochsDone = p.epoch;
+            emit('training:progress', epochEvent(runId, p, projector.map(p.codes)));
+          },
+        },
+      );
+      epochsDone = outcome.state.epochsDone;
+      if (outcome.status === 'cancelled' || !outcome.weights) return end({ status: 'cancelled' });
+      writeWeights(shadow, outcome.weights);
+      const metadata = runMetadata(config, data, { ...settings, backend: outcome.backend }, outcome.state.history);
+      await saveModel(shadow, join(dataFolders(dataHome).models, modelName), {
+        ...metadata,
+        dataset: metadata.dataset && { ...metadata.dataset, name: dataName },
+      });
       const modelId = `user:${modelName}`;
       // A model of the same name may be cached from before: the next use must load the new one.
       await this.options.models.forget(modelId);
@@ -196,6 +225,74 @@ export class TrainingJobs {
     } catch (error) {
       if (signal.aborted) return end({ status: 'cancelled' });
       return end({ status: 'failed', error: error instanceof Error ? error.message : String(error) });
+    } finally {
+      shadow?.dispose();
+      await link?.close();
     }
   }
+
+  /** The run's data, named portably: shipped sample data relative to the resources folder. */
+  private async loadData(request: StartRequest, signal: AbortSignal): Promise<TrainingData> {
+    const { store, resourcesDir } = this.options;
+    const source = await resolveTrainingSource(request.source, store, resourcesDir);
+    // A stored dataset is named by id: its recipe follows the files it was imported from.
+    const recipeSources = (await store.has(source)) ? (await store.get(source)).sources : [source];
+    const loaded = await loadTrainingData(source, defaultRecipe(request.kind, recipeSources), {
+      store,
+      limit: request.limit,
+      validationShare: request.settings.validationShare,
+      seed: request.settings.seed,
+      signal,
+    });
+    return { ...loaded, source: portableSource(source, resourcesDir) };
+  }
+}
+
+/** Lets one event through per interval. */
+class Throttle {
+  private last = 0;
+  constructor(private readonly intervalMs: number) {}
+  ready(): boolean {
+    const now = Date.now();
+    if (now - this.last < this.intervalMs) return false;
+    this.last = now;
+    return true;
+  }
+}
+
+function batchEvent(runId: string, p: BatchProgress): TrainingBatchEvent {
+  return {
+    runId,
+    type: 'batch',
+    epoch: p.epoch,
+    epochs: p.epochs,
+    batch: p.batch,
+    batches: p.batches,
+    loss: p.loss,
+    reconstruction: p.reconstruction,
+    kl: p.kl,
+    samplesPerSecond: p.samplesPerSecond,
+    etaSeconds: p.etaSeconds,
+  };
+}
+
+function epochEvent(runId: string, p: EpochProgress, latentMap: TrainingLatentMap | undefined): TrainingEpochEvent {
+  return {
+    runId,
+    type: 'epoch',
+    epoch: p.epoch,
+    epochs: p.epochs,
+    trainLoss: p.trainLoss,
+    trainReconstruction: p.trainReconstruction,
+    trainKl: p.trainKl,
+    validationLoss: p.validationLoss,
+    validationReconstruction: p.validationReconstruction,
+    validationKl: p.validationKl,
+    samplesPerSecond: p.samplesPerSecond,
+    etaSeconds: p.etaSeconds,
+    imageSize: p.reconstructions.imageSize,
+    originals: p.reconstructions.originals,
+    reconstructions: p.reconstructions.reconstructions,
+    latentMap,
+  };
 }

@@ -1,22 +1,12 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BackendName } from '../../shared/types/backend';
 import type { ModelConfig } from '../models/types';
 import type { GradientReply, GradientRequest } from './gradient-protocol';
+import { workerEntry } from './worker-entry';
 
 export const PARALLEL_ERRORS = {
   workerFailed: (why: string) => `the second training thread failed: ${why}`,
 } as const;
-
-/** The worker script: bundled beside the engine (out/engine), or the source under tsx. */
-function workerEntry(): { path: string; execArgv: string[] } {
-  for (const candidate of ['./gradient-worker.js', '../engine/gradient-worker.js']) {
-    const path = fileURLToPath(new URL(candidate, import.meta.url));
-    if (existsSync(path)) return { path, execArgv: [] };
-  }
-  return { path: fileURLToPath(new URL('./gradient-worker-source.mjs', import.meta.url)), execArgv: [] };
-}
 
 type Grads = Extract<GradientReply, { kind: 'grads' }>;
 
@@ -39,10 +29,9 @@ export class GradientHelper {
 
   /** Starts the worker with its own copy of the model; undefined if it cannot start here. */
   static async start(config: ModelConfig, backend: BackendName): Promise<GradientHelper | undefined> {
-    const entry = workerEntry();
     let worker: Worker;
     try {
-      worker = new Worker(entry.path, { execArgv: entry.execArgv });
+      worker = new Worker(workerEntry('gradient-worker'));
     } catch {
       return undefined;
     }

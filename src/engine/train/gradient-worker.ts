@@ -10,6 +10,9 @@ import { buildModel } from '../models/build';
 import type { LatentModel } from '../models/types';
 import type { GradientRequest, GradientReply, WorkerInit } from './gradient-protocol';
 import { stepLoss, trainableVariables } from './step-loss';
+import { lowerThreadPriority } from './thread-priority';
+
+lowerThreadPriority();
 
 let model: LatentModel | undefined;
 let variables: tf.Variable[] = [];

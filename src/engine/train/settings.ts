@@ -1,4 +1,4 @@
-import type { BackendName } from '../../shared/types/backend';
+import type { TrainerBackendName } from '../../shared/types/backend';
 
 export type OptimizerName = 'adam' | 'rmsprop' | 'sgd';
 
@@ -22,7 +22,7 @@ export interface TrainSettings {
    */
   workers: number;
   /** The backend the run trained on (recorded in the saved model's metadata). */
-  backend?: BackendName;
+  backend?: TrainerBackendName;
 }
 
 export const DEFAULT_SETTINGS: TrainSettings = {

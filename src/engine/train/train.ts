@@ -44,7 +44,8 @@ export async function train(
   partial: Partial<TrainSettings> = {},
   hooks: TrainHooks = {},
 ): Promise<TrainResult> {
-  const settings = resolveSettings({ ...partial, backend: partial.backend ?? activeBackend() });
+  // The run records what it really trained on: this thread's backend.
+  const settings = resolveSettings({ ...partial, backend: activeBackend() });
   const resume = hooks.resumeFrom ? await readResumePoint(hooks.resumeFrom) : undefined;
   if (resume && (resume.metadata.kind !== kind || resume.metadata.imageSize !== data.imageSize)) {
     throw new Error(TRAIN_ERRORS.checkpointMismatch);
@@ -56,7 +57,7 @@ export async function train(
     settings,
     resume?.point,
     {
-      backend: settings.backend ?? activeBackend(),
+      backend: activeBackend(),
       startHelper: (config, backend) => GradientHelper.start(config, backend).catch(() => undefined),
     },
     {

@@ -2,6 +2,9 @@
 export const BACKEND_NAMES = ['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
 
+/** What a run can train on: a backend, or WebGL where a trainer window has no WebGPU. */
+export type TrainerBackendName = BackendName | 'webgl';
+
 /** The GPU a WebGPU adapter stands for, as the adapter describes itself. */
 export interface AdapterInfo {
   vendor: string;

@@ -1,0 +1,97 @@
+import type { BackendReport, BackendStatus, TrainerBackendName } from '../../shared/types/backend';
+import { trainingBackends } from '../backend/select';
+import { softwareAllowed } from '../backend/webgpu-node';
+import { threadTrainer, type TrainerLink } from './trainer-link';
+import { TRAINER_ERRORS, type FromTrainer } from './trainer-protocol';
+
+/** Where the engine's training runs go: threads of its own, or a trainer window for the GPU. */
+export interface TrainerProvider {
+  /** Every backend a run could train on, best first, with why not. */
+  backends(report: BackendReport): Promise<BackendStatus[]>;
+  /** A trainer for one run on `backend` (absent: the best this provider has). */
+  open(backend: TrainerBackendName | undefined): Promise<TrainerLink>;
+}
+
+/** Plain Node (CLI, browser mode): every backend on a worker thread, WebGPU through Dawn. */
+export function threadTrainers(wasmDir?: string): TrainerProvider {
+  return {
+    backends: (report) => trainingBackends(report),
+    open: async () => threadTrainer({ wasmDir }),
+  };
+}
+
+/** A MessagePort as the engine sees it in Electron's utilityProcess (MessagePortMain). */
+export interface TrainerPort {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+  on(event: 'close', listener: () => void): void;
+  start(): void;
+  close(): void;
+}
+
+export function portTrainer(port: TrainerPort): TrainerLink {
+  let closing = false;
+  port.start();
+  return {
+    post: (message) => port.postMessage(message),
+    onMessage: (handler) => port.on('message', (event) => handler(event.data as FromTrainer)),
+    onLost: (handler) =>
+      port.on('close', () => {
+        if (!closing) handler('its window closed');
+      }),
+    close: async () => {
+      closing = true;
+      port.close();
+    },
+  };
+}
+
+const GPU_IN_WINDOW: readonly TrainerBackendName[] = ['webgpu', 'webgl'];
+
+/**
+ * The desktop app: Dawn cannot run inside Electron, so GPU runs go to a hidden trainer window
+ * (Chromium's WebGPU, WebGL as fallback) through a port main hands over; the rest run on
+ * threads as in plain Node.
+ */
+export function windowTrainers(openPort: () => Promise<TrainerPort>, wasmDir?: string): TrainerProvider {
+  const threads = threadTrainers(wasmDir);
+  return {
+    async backends(report) {
+      const own = report.statuses.filter((s) => s.name !== 'webgpu');
+      let gpu: BackendStatus[];
+      try {
+        gpu = await probeWindow(portTrainer(await openPort()));
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        gpu = [{ name: 'webgpu', available: false, reason }];
+      }
+      const webgpu = gpu.find((s) => s.name === 'webgpu') ?? { name: 'webgpu', available: false, reason: 'not probed' };
+      const [first, ...rest] = own;
+      return first?.name === 'tensorflow-gpu' ? [first, webgpu, ...rest] : [webgpu, ...own];
+    },
+    async open(backend) {
+      return backend && GPU_IN_WINDOW.includes(backend) ? portTrainer(await openPort()) : threads.open(backend);
+    },
+  };
+}
+
+const PROBE_TIMEOUT_MS = 10_000;
+
+function probeWindow(link: TrainerLink): Promise<BackendStatus[]> {
+  return new Promise<BackendStatus[]>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(TRAINER_ERRORS.lost('no answer from the trainer window'))),
+      PROBE_TIMEOUT_MS,
+    );
+    link.onMessage((message) => {
+      if (message.type !== 'probed') return;
+      clearTimeout(timer);
+      resolve(message.statuses);
+    });
+    link.onLost((why) => {
+      clearTimeout(timer);
+      reject(new Error(TRAINER_ERRORS.lost(why)));
+    });
+    link.post({ type: 'probe', allowSoftware: softwareAllowed() });
+  }).finally(() => void link.close());
+}
