@@ -18,7 +18,8 @@ export function appPageUrl(page: string): string {
 }
 
 /** standard: a real origin, so 'self' in the CSP, relative URLs and module scripts work;
- * secure: counts as a secure context, like https; supportFetchAPI: fetch() and wasm streaming. */
+ * secure: counts as a secure context, like https; supportFetchAPI: fetch() and wasm streaming.
+ * corsEnabled stays off: no other origin may read these files. */
 export const APP_SCHEME_PRIVILEGES: CustomScheme = {
   scheme: APP_SCHEME,
   privileges: { standard: true, secure: true, supportFetchAPI: true },
