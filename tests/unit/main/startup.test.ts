@@ -6,13 +6,15 @@ import { USER_DATA_ENV, userDataOverride } from '../../../src/main/user-data';
 const electron = vi.hoisted(() => ({
   calls: [] as string[],
   lock: true,
+  /** Whether app.whenReady() resolves; by default it never does, to look only at what comes before. */
+  ready: false,
 }));
 
 vi.mock('electron', () => {
   const log =
     (name: string, result?: unknown) =>
     (...args: unknown[]) => {
-      electron.calls.push(`${name}(${args.filter((a) => typeof a === 'string').join(', ')})`);
+      electron.calls.push(`${name}(${args.filter((a) => typeof a === 'string' || typeof a === 'number').join(', ')})`);
       return result;
     };
   return {
@@ -24,11 +26,12 @@ vi.mock('electron', () => {
         return electron.lock;
       },
       quit: log('app.quit'),
+      exit: log('app.exit'),
+      getPath: () => '/tmp/latentdraw-profile',
       on: log('app.on'),
-      // Never resolves: these tests look only at what happens before ready.
       whenReady: (...args: unknown[]) => {
         log('app.whenReady')(...args);
-        return new Promise(() => undefined);
+        return electron.ready ? Promise.resolve() : new Promise(() => undefined);
       },
     },
     protocol: {
@@ -37,7 +40,7 @@ vi.mock('electron', () => {
     },
     utilityProcess: { fork: log('utilityProcess.fork') },
     BrowserWindow: class {},
-    dialog: {},
+    dialog: { showErrorBox: log('dialog.showErrorBox') },
     ipcMain: { handle: log('ipcMain.handle') },
     session: {},
     shell: {},
@@ -55,6 +58,7 @@ async function startMain(env: Record<string, string | undefined>) {
 describe('main process startup', () => {
   beforeEach(() => {
     electron.lock = true;
+    electron.ready = false;
   });
   afterEach(() => vi.unstubAllEnvs());
 
@@ -81,6 +85,16 @@ describe('main process startup', () => {
     expect(calls.indexOf(`app.setPath(userData, ${folder})`)).toBeLessThan(
       calls.indexOf('app.requestSingleInstanceLock()'),
     );
+  });
+
+  test('a failure while starting is shown to the person and ends the app with an error', async () => {
+    electron.ready = true;
+    // The mocked session has no defaultSession, so hardening it throws once the app is ready.
+    const calls = await startMain({ [USER_DATA_ENV]: undefined });
+    const { STARTUP_ERRORS } = await import('../../../src/main/index');
+    await vi.waitFor(() => expect(calls).toContain('app.exit(1)'));
+    expect(calls.filter((c) => c.startsWith(`dialog.showErrorBox(${STARTUP_ERRORS.failed}, `))).toHaveLength(1);
+    expect(calls.filter((c) => c.startsWith('utilityProcess'))).toEqual([]);
   });
 
   test(`${USER_DATA_ENV} is made absolute and ignored when empty`, () => {
