@@ -1,7 +1,8 @@
 // `npm start`: the Electron app where Electron's binary is installed, otherwise browser mode.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { findElectronBinary } from './electron-binary.mjs';
+import { runChild } from './launch-outcome.mjs';
 
 if (!existsSync('out/main/index.js') || !existsSync('out/cli/index.js')) {
   console.error('LatentDraw is not built yet: run "npm run build" (npm install does it too).');
@@ -9,13 +10,22 @@ if (!existsSync('out/main/index.js') || !existsSync('out/cli/index.js')) {
 }
 
 const electron = findElectronBinary();
-const child =
+const launch =
   'path' in electron
-    ? spawn(electron.path, ['.'], { stdio: 'inherit' })
+    ? {
+        what: 'Electron',
+        command: electron.path,
+        args: ['.'],
+        // Only Linux builds have the setuid helper; elsewhere the sandbox hint never applies.
+        sandboxHelper: process.platform === 'linux' ? join(dirname(electron.path), 'chrome-sandbox') : undefined,
+      }
     : (console.log(`Starting LatentDraw in browser mode: ${electron.missing}.`),
-      spawn(process.execPath, ['bin/latentdraw.js', 'serve', ...process.argv.slice(2)], { stdio: 'inherit' }));
+      {
+        what: 'browser mode',
+        command: process.execPath,
+        args: ['bin/latentdraw.js', 'serve', ...process.argv.slice(2)],
+      });
 
-const forward = (signal) => () => child.kill(signal);
-process.on('SIGINT', forward('SIGINT'));
-process.on('SIGTERM', forward('SIGTERM'));
-child.on('exit', (code) => process.exit(code ?? 0));
+const { exitCode, message } = await runChild(launch);
+if (message) console.error(message);
+process.exit(exitCode);

@@ -2,7 +2,7 @@
  * Composition root of the Electron main process: it starts the engine, wires the IPC gate
  * and opens the window. Everything heavy lives in the engine process.
  */
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appHostHandlers } from '../host/app-handlers';
@@ -10,12 +10,18 @@ import { fileHostHandlers, refuseInternalChannels } from '../host/files/handlers
 import { PickedFiles } from '../host/files/picked-files';
 import { createRouter } from '../host/router';
 import { EngineSupervisor } from '../host/supervisor';
+import { appPageUrl, registerAppScheme, serveAppProtocol } from './app-protocol';
 import { dialogHostHandlers } from './dialogs';
 import { utilityEngineSpawner } from './engine-process';
 import { EVENT_PREFIX, registerIpc, trustedSender } from './ipc';
 import { packagedPaths } from './packaged-paths';
 import { hardenSession } from './security';
-import { createMainWindow, pageUrl, type WindowPaths } from './window';
+import { userDataOverride } from './user-data';
+import { createMainWindow, type WindowPaths } from './window';
+
+export const STARTUP_ERRORS = {
+  failed: 'LatentDraw could not start',
+} as const;
 
 const here = dirname(fileURLToPath(import.meta.url));
 // Packaged: resources beside the archive, and the .wasm files unpacked from it (the engine
@@ -23,58 +29,76 @@ const here = dirname(fileURLToPath(import.meta.url));
 const { resourcesDir, wasmDir } = app.isPackaged
   ? packagedPaths(process.resourcesPath)
   : { resourcesDir: join(here, '../../resources'), wasmDir: undefined };
+const rendererDir = join(here, '../renderer');
 
 const paths: WindowPaths = {
   preload: join(here, '../preload/index.cjs'),
-  page: process.env.ELECTRON_RENDERER_URL
-    ? { url: process.env.ELECTRON_RENDERER_URL }
-    : { file: join(here, '../renderer/index.html') },
+  pageUrl: process.env.ELECTRON_RENDERER_URL ?? appPageUrl('index.html'),
 };
 
-let window: BrowserWindow | undefined;
+/** Everything a running studio is made of, composed once the app is ready. */
+function startStudio(): void {
+  let window: BrowserWindow | undefined;
 
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  void app
+    .whenReady()
+    .then(() => {
+      hardenSession(session.defaultSession);
+      serveAppProtocol(protocol, rendererDir);
+      const dataHome = app.getPath('userData');
+      const supervisor = new EngineSupervisor(utilityEngineSpawner(join(here, '../engine/host.js')), {
+        dataHome,
+        resourcesDir,
+        wasmDir,
+      });
+      supervisor.start();
+      const picked = new PickedFiles();
+      const router = createRouter(supervisor, {
+        ...fileHostHandlers(supervisor, dataHome, picked),
+        ...dialogHostHandlers(dialog, () => window, picked),
+        ...appHostHandlers(supervisor, {
+          host: 'electron',
+          version: app.getVersion(),
+          versions: {
+            electron: process.versions.electron,
+            chrome: process.versions.chrome,
+            node: process.versions.node,
+          },
+        }),
+      });
+      // The router wrapped so pages cannot reach engine channels that take host-resolved paths.
+      const gate = refuseInternalChannels(router);
+      registerIpc(
+        ipcMain,
+        gate,
+        trustedSender(() => window?.webContents, paths.pageUrl),
+      );
+      supervisor.onStatus((status) => window?.webContents.send(`${EVENT_PREFIX}engine:status`, status));
+      supervisor.onEvent((name, payload) => window?.webContents.send(`${EVENT_PREFIX}${name}`, payload));
+      app.on('before-quit', () => supervisor.stop());
+
+      window = createMainWindow(paths);
+      window.on('closed', () => (window = undefined));
+    })
+    .catch((error: unknown) => {
+      dialog.showErrorBox(STARTUP_ERRORS.failed, error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+}
+
+// Before the lock: the profile folder holds it, and a test's own profile must get its own lock.
+const userData = userDataOverride(process.env);
+if (userData) app.setPath('userData', userData);
+// Scheme privileges are read once, before the app is ready.
+registerAppScheme(protocol);
+
+// A second launch hands over to the first (second-instance) and quits; quitting before ready
+// does not stop ready handlers, so nothing else may be set up on this path.
 if (!app.requestSingleInstanceLock()) app.quit();
-
-app.on('second-instance', () => {
-  if (window?.isMinimized()) window.restore();
-  window?.focus();
-});
-
-void app.whenReady().then(() => {
-  hardenSession(session.defaultSession);
-  const supervisor = new EngineSupervisor(utilityEngineSpawner(join(here, '../engine/host.js')), {
-    dataHome: app.getPath('userData'),
-    resourcesDir,
-    wasmDir,
-  });
-  supervisor.start();
-  const picked = new PickedFiles();
-  const router = createRouter(supervisor, {
-    ...fileHostHandlers(supervisor, app.getPath('userData'), picked),
-    ...dialogHostHandlers(dialog, () => window, picked),
-    ...appHostHandlers(supervisor, {
-      host: 'electron',
-      version: app.getVersion(),
-      versions: {
-        electron: process.versions.electron,
-        chrome: process.versions.chrome,
-        node: process.versions.node,
-      },
-    }),
-  });
-  // The router wrapped so pages cannot reach engine channels that take host-resolved paths.
-  const gate = refuseInternalChannels(router);
-  registerIpc(
-    ipcMain,
-    gate,
-    trustedSender(() => window?.webContents, pageUrl(paths.page)),
-  );
-  supervisor.onStatus((status) => window?.webContents.send(`${EVENT_PREFIX}engine:status`, status));
-  supervisor.onEvent((name, payload) => window?.webContents.send(`${EVENT_PREFIX}${name}`, payload));
-
-  window = createMainWindow(paths);
-  window.on('closed', () => (window = undefined));
-  app.on('before-quit', () => supervisor.stop());
-});
-
-app.on('window-all-closed', () => app.quit());
+else startStudio();

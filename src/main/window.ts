@@ -1,15 +1,10 @@
 import { BrowserWindow, shell } from 'electron';
-import { join } from 'node:path';
 import { hardenContents } from './security';
 
 export interface WindowPaths {
   preload: string;
-  /** The renderer's index.html (packaged) or the dev server URL. */
-  page: { file: string } | { url: string };
-}
-
-export function pageUrl(page: WindowPaths['page']): string {
-  return 'url' in page ? page.url : new URL(`file://${join(page.file)}`).href;
+  /** The page: the app protocol's index.html, or the dev server's URL under `electron-vite dev`. */
+  pageUrl: string;
 }
 
 export function createMainWindow(paths: WindowPaths): BrowserWindow {
@@ -39,9 +34,8 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
   });
   // electronegativity-justified: OPEN_EXTERNAL_JS_CHECK — hardenContents passes only http(s) URLs
   // (isExternalLink), never file: or custom schemes.
-  hardenContents(window.webContents, pageUrl(paths.page), (url) => void shell.openExternal(url));
+  hardenContents(window.webContents, paths.pageUrl, (url) => void shell.openExternal(url));
   window.once('ready-to-show', () => window.show());
-  if ('url' in paths.page) void window.loadURL(paths.page.url);
-  else void window.loadFile(paths.page.file);
+  void window.loadURL(paths.pageUrl);
   return window;
 }

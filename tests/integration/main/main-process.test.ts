@@ -2,7 +2,6 @@ import { fork } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { channels } from '../../../src/shared/contract/index';
 
@@ -15,9 +14,11 @@ const fake = vi.hoisted(() => {
   type Listener = (...args: unknown[]) => void;
   const handlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
   const sent: Array<[string, unknown]> = [];
-  const windows: Array<{ options: unknown; file?: string; webContents: unknown }> = [];
+  const windows: Array<{ options: unknown; url?: string; webContents: unknown }> = [];
+  const protocols = new Map<string, (request: Request) => Promise<Response>>();
+  const privileged: unknown[] = [];
   const children: Array<{ kill(): void }> = [];
-  return { handlers, sent, windows, children, listeners: new Map<string, Listener[]>() };
+  return { handlers, sent, windows, children, protocols, privileged, listeners: new Map<string, Listener[]>() };
 });
 
 vi.mock('electron', () => {
@@ -38,11 +39,8 @@ vi.mock('electron', () => {
     isMinimized() {
       return false;
     }
-    loadFile(file: string) {
-      this.record.file = file;
-      return Promise.resolve();
-    }
-    loadURL() {
+    loadURL(url: string) {
+      this.record.url = url;
       return Promise.resolve();
     }
   }
@@ -53,10 +51,15 @@ vi.mock('electron', () => {
       on: () => undefined,
       whenReady: () => Promise.resolve(),
       getPath: () => dataHome,
+      setPath: () => undefined,
       getVersion: () => '0.0.0-test',
       quit: () => undefined,
     },
     BrowserWindow,
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => fake.privileged.push(...schemes),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => fake.protocols.set(scheme, handler),
+    },
     ipcMain: {
       handle: (channel: string, handler: (event: unknown, payload: unknown) => Promise<unknown>) =>
         fake.handlers.set(channel, handler),
@@ -109,7 +112,14 @@ describe('the Electron main process, composed with Electron mocked', () => {
     });
     expect([...fake.handlers.keys()].sort()).toEqual(Object.keys(channels).sort());
 
-    const pageUrl = pathToFileURL(window.file!).href;
+    // The page comes from the app's protocol, served from the built renderer with the CSP.
+    expect(fake.privileged).toEqual([expect.objectContaining({ scheme: 'latentdraw' })]);
+    const pageUrl = window.url!;
+    expect(pageUrl).toBe('latentdraw://app/index.html');
+    const page = await fake.protocols.get('latentdraw')!(new Request(pageUrl));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await page.text()).toContain('<div id="app">');
     const trusted = { sender: window.webContents, senderFrame: { url: pageUrl } };
     const stranger = { sender: { id: 99 }, senderFrame: { url: 'https://attacker.example/' } };
     const ping = fake.handlers.get('engine:ping')!;

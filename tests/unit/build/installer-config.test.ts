@@ -1,8 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { minimatch } from 'minimatch';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { PACKAGED_LAYOUT } from '../../../src/main/packaged-paths';
+import { appFiles, checkDebTarget, type AppFiles, type PlatformName } from './builder-file-sets';
+import { closure, packageName, readLock } from './lock-closure';
 
 interface FileSet {
   from?: string;
@@ -17,6 +19,7 @@ interface BuilderConfig {
   files?: Array<string | FileSet>;
   extraResources?: FileSet[];
   asarUnpack?: string[];
+  electronFuses?: Record<string, boolean>;
   directories?: { output?: string; buildResources?: string };
   linux?: { target?: string[]; icon?: string };
   win?: { target?: string | string[]; icon?: string };
@@ -25,10 +28,18 @@ interface BuilderConfig {
 
 const root = resolve('.');
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  homepage?: string;
+  author?: { name?: string; email?: string };
   optionalDependencies: Record<string, string>;
   dependencies: Record<string, string>;
   scripts: Record<string, string>;
 };
+
+/** npm installs these, but the desktop app never runs them (see electron-builder.yml). */
+const NOT_SHIPPED = ['electron', 'webgpu', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu'];
+/** Electron supports its newest three majors; 45 was the newest when this was written. */
+const OLDEST_SUPPORTED_ELECTRON_MAJOR = 43;
+const NATIVE = /\.(node|so(\.\d+)*|dll|exe|dylib)$/;
 
 async function loadConfig(): Promise<BuilderConfig> {
   // electron-builder's own loader and schema validator, so a typo fails here, not at release time.
@@ -46,28 +57,50 @@ function walk(dir: string): string[] {
   });
 }
 
-/** Whether a project-relative file is packed into the app by `files` (include and ! exclude globs). */
-function packed(file: string, patterns: string[]): boolean {
-  let included = false;
-  for (const pattern of patterns) {
-    if (pattern.startsWith('!')) {
-      if (minimatch(file, pattern.slice(1), { dot: true })) included = false;
-    } else if (minimatch(file, pattern, { dot: true })) included = true;
-  }
-  return included;
-}
+const inPackage = (name: string) => (file: string) => file.startsWith(`node_modules/${name}/`);
 
 describe('installer configuration (electron-builder.yml)', () => {
   test('passes electron-builder’s schema and names the app and every installer', async () => {
     const config = await loadConfig();
     expect(config.appId).toBe('org.latentdraw.studio');
     expect(config.productName).toBe('LatentDraw');
-    expect(config.electronVersion).toBe(pkg.optionalDependencies.electron);
     expect(config.linux?.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
     expect([config.win?.target].flat()).toContain('nsis');
     expect([config.mac?.target].flat()).toContain('dmg');
     for (const script of ['dist', 'dist:linux', 'dist:win', 'dist:mac'])
       expect(pkg.scripts[script]).toContain('electron-builder');
+  });
+
+  test('embeds the Electron that package.json pins, a supported major', async () => {
+    const config = await loadConfig();
+    expect(config.electronVersion).toBe(pkg.optionalDependencies.electron);
+    expect(Number(config.electronVersion?.split('.')[0])).toBeGreaterThanOrEqual(OLDEST_SUPPORTED_ELECTRON_MAJOR);
+    const installed = JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')) as { version: string };
+    expect(installed.version, 'node_modules/electron is not the pinned version: run npm install').toBe(
+      config.electronVersion,
+    );
+  });
+
+  test('has what the deb target requires (electron-builder’s own check)', async () => {
+    expect(pkg.homepage).toMatch(/^https:\/\//);
+    expect(pkg.author?.email).toMatch(/^[^@\s]+@[^@\s]+\.[a-z]+$/);
+    await expect(checkDebTarget(root)).resolves.toMatchObject({
+      maintainer: `${pkg.author?.name} <${pkg.author?.email}>`,
+      url: pkg.homepage,
+    });
+  });
+
+  test('flips the security fuses', async () => {
+    const config = await loadConfig();
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
   });
 
   test('has the icons it refers to', async () => {
@@ -81,28 +114,86 @@ describe('installer configuration (electron-builder.yml)', () => {
     }
   });
 
-  test('packs everything the app loads at run time', async () => {
-    const config = await loadConfig();
-    // electron-builder normalises `files` into file sets whose `filter` holds the globs.
-    const patterns = (config.files ?? []).flatMap((f) => (typeof f === 'string' ? [f] : (f.filter ?? [])));
-    const needed = [
-      'out/main/index.js',
-      'out/preload/index.cjs',
-      'out/renderer/index.html',
-      'out/engine/host.js',
-      'out/engine/gradient-worker.js',
-    ];
-    for (const file of needed) {
-      expect(existsSync(file), `${file} is missing: run "npm run build" first`).toBe(true);
-      expect(packed(file, patterns), `${file} is not packed`).toBe(true);
-    }
-    for (const asset of walk('out/renderer').map((f) => relative(root, f))) {
-      expect(packed(asset, patterns), `${asset} is not packed`).toBe(true);
-    }
-    // The engine's dependencies come from node_modules as production dependencies.
-    for (const dep of ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', 'ws', 'umap-js']) {
-      expect(pkg.dependencies[dep], `${dep} must be a dependency to be packed`).toBeDefined();
-    }
+  describe.each<PlatformName>(['LINUX', 'WINDOWS'])('the app archive electron-builder computes for %s', (platform) => {
+    let app: AppFiles;
+    let packed: Set<string>;
+    let sources: Set<string>;
+    beforeAll(async () => {
+      app = await appFiles(root, platform);
+      packed = new Set(app.files.map((f) => f.path));
+      sources = new Set(app.files.map((f) => f.source));
+    });
+
+    test('holds everything the build wrote, except source maps', () => {
+      const needed = [
+        'out/main/index.js',
+        'out/preload/index.cjs',
+        'out/renderer/index.html',
+        'out/engine/host.js',
+        'out/engine/gradient-worker.js',
+      ];
+      for (const file of needed) expect(existsSync(file), `${file} is missing: run "npm run build" first`).toBe(true);
+      const built = walk('out').map((f) => relative(root, f).split('\\').join('/'));
+      for (const file of built) expect(packed.has(file), `${file}`).toBe(!file.endsWith('.map'));
+    });
+
+    test('holds every production dependency, at every version the lock file needs', () => {
+      const lock = readLock();
+      // electron-builder re-hoists and dedupes node_modules, so packages are compared by name@version.
+      const id = (folder: string) => `${packageName(folder)}@${lock.get(folder)?.version}`;
+      const shippedIds = new Set(
+        [...sources]
+          .filter((s) => lock.has(s.replace(/\/package\.json$/, '')))
+          .map((s) => id(s.replace(/\/package\.json$/, ''))),
+      );
+      for (const folder of closure(lock, Object.keys(pkg.dependencies))) {
+        if (!existsSync(join(folder, 'package.json'))) continue; // an optional platform package not installed here
+        expect(shippedIds.has(id(folder)), `${id(folder)} (${folder}) is not packed`).toBe(true);
+      }
+    });
+
+    test('leaves out Electron’s package, Dawn’s binding, native TensorFlow and what only they need', () => {
+      for (const name of NOT_SHIPPED) {
+        expect(
+          app.files.filter((f) => inPackage(name)(f.path)),
+          `${name} is packed`,
+        ).toEqual([]);
+        expect(app.nodeModuleFilter(`node_modules/${name}`, true), `${name} is packed`).toBe(false);
+      }
+      // The binaries these packages hold on a machine where their downloads worked.
+      for (const binary of [
+        'node_modules/electron/dist/electron',
+        'node_modules/electron/dist/libffmpeg.so',
+        'node_modules/electron/dist/ffmpeg.dll',
+        'node_modules/webgpu/dist/linux-x64.dawn.node',
+        'node_modules/@tensorflow/tfjs-node/lib/napi-v8/tfjs_binding.node',
+        'node_modules/@tensorflow/tfjs-node/deps/lib/libtensorflow.so.2',
+        'node_modules/@tensorflow/tfjs-node-gpu/deps/lib/libtensorflow.so.2',
+      ])
+        expect(app.nodeModuleFilter(binary), binary).toBe(false);
+      // Nothing native is left for electron-builder to unpack next to the archive.
+      expect(app.files.filter((f) => NATIVE.test(f.path)).map((f) => f.path)).toEqual([]);
+
+      const lock = readLock();
+      const shipped = closure(lock, Object.keys(pkg.dependencies));
+      const onlyTheirs = [...closure(lock, NOT_SHIPPED)].filter((folder) => !shipped.has(folder));
+      for (const folder of onlyTheirs) expect(app.nodeModuleFilter(folder, true), `${folder} is packed`).toBe(false);
+      for (const folder of shipped) expect(app.nodeModuleFilter(folder, true), `${folder} is left out`).toBe(true);
+    });
+
+    test('names no package in its exclusions that the lock file does not need it to', async () => {
+      const config = await loadConfig();
+      const lock = readLock();
+      const shipped = closure(lock, Object.keys(pkg.dependencies));
+      const onlyTheirs = new Set([...closure(lock, NOT_SHIPPED)].filter((f) => !shipped.has(f)).map(packageName));
+      const patterns = (config.files ?? []).flatMap((f) => (typeof f === 'string' ? [f] : (f.filter ?? [])));
+      const named = patterns
+        .map((p) => /^!\*\*\/node_modules\/\{?([^{}]+)\}?\{,\/\*\*\/\*\}$/.exec(p)?.[1])
+        .filter((names): names is string => names !== undefined)
+        .flatMap((names) => names.split(','));
+      expect(named.length).toBeGreaterThan(NOT_SHIPPED.length);
+      expect(named.filter((name) => !onlyTheirs.has(name))).toEqual([]);
+    });
   });
 
   test('unpacks the wasm binaries where the packaged engine looks for them', async () => {

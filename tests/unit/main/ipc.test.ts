@@ -15,7 +15,7 @@ function fakeIpcMain() {
   return { ipcMain, handlers };
 }
 
-const APP_URL = 'file:///opt/LatentDraw/resources/app.asar/out/renderer/index.html';
+const APP_URL = 'latentdraw://app/index.html';
 
 describe('IPC gate', () => {
   const ours = { id: 1 } as unknown as WebContents;
@@ -38,7 +38,11 @@ describe('IPC gate', () => {
     const refused = { ok: false, error: { message: IPC_ERRORS.untrustedSender, code: 'untrusted-sender' } };
     expect(await handle(event(other, APP_URL), {})).toEqual(refused);
     expect(await handle(event(ours, 'https://attacker.example/index.html'), {})).toEqual(refused);
-    expect(await handle(event(ours, 'file:///tmp/evil/index.html'), {})).toEqual(refused);
+    expect(await handle(event(ours, 'file:///opt/LatentDraw/resources/app.asar/out/renderer/index.html'), {})).toEqual(
+      refused,
+    );
+    expect(await handle(event(ours, 'latentdraw://other/index.html'), {})).toEqual(refused);
+    expect(await handle(event(ours, 'latentdraw://app/trainer.html'), {})).toEqual(refused);
     expect(await handle({ sender: ours } as unknown as IpcMainInvokeEvent, {})).toEqual(refused);
     expect(router).not.toHaveBeenCalled();
     expect(await handle(event(ours, `${APP_URL}#explore`), { a: 1 })).toEqual({ ok: true, value: 'answered' });

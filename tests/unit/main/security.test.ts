@@ -20,9 +20,11 @@ describe('window hardening', () => {
   });
 
   test('only the app page is an app URL', () => {
-    const app = 'file:///app/out/renderer/index.html';
-    expect(isAppUrl('file:///app/out/renderer/index.html?x=1', app)).toBe(true);
-    expect(isAppUrl('file:///app/out/renderer/other.html', app)).toBe(false);
+    const app = 'latentdraw://app/index.html';
+    expect(isAppUrl('latentdraw://app/index.html?x=1#explore', app)).toBe(true);
+    expect(isAppUrl('latentdraw://app/other.html', app)).toBe(false);
+    expect(isAppUrl('latentdraw://elsewhere/index.html', app)).toBe(false);
+    expect(isAppUrl('file:///app/out/renderer/index.html', app)).toBe(false);
     expect(isAppUrl('https://example.com/', app)).toBe(false);
   });
 
@@ -34,7 +36,7 @@ describe('window hardening', () => {
       on: (name: string, l: (event: { preventDefault(): void }, url: string) => void) => listeners.set(name, l),
     } as unknown as WebContents;
     const opened: string[] = [];
-    hardenContents(contents, 'file:///app/index.html', (url) => opened.push(url));
+    hardenContents(contents, 'latentdraw://app/index.html', (url) => opened.push(url));
     expect(openHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
     expect(openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     expect(opened).toEqual(['https://example.com']);
@@ -42,7 +44,7 @@ describe('window hardening', () => {
     listeners.get('will-navigate')!({ preventDefault: prevent }, 'https://attacker.example');
     expect(prevent).toHaveBeenCalledOnce();
     const allow = vi.fn();
-    listeners.get('will-navigate')!({ preventDefault: allow }, 'file:///app/index.html');
+    listeners.get('will-navigate')!({ preventDefault: allow }, 'latentdraw://app/index.html#train');
     expect(allow).not.toHaveBeenCalled();
   });
 

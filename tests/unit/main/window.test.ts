@@ -11,10 +11,6 @@ vi.mock('electron', () => {
       created.push(this.record);
     }
     once() {}
-    loadFile(file: string) {
-      this.record.loaded = file;
-      return Promise.resolve();
-    }
     loadURL(url: string) {
       this.record.loaded = url;
       return Promise.resolve();
@@ -30,7 +26,7 @@ describe('main window', () => {
 
   test('is created isolated, sandboxed and without Node', async () => {
     const { createMainWindow } = await import('../../../src/main/window');
-    createMainWindow({ preload: '/app/out/preload/index.cjs', page: { file: '/app/out/renderer/index.html' } });
+    createMainWindow({ preload: '/app/out/preload/index.cjs', pageUrl: 'latentdraw://app/index.html' });
     expect(created).toHaveLength(1);
     expect(created[0].options.webPreferences).toMatchObject({
       contextIsolation: true,
@@ -40,6 +36,6 @@ describe('main window', () => {
       allowRunningInsecureContent: false,
       preload: '/app/out/preload/index.cjs',
     });
-    expect(created[0].loaded).toBe('/app/out/renderer/index.html');
+    expect(created[0].loaded).toBe('latentdraw://app/index.html');
   });
 });
