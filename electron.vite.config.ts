@@ -16,7 +16,8 @@ export default defineConfig({
       outDir: 'out/preload',
       // A sandboxed preload cannot be an ES module.
       rollupOptions: {
-        input: { index: resolve('src/preload/index.ts') },
+        // The studio's bridge, and the trainer window's port hand-over.
+        input: { index: resolve('src/preload/index.ts'), trainer: resolve('src/preload/trainer.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

@@ -4,17 +4,18 @@
  * speaks the same protocol in both.
  */
 import { toErrorInfo } from '../shared/contract/envelope';
-import type { FromEngine, ToEngine } from '../shared/engine-protocol';
+import type { EngineConfig, FromEngine, ToEngine } from '../shared/engine-protocol';
 import { startEngine, type Engine } from './engine';
+import { threadTrainers, windowTrainers, type TrainerPort, type TrainerProvider } from './train/trainers';
 
 interface Port {
   post(message: FromEngine): void;
-  listen(handler: (message: ToEngine) => void): void;
+  listen(handler: (message: ToEngine, ports: readonly TrainerPort[]) => void): void;
 }
 
 interface ElectronParentPort {
   postMessage(message: unknown): void;
-  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+  on(event: 'message', listener: (event: { data: unknown; ports: readonly TrainerPort[] }) => void): void;
 }
 
 function connect(): Port {
@@ -22,13 +23,13 @@ function connect(): Port {
   if (parentPort) {
     return {
       post: (message) => parentPort.postMessage(message),
-      listen: (handler) => parentPort.on('message', (event) => handler(event.data as ToEngine)),
+      listen: (handler) => parentPort.on('message', (event) => handler(event.data as ToEngine, event.ports ?? [])),
     };
   }
   if (process.send) {
     return {
       post: (message) => process.send?.(message),
-      listen: (handler) => process.on('message', (message) => handler(message as ToEngine)),
+      listen: (handler) => process.on('message', (message) => handler(message as ToEngine, [])),
     };
   }
   throw new Error('the engine must be started by LatentDraw (no parent port or IPC channel)');
@@ -37,6 +38,22 @@ function connect(): Port {
 const port = connect();
 let engine: Engine | undefined;
 const waiting: ToEngine[] = [];
+
+/** Ports to the host's trainer window, asked for by id and answered with the port attached. */
+const portRequests = new Map<number, { resolve(port: TrainerPort): void; reject(error: Error): void }>();
+let nextPortRequest = 1;
+
+function requestTrainerPort(backend?: string): Promise<TrainerPort> {
+  const id = nextPortRequest++;
+  return new Promise((resolve, reject) => {
+    portRequests.set(id, { resolve, reject });
+    port.post({ kind: 'trainer-port-request', id, backend });
+  });
+}
+
+function trainersFor(config: EngineConfig): TrainerProvider {
+  return config.trainerWindow ? windowTrainers(requestTrainerPort, config.wasmDir) : threadTrainers(config.wasmDir);
+}
 
 function dispatch(message: ToEngine): void {
   if (message.kind !== 'request') return;
@@ -49,9 +66,20 @@ function dispatch(message: ToEngine): void {
   });
 }
 
-port.listen((message) => {
+port.listen((message, ports) => {
+  if (message.kind === 'trainer-port') {
+    const request = portRequests.get(message.id);
+    portRequests.delete(message.id);
+    if (message.error || !ports[0]) request?.reject(new Error(message.error ?? 'no port came with the answer'));
+    else request?.resolve(ports[0]);
+    return;
+  }
   if (message.kind === 'init') {
-    startEngine(message.config, (name, payload) => port.post({ kind: 'event', name, payload }))
+    startEngine(
+      message.config,
+      (name, payload) => port.post({ kind: 'event', name, payload }),
+      trainersFor(message.config),
+    )
       .then((started) => {
         engine = started;
         port.post({ kind: 'ready', backend: started.backend });

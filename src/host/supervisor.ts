@@ -154,6 +154,9 @@ export class EngineSupervisor {
       case 'event':
         for (const listener of this.eventListeners) listener(message.name, message.payload);
         return;
+      case 'trainer-port-request':
+        // Only Electron has a trainer window; its process wrapper answers before this point.
+        return;
     }
   }
 

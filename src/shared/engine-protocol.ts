@@ -12,14 +12,23 @@ export interface EngineConfig {
   wasmDir?: string;
   /** Force one backend (tests, `--backend`); otherwise the best available. */
   backend?: BackendName;
+  /**
+   * GPU runs go to a trainer window the host opens (the desktop app, whose engine cannot load
+   * Dawn); otherwise every run is a worker thread of the engine.
+   */
+  trainerWindow?: boolean;
 }
 
 export type ToEngine =
   | { kind: 'init'; config: EngineConfig }
+  /** Answers a trainer-port request; the port travels as the message's transferred port. */
+  | { kind: 'trainer-port'; id: number; error?: string }
   | { kind: 'request'; id: number; channel: EngineChannelName; payload: unknown };
 
 export type FromEngine =
   | { kind: 'ready'; backend: BackendReport }
   | { kind: 'fatal'; error: ErrorInfo }
   | { kind: 'response'; id: number; envelope: Envelope<unknown> }
-  | { kind: 'event'; name: EventName; payload: unknown };
+  | { kind: 'event'; name: EventName; payload: unknown }
+  /** Asks the host for a port to its trainer window, for a run (or probe) on `backend`. */
+  | { kind: 'trainer-port-request'; id: number; backend?: string };

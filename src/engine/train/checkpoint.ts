@@ -108,7 +108,7 @@ export async function readResumePoint(dir: string): Promise<{ point: ResumePoint
     const { epochsDone, step, history } = ckpt.state;
     return {
       point: {
-        weights: readWeights(ckpt.model),
+        weights: await readWeights(ckpt.model),
         optimizer: await namedArraysOf(ckpt.optimizerWeights),
         state: { epochsDone, step, history },
       },

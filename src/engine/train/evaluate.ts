@@ -65,12 +65,12 @@ export async function evaluate(
 }
 
 /** Decodes the mean code of a few fixed drawings: what the UI shows after each epoch. */
-export function reconstructSample(
+export async function reconstructSample(
   model: LatentModel,
   data: TrainingData,
   indexes: number[],
   numClasses: number,
-): ReconstructionSample {
+): Promise<ReconstructionSample> {
   const px = data.imageSize * data.imageSize;
   const originals = indexes.map((i) => data.images.slice(i * px, (i + 1) * px));
   if (indexes.length === 0)
@@ -85,7 +85,7 @@ export function reconstructSample(
     const z = runEncoder(model, batch.images, batch.oneHot)[0];
     return runDecoder(model, z, batch.oneHot);
   });
-  const all = flat.dataSync() as Float32Array;
+  const all = (await flat.data()) as Float32Array;
   flat.dispose();
   return {
     indexes,
@@ -96,19 +96,19 @@ export function reconstructSample(
 }
 
 /** The mean codes of some validation drawings: the points of the live latent map. */
-export function validationCodes(
+export async function validationCodes(
   model: LatentModel,
   data: TrainingData,
   indexes: Int32Array,
   numClasses: number,
-): LatentCodes {
+): Promise<LatentCodes> {
   const latentSize = model.config.latentSize;
   if (indexes.length === 0) return { indexes: new Int32Array(0), latentSize, values: new Float32Array(0) };
   const codes = tf.tidy(() => {
     const batch = batchTensors(data, indexes, numClasses);
     return runEncoder(model, batch.images, batch.oneHot)[0];
   });
-  const values = codes.dataSync() as Float32Array;
+  const values = (await codes.data()) as Float32Array;
   codes.dispose();
   return { indexes: Int32Array.from(indexes), latentSize, values };
 }

@@ -120,8 +120,8 @@ export async function trainLoop(input: LoopInput, hooks: LoopHooks = {}): Promis
         ...summary,
         epochs: settings.epochs,
         etaSeconds: clock.etaSeconds((epoch - startEpochs) * trainIndex.length),
-        reconstructions: reconstructSample(model, data, sampleIndexes, numClasses),
-        codes: validationCodes(model, data, mapIndexes, numClasses),
+        reconstructions: await reconstructSample(model, data, sampleIndexes, numClasses),
+        codes: await validationCodes(model, data, mapIndexes, numClasses),
       },
       state,
     );

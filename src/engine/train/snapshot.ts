@@ -33,9 +33,14 @@ const parts = (model: LatentModel) =>
     ['prior', model.prior],
   ] as const;
 
-export function readWeights(model: LatentModel): WeightArrays {
-  const read = (m: tf.LayersModel) => m.getWeights().map((w) => w.dataSync() as Float32Array);
-  return { encoder: read(model.encoder), decoder: read(model.decoder), prior: model.prior && read(model.prior) };
+/** Reads asynchronously: GPU backends cannot read back synchronously in every runtime. */
+export async function readWeights(model: LatentModel): Promise<WeightArrays> {
+  const read = (m: tf.LayersModel) => Promise.all(m.getWeights().map((w) => w.data() as Promise<Float32Array>));
+  return {
+    encoder: await read(model.encoder),
+    decoder: await read(model.decoder),
+    prior: model.prior && (await read(model.prior)),
+  };
 }
 
 export function writeWeights(model: LatentModel, weights: WeightArrays): void {

@@ -45,7 +45,7 @@ export function serveTrainer(endpoint: TrainerEndpoint, host: TrainerHost): void
         onBatch: (progress) => endpoint.post({ type: 'batch', progress }),
         onEpoch: async (progress, live) => {
           const snapshot = {
-            weights: readWeights(live.model),
+            weights: await readWeights(live.model),
             optimizer: await readOptimizer(live.optimizer),
             state: structuredClone(live.state),
           };
@@ -54,7 +54,7 @@ export function serveTrainer(endpoint: TrainerEndpoint, host: TrainerHost): void
       },
     );
     try {
-      const weights = outcome.status === 'completed' ? readWeights(outcome.model) : undefined;
+      const weights = outcome.status === 'completed' ? await readWeights(outcome.model) : undefined;
       endpoint.post({ type: 'done', status: outcome.status, weights, state: outcome.state });
     } finally {
       outcome.model.dispose();

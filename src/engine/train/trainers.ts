@@ -53,7 +53,10 @@ const GPU_IN_WINDOW: readonly TrainerBackendName[] = ['webgpu', 'webgl'];
  * (Chromium's WebGPU, WebGL as fallback) through a port main hands over; the rest run on
  * threads as in plain Node.
  */
-export function windowTrainers(openPort: () => Promise<TrainerPort>, wasmDir?: string): TrainerProvider {
+export function windowTrainers(
+  openPort: (backend?: TrainerBackendName) => Promise<TrainerPort>,
+  wasmDir?: string,
+): TrainerProvider {
   const threads = threadTrainers(wasmDir);
   return {
     async backends(report) {
@@ -70,7 +73,7 @@ export function windowTrainers(openPort: () => Promise<TrainerPort>, wasmDir?: s
       return first?.name === 'tensorflow-gpu' ? [first, webgpu, ...rest] : [webgpu, ...own];
     },
     async open(backend) {
-      return backend && GPU_IN_WINDOW.includes(backend) ? portTrainer(await openPort()) : threads.open(backend);
+      return backend && GPU_IN_WINDOW.includes(backend) ? portTrainer(await openPort(backend)) : threads.open(backend);
     },
   };
 }

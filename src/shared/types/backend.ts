@@ -15,7 +15,7 @@ export interface AdapterInfo {
 }
 
 export interface BackendStatus {
-  name: BackendName;
+  name: TrainerBackendName;
   available: boolean;
   /** Why it is unavailable (or why it was not tried). */
   reason?: string;

@@ -1,0 +1,46 @@
+/**
+ * The trainer bundle: a page with no Node and no studio UI that trains on Chromium's WebGPU
+ * (WebGL as fallback). In the desktop app it runs in a hidden sandboxed window; its preload
+ * hands it a MessagePort from main, whose other end the engine holds. The e2e tests load the
+ * same page in Chromium and hand it a port of their own.
+ */
+import { serveTrainer } from '../engine/train/trainer-core';
+import type { FromTrainer, ToTrainer } from '../engine/train/trainer-protocol';
+import { useWindowBackend, windowBackends } from './window-backend';
+
+/** What the preload (or a test) posts to this window, with the port attached. */
+export const TRAINER_PORT_MESSAGE = 'latentdraw:trainer-port';
+
+interface PortLike {
+  postMessage(message: unknown): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+}
+
+interface WindowLike {
+  addEventListener(
+    type: 'message',
+    listener: (event: { data: unknown; source: unknown; ports: readonly PortLike[] }) => void,
+  ): void;
+  document?: { title: string };
+}
+
+const page = globalThis as unknown as WindowLike;
+
+function serve(port: PortLike): void {
+  serveTrainer(
+    {
+      post: (message: FromTrainer) => port.postMessage(message),
+      onMessage: (handler) => {
+        port.onmessage = (event) => handler(event.data as ToTrainer);
+      },
+    },
+    { useBackend: useWindowBackend, probe: windowBackends },
+  );
+}
+
+page.addEventListener('message', (event) => {
+  // Only this window's own preload (or test) posts here; another frame cannot reach it.
+  if (event.source !== page || event.data !== TRAINER_PORT_MESSAGE) return;
+  for (const port of event.ports) serve(port);
+});
+if (page.document) page.document.title = 'LatentDraw trainer (ready)';
