@@ -2,7 +2,7 @@
  * Composition root of the Electron main process: it starts the engine, wires the IPC gate
  * and opens the window. Everything heavy lives in the engine process.
  */
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, MessageChannelMain, protocol, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appHostHandlers } from '../host/app-handlers';
@@ -12,11 +12,13 @@ import { createRouter } from '../host/router';
 import { EngineSupervisor } from '../host/supervisor';
 import { appPageUrl, registerAppScheme, serveAppProtocol } from './app-protocol';
 import { dialogHostHandlers } from './dialogs';
+import { gpuChosen, rememberGpuChosen } from './gpu-preference';
 import { utilityEngineSpawner } from './engine-process';
 import { EVENT_PREFIX, registerIpc, trustedSender } from './ipc';
 import { packagedPaths } from './packaged-paths';
 import { hardenSession } from './security';
 import { userDataOverride } from './user-data';
+import { gpuSwitches, TRAINER_PAGE, TrainerWindow, trainerWindowOptions } from './trainer-window';
 import { createMainWindow, type WindowPaths } from './window';
 
 export const STARTUP_ERRORS = {
@@ -36,8 +38,26 @@ const paths: WindowPaths = {
   pageUrl: process.env.ELECTRON_RENDERER_URL ?? appPageUrl('index.html'),
 };
 
+/**
+ * The hidden GPU trainer window, and the ports the engine asks for. Choosing WebGPU on Linux
+ * is remembered: Chromium's WebGPU switches apply from the next launch (this one falls back
+ * to WebGL in the trainer window).
+ */
+function trainerPorts(dataHome: string, gpuSwitched: boolean) {
+  const trainer = new TrainerWindow({
+    createWindow: () => new BrowserWindow(trainerWindowOptions(join(here, '../preload/trainer.cjs'))),
+    newChannel: () => new MessageChannelMain(),
+    pageUrl: appPageUrl(TRAINER_PAGE),
+  });
+  const ports = async (backend: string | undefined) => {
+    if (backend === 'webgpu' && !gpuSwitched) rememberGpuChosen(dataHome);
+    return trainer.port();
+  };
+  return { trainer, ports };
+}
+
 /** Everything a running studio is made of, composed once the app is ready. */
-function startStudio(): void {
+function startStudio(gpuSwitched: boolean): void {
   let window: BrowserWindow | undefined;
 
   app.on('second-instance', () => {
@@ -52,10 +72,12 @@ function startStudio(): void {
       hardenSession(session.defaultSession);
       serveAppProtocol(protocol, rendererDir);
       const dataHome = app.getPath('userData');
-      const supervisor = new EngineSupervisor(utilityEngineSpawner(join(here, '../engine/host.js')), {
+      const { trainer, ports } = trainerPorts(dataHome, gpuSwitched);
+      const supervisor = new EngineSupervisor(utilityEngineSpawner(join(here, '../engine/host.js'), ports), {
         dataHome,
         resourcesDir,
         wasmDir,
+        trainerWindow: true,
       });
       supervisor.start();
       const picked = new PickedFiles();
@@ -79,12 +101,23 @@ function startStudio(): void {
         gate,
         trustedSender(() => window?.webContents, paths.pageUrl),
       );
-      supervisor.onStatus((status) => window?.webContents.send(`${EVENT_PREFIX}engine:status`, status));
+      supervisor.onStatus((status) => {
+        // A restarted engine starts over: the old trainer's ports died with it.
+        if (status.state !== 'ready') trainer.close();
+        window?.webContents.send(`${EVENT_PREFIX}engine:status`, status);
+      });
       supervisor.onEvent((name, payload) => window?.webContents.send(`${EVENT_PREFIX}${name}`, payload));
-      app.on('before-quit', () => supervisor.stop());
+      app.on('before-quit', () => {
+        trainer.close();
+        supervisor.stop();
+      });
 
       window = createMainWindow(paths);
-      window.on('closed', () => (window = undefined));
+      window.on('closed', () => {
+        window = undefined;
+        // The hidden trainer window would keep 'window-all-closed' from ever firing.
+        trainer.close();
+      });
     })
     .catch((error: unknown) => {
       dialog.showErrorBox(STARTUP_ERRORS.failed, error instanceof Error ? error.message : String(error));
@@ -97,8 +130,11 @@ const userData = userDataOverride(process.env);
 if (userData) app.setPath('userData', userData);
 // Scheme privileges are read once, before the app is ready.
 registerAppScheme(protocol);
+// So are Chromium's switches: WebGPU's on Linux only once the person has chosen GPU training.
+const gpuSwitched = gpuChosen(app.getPath('userData'));
+for (const [name, value] of gpuSwitches(process.platform, gpuSwitched)) app.commandLine.appendSwitch(name, value);
 
 // A second launch hands over to the first (second-instance) and quits; quitting before ready
 // does not stop ready handlers, so nothing else may be set up on this path.
 if (!app.requestSingleInstanceLock()) app.quit();
-else startStudio();
+else startStudio(gpuSwitched);
