@@ -16,6 +16,12 @@ const MAX_FRAMES = 300;
 export class TrainingMapFrames {
   #frames = $state.raw<MapFrame[]>([]);
   #shown = $state<number | undefined>();
+  #run = $state('');
+
+  /** What the run was (model name and settings), for the names of exported files. */
+  get run(): string {
+    return this.#run;
+  }
 
   get frames(): readonly MapFrame[] {
     return this.#frames;
@@ -58,7 +64,9 @@ export class TrainingMapFrames {
     this.#shown = index >= last ? undefined : Math.max(0, Math.round(index));
   }
 
-  clear(): void {
+  /** A new run starts: `run` names it and its settings in exported files. */
+  clear(run = ''): void {
+    this.#run = run;
     this.#frames = [];
     this.#shown = undefined;
   }

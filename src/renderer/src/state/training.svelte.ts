@@ -11,6 +11,7 @@ import type {
 import { MODEL_NAME_PATTERN } from '../../../shared/contract/training';
 import type { EngineStatus } from '../../../shared/types/app';
 import type { BackendName } from '../../../shared/types/backend';
+import { fileNumber, fileSafe } from '../lib/gif';
 import { studio } from '../lib/studio';
 import { TrainingMapFrames } from './training-map.svelte';
 
@@ -215,7 +216,7 @@ export class TrainingState {
     this.validationKl = [];
     this.originals = undefined;
     this.strips = [];
-    this.maps.clear();
+    this.maps.clear(`${fileSafe(f.modelName)}-${f.kind}-beta${fileNumber(f.beta)}-latent${f.latentSize}`);
     try {
       const run = await studio.training.start({
         source: f.source,
