@@ -51,7 +51,8 @@ describe('Train tab: a tiny model trains in the background and joins the picker'
       .toContain('user:e2e-tiny');
     expect(await page.getByTestId('train-progress-text').textContent()).toMatch(/samples\/s/);
     expect(await page.locator('[data-testid="train-reconstructions"] canvas').count()).toBeGreaterThanOrEqual(2);
-    expect(await page.locator('.training svg path').count()).toBeGreaterThan(0);
+    expect(Number(await page.getByTestId('loss-chart-reconstruction').getAttribute('data-points'))).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="loss-chart-reconstruction"] canvas').count()).toBeGreaterThan(0);
     await expect
       .poll(() => page.locator('[data-testid="model-select"] option[value="user:e2e-tiny"]').count(), {
         timeout: 30_000,

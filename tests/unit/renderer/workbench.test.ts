@@ -114,3 +114,11 @@ describe('the training map keeps one view box for the whole run', () => {
     expect(sweep(2, 3, 1)).toEqual([2]);
   });
 });
+
+describe('pictures under the canvas on a short window', () => {
+  test('shrink to the height left, in whole multiples, never below 3× the model’s pixels', () => {
+    expect(drawingSideLayout(MIN_SIDE - 26, 28, 120).image).toBe(112);
+    expect(drawingSideLayout(MIN_SIDE - 26, 28, 40).image).toBe(84);
+    expect(drawingSideLayout(MIN_SIDE - 26, 28, 1000).image).toBe(drawingSideLayout(MIN_SIDE - 26, 28).image);
+  });
+});

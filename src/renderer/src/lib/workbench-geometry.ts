@@ -42,14 +42,23 @@ const GAP = 12;
 const BESIDE_MAX = 180;
 const UNDER_MAX = 224;
 
+/** Under the canvas the pictures shrink to stay on screen, but not below 3 screen pixels per pixel. */
+const UNDER_MIN_SCALE = 3;
+
 /**
  * Where "what it sees" and the reconstruction go in a drawing side `content` px wide: beside the
- * canvas when a column of at least 4 image pixels per model pixel fits there, else under it; both
- * pictures the same size, a whole multiple of the model's image size.
+ * canvas when a column of at least 4 screen pixels per model pixel fits there, else under it,
+ * as large as `underRoom` (the height left below the canvas) allows; both pictures the same size,
+ * a whole multiple of the model's image size.
  */
-export function drawingSideLayout(content: number, native: number): { beside: boolean; image: number } {
+export function drawingSideLayout(
+  content: number,
+  native: number,
+  underRoom = Number.POSITIVE_INFINITY,
+): { beside: boolean; image: number } {
   const column = content - CANVAS_SIZE - GAP;
   if (column >= Math.max(4 * native, 112))
     return { beside: true, image: crispSize(Math.min(column, BESIDE_MAX), native) };
-  return { beside: false, image: crispSize(Math.min((content - GAP) / 2, UNDER_MAX), native) };
+  const fit = Math.max(UNDER_MIN_SCALE * native, Math.min((content - GAP) / 2, UNDER_MAX, underRoom));
+  return { beside: false, image: crispSize(fit, native) };
 }
