@@ -39,6 +39,14 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       if (frame.tagName !== 'SECTION' && (box.top < outer.top - 1 || box.bottom > outer.bottom + 1))
         problems.push(`${name(el)} sticks out of the ${frame.tagName.toLowerCase()}`);
     }
+    // A picture shown larger than its pixels must be scaled as pixel art, never smoothed.
+    for (const canvas of document.querySelectorAll('canvas')) {
+      const box = canvas.getBoundingClientRect();
+      if (box.width > canvas.width + 1 && getComputedStyle(canvas).imageRendering !== 'pixelated')
+        problems.push(
+          `${name(canvas)} is scaled ${canvas.width} → ${Math.round(box.width)} px without pixelated rendering`,
+        );
+    }
     return problems;
   });
 }

@@ -1,3 +1,6 @@
+// gifenc ships no types; the reference brings its declaration into every program that imports
+// this file (the renderer's and the unit tests'), which an import of a .d.ts cannot.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./gifenc.d.ts" />
 import { applyPalette, GIFEncoder, quantize } from 'gifenc';
 import { writeInk } from './pixels';
