@@ -8,6 +8,8 @@ const SIZES: Array<[number, number]> = [
   [1024, 700],
   [1280, 800],
   [1920, 1080],
+  // The largest window the layout is made for: checked too.
+  [2560, 1440],
 ];
 
 /** Every view, and how to get to it. */
@@ -25,7 +27,7 @@ const VIEWS: Array<{ name: string; tab: string; explore?: string; ready?: string
 
 // Screenshots of every view at three window sizes in both themes (test-results/screenshots,
 // looked at by a person), each checked for anything cut off or sticking out.
-describe('every view at 1024×700, 1280×800 and 1920×1080, light and dark', () => {
+describe('every view from 1024×700 to 2560×1440, light and dark', () => {
   let studio: Studio;
   beforeAll(async () => {
     studio = await openStudio({ seedModels: true });
