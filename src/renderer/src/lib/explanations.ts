@@ -76,8 +76,8 @@ export const EXPLANATIONS = {
   train: {
     line: 'Train a model and watch it learn: its two losses, the map of its codes and its reconstructions, every epoch.',
     hood: [
-      'The loss is reconstruction + β·KL. Reconstruction (binary cross-entropy summed over the pixels) falls as the decoder draws back more faithfully. KL measures how far the codes are from the prior N(0, 1); it is 0 when every code is just noise.',
-      'β trades the two. A large β pulls the codes towards the prior: a smooth map and good samples, blurrier reconstructions. A small β lets the codes spread out: sharper reconstructions, gaps in the map. β = 0 is an autoencoder with noise.',
+      'The loss is reconstruction + β·KL. Reconstruction (binary cross-entropy summed over the pixels) falls as the decoder draws back more faithfully. KL measures how far the codes are from the prior N(0, 1); it is 0 only when the encoder ignores the drawing and every code is the prior’s noise.',
+      'β trades the two. A large β pulls the codes towards the prior: a smooth map and good samples, blurrier reconstructions. A small β lets the codes spread out: sharper reconstructions, gaps in the map. With β = 0 nothing holds the codes near the prior: a plain autoencoder with a little noise.',
       'Watch the map: at first the codes are one blob. The reconstruction term pushes drawings apart so the decoder can tell them apart; the KL term keeps the whole cloud near 0. The classes separate because that is what the decoder needs, not because it was told the labels.',
       'Validation points are the same losses on drawings held out from training. When validation rises while training falls, the model is memorising its data.',
     ],
