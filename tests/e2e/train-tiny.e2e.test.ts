@@ -87,6 +87,10 @@ describe('Train tab: a tiny model trains in the background and joins the picker'
     await page.getByTestId('train-epochs').fill('200');
     await page.getByTestId('train-start').click();
     await page.getByTestId('train-progress-text').waitFor({ timeout: 60_000 });
+    // The status bar says a run is going on, whichever tab is open.
+    await expect
+      .poll(() => page.getByTestId('status-training').textContent())
+      .toMatch(/training e2e-crash · epoch \d+\/200/);
     const pid = studio.mode.supervisor.pid;
     expect(pid).toBeDefined();
     process.kill(pid!, 'SIGKILL');
