@@ -116,15 +116,13 @@ describe('the workbench at 1280×800', () => {
     await page.getByRole('tab', { name: 'Train' }).click();
     const select = page.getByTestId('train-backend');
     await expect.poll(() => select.locator('option').count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    const options = await select
-      .locator('option')
-      .evaluateAll((list) =>
-        list.map((o) => ({
-          value: (o as HTMLOptionElement).value,
-          disabled: (o as HTMLOptionElement).disabled,
-          text: o.textContent ?? '',
-        })),
-      );
+    const options = await select.locator('option').evaluateAll((list) =>
+      list.map((o) => ({
+        value: (o as HTMLOptionElement).value,
+        disabled: (o as HTMLOptionElement).disabled,
+        text: o.textContent ?? '',
+      })),
+    );
     expect(await select.inputValue()).toBe(options.find((o) => !o.disabled)?.value);
     for (const o of options.filter((x) => x.disabled)) expect(o.text).toContain('unavailable');
   });
