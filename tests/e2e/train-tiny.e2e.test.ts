@@ -51,7 +51,8 @@ describe('Train tab: a tiny model trains in the background and joins the picker'
       .toContain('user:e2e-tiny');
     expect(await page.getByTestId('train-progress-text').textContent()).toMatch(/samples\/s/);
     expect(await page.locator('[data-testid="train-reconstructions"] canvas').count()).toBeGreaterThanOrEqual(2);
-    expect(await page.locator('.training svg path').count()).toBeGreaterThan(0);
+    expect(Number(await page.getByTestId('loss-chart-reconstruction').getAttribute('data-points'))).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="loss-chart-reconstruction"] canvas').count()).toBeGreaterThan(0);
     await expect
       .poll(() => page.locator('[data-testid="model-select"] option[value="user:e2e-tiny"]').count(), {
         timeout: 30_000,
@@ -86,6 +87,10 @@ describe('Train tab: a tiny model trains in the background and joins the picker'
     await page.getByTestId('train-epochs').fill('200');
     await page.getByTestId('train-start').click();
     await page.getByTestId('train-progress-text').waitFor({ timeout: 60_000 });
+    // The status bar says a run is going on, whichever tab is open.
+    await expect
+      .poll(() => page.getByTestId('status-training').textContent())
+      .toMatch(/training e2e-crash · epoch \d+\/200/);
     const pid = studio.mode.supervisor.pid;
     expect(pid).toBeDefined();
     process.kill(pid!, 'SIGKILL');

@@ -1,3 +1,7 @@
+import { labelColour, writeInk } from './pixels';
+
+export { labelColour, writeInk };
+
 /**
  * Paints a size×size image in [0, 1] (1 = ink) into a canvas at its native size, ink dark on
  * white; CSS scales the canvas up with `image-rendering: pixelated` (nearest neighbour).
@@ -10,26 +14,6 @@ export function paintImage(canvas: HTMLCanvasElement, pixels: ArrayLike<number>,
   const image = context.createImageData(size, size);
   writeInk(image.data, pixels, 0, size, size * 4);
   context.putImageData(image, 0, 0);
-}
-
-/** Writes an image's pixels into RGBA bytes starting at `offset`, `rowStride` bytes a row. */
-export function writeInk(
-  rgba: Uint8ClampedArray,
-  pixels: ArrayLike<number>,
-  offset: number,
-  size: number,
-  rowStride: number,
-): void {
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      const v = 255 - Math.round(Math.max(0, Math.min(1, pixels[y * size + x])) * 255);
-      const o = offset + y * rowStride + x * 4;
-      rgba[o] = v;
-      rgba[o + 1] = v;
-      rgba[o + 2] = v;
-      rgba[o + 3] = 255;
-    }
-  }
 }
 
 /** n×n images tiled into one canvas (the map's faint background grid). */
@@ -52,10 +36,4 @@ export function paintTiles(canvas: HTMLCanvasElement, images: Float32Array, n: n
     );
   }
   context.putImageData(image, 0, 0);
-}
-
-/** A distinct colour per class for the scatter of codes. */
-export function labelColour(label: number): string {
-  const hues = [210, 20, 120, 280, 50, 330, 170, 0, 90, 250];
-  return `hsl(${hues[label % hues.length]} 70% 50%)`;
 }

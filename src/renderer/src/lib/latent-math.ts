@@ -32,3 +32,9 @@ export function sliderRange(spread: number, value: number): { min: number; max: 
   const step = Number((half / 100).toPrecision(2));
   return { min: -half, max: half, step };
 }
+
+/** `count` evenly spaced values from `min` to `max`, both ends included (a slider sweep). */
+export function sweep(min: number, max: number, count: number): number[] {
+  if (count < 2) return [min];
+  return Array.from({ length: count }, (_, i) => min + ((max - min) * i) / (count - 1));
+}

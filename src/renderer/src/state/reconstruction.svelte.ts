@@ -27,6 +27,8 @@ export class ReconstructionState {
   label = $state(0);
   /** Bumped each time a new result is painted: other panels (sliders, concepts) follow it. */
   version = $state(0);
+  /** How long the last reconstruction took, request to answer, in ms (the status bar shows it). */
+  lastMs = $state<number | undefined>();
   private painted: ((result: Reconstruction) => void) | undefined;
   /** The drawing change last asked about: the same change may arrive twice (hook and effect). */
   private lastAsked: { modelId: string; changedAt: number } | undefined;
@@ -38,6 +40,7 @@ export class ReconstructionState {
       if (req.strokeEndAt !== undefined) measureSince(PERF.strokeToRequest, req.strokeEndAt);
       const result = await studio.latent.reconstruct({ modelId: req.modelId, strokes: req.strokes, label: req.label });
       measureSince(PERF.reconstructRoundTrip, sent);
+      this.lastMs = performance.now() - sent;
       return result;
     },
     (result, req) => {

@@ -4,6 +4,7 @@ import { EngineState } from './engine.svelte';
 import { LatentState } from './latent.svelte';
 import { ModelsState } from './models.svelte';
 import { ReconstructionState } from './reconstruction.svelte';
+import { WorkbenchState } from './workbench.svelte';
 
 export type ToolTab = 'latent' | 'concepts' | 'explore' | 'train' | 'data';
 
@@ -18,6 +19,7 @@ export class Studio {
   readonly reconstruction = new ReconstructionState();
   readonly latent = new LatentState();
   readonly concepts = new ConceptsState();
+  readonly workbench = new WorkbenchState();
   tab = $state<ToolTab>('latent');
   dark = $state(false);
 

@@ -10,7 +10,10 @@ import type {
 } from '../../../shared/contract/training';
 import { MODEL_NAME_PATTERN } from '../../../shared/contract/training';
 import type { EngineStatus } from '../../../shared/types/app';
+import type { BackendName } from '../../../shared/types/backend';
+import { fileNumber, fileSafe } from '../lib/gif';
 import { studio } from '../lib/studio';
+import { TrainingMapFrames } from './training-map.svelte';
 
 export const TRAINING_UI_ERRORS = {
   badName: 'model names use letters, digits, ".", "_" and "-" (at most 120)',
@@ -63,6 +66,14 @@ export interface TrainingForm {
   seed: number;
   limit: number | undefined;
   resume: boolean;
+  /** The backend to train on; undefined until the engine has said which are available. */
+  backend: BackendName | undefined;
+}
+
+/** The best available backend (the list is best first), else the engine's own default. */
+export function bestBackend(capabilities: TrainingCapabilities | undefined): BackendName | undefined {
+  const best = capabilities?.backends?.find((b) => b.available);
+  return best?.name;
 }
 
 /** The Train tab: the form, the run in progress (from events) and how it ended. */
@@ -83,6 +94,7 @@ export class TrainingState {
     seed: 1,
     limit: undefined,
     resume: false,
+    backend: undefined,
   });
   run = $state<TrainingRunInfo | null>(null);
   loadingMessage = $state('');
@@ -96,6 +108,8 @@ export class TrainingState {
   strips = $state<Array<{ epoch: number; imageSize: number; images: Float32Array[] }>>([]);
   done = $state<TrainingDoneEvent | undefined>();
   error = $state<string | undefined>();
+  /** The validation codes' map after each epoch (absent from engines that do not send it). */
+  readonly maps = new TrainingMapFrames();
 
   get running(): boolean {
     return this.run !== null;
@@ -149,6 +163,8 @@ export class TrainingState {
       this.sources = sources;
       this.capabilities = capabilities;
       this.run = run;
+      const chosen = capabilities.backends?.find((b) => b.name === this.form.backend);
+      if (!chosen?.available) this.form.backend = bestBackend(capabilities);
       if (!sources.some((s) => s.id === this.form.source)) this.form.source = sources[0]?.id ?? '';
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
@@ -170,6 +186,7 @@ export class TrainingState {
       return;
     }
     this.lastEpoch = event;
+    if (event.latentMap) this.maps.add(event.epoch, event.latentMap);
     this.validation = push(this.validation, { x: event.epoch, y: event.validationReconstruction });
     this.validationKl = push(this.validationKl, { x: event.epoch, y: event.validationKl });
     this.originals ??= { imageSize: event.imageSize, images: event.originals };
@@ -199,6 +216,7 @@ export class TrainingState {
     this.validationKl = [];
     this.originals = undefined;
     this.strips = [];
+    this.maps.clear(`${fileSafe(f.modelName)}-${f.kind}-beta${fileNumber(f.beta)}-latent${f.latentSize}`);
     try {
       const run = await studio.training.start({
         source: f.source,
@@ -213,6 +231,7 @@ export class TrainingState {
           latentSize: f.latentSize,
           validationShare: f.validationShare,
           seed: f.seed,
+          ...(f.backend ? { backend: f.backend } : {}),
         },
         ...(f.limit ? { limit: f.limit } : {}),
         resume: f.resume,
