@@ -111,10 +111,17 @@ beforeAll(async () => {
   page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
+  // The studio page only sets the token cookie; the trainer page is what is checked.
   await page.goto(mode.server.url);
+  // A failed load is reported by its response below, with its URL (the studio page's own
+  // late console lines are not about this page).
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      errors.push(message.text());
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
+  });
   await page.goto(new URL('/trainer/index.html', mode.server.url).href);
   await page.waitForFunction(() => document.title === 'LatentDraw trainer (ready)');
   expect(errors).toEqual([]);

@@ -1,0 +1,111 @@
+/**
+ * The engine's side of the desktop app's GPU trainer, with the window replaced by the same
+ * trainer core on the other end of an in-memory port: probes and GPU runs go through the port
+ * main hands over, the rest stay on threads.
+ */
+import { describe, expect, test } from 'vitest';
+import type { BackendReport } from '../../../src/shared/types/backend';
+import { runOnTrainer } from '../../../src/engine/train/remote-run';
+import { resolveSettings } from '../../../src/engine/train/settings';
+import { serveTrainer } from '../../../src/engine/train/trainer-core';
+import type { FromTrainer, ToTrainer } from '../../../src/engine/train/trainer-protocol';
+import { windowTrainers, type TrainerPort } from '../../../src/engine/train/trainers';
+import { mnistDigits } from '../../helpers/digits';
+import { tf, useBackend } from '../../helpers/tf';
+
+/** An engine-side MessagePortMain look-alike wired to a trainer core playing the window. */
+function windowPort(): TrainerPort {
+  const engineListeners: Array<(event: { data: unknown }) => void> = [];
+  const closeListeners: Array<() => void> = [];
+  let windowHandler: ((message: ToTrainer) => void) | undefined;
+  serveTrainer(
+    {
+      post: (message: FromTrainer) =>
+        queueMicrotask(() => engineListeners.forEach((l) => l({ data: structuredClone(message) }))),
+      onMessage: (handler) => (windowHandler = handler),
+    },
+    {
+      useBackend: async () => {
+        await tf.setBackend('cpu');
+        return { backend: 'webgl' };
+      },
+      probe: async () => [
+        { name: 'webgpu', available: false, reason: 'software adapter only (google, swiftshader)' },
+        { name: 'webgl', available: true },
+      ],
+    },
+  );
+  return {
+    postMessage: (message) => queueMicrotask(() => windowHandler?.(structuredClone(message) as ToTrainer)),
+    on: ((event: 'message' | 'close', listener: never) => {
+      if (event === 'message') engineListeners.push(listener);
+      else closeListeners.push(listener);
+    }) as TrainerPort['on'],
+    start: () => {},
+    close: () => closeListeners.forEach((l) => l()),
+  };
+}
+
+const report: BackendReport = {
+  backend: 'wasm',
+  tfBackend: 'wasm',
+  statuses: [
+    { name: 'tensorflow-gpu', available: false, reason: 'not installed' },
+    { name: 'tensorflow', available: false, reason: 'not installed' },
+    { name: 'wasm', available: true },
+    { name: 'cpu', available: true, reason: 'not tried: a better backend was chosen' },
+  ],
+};
+
+describe('GPU runs in a trainer window', () => {
+  test("lists the window's WebGPU verdict in the training backends, in its place", async () => {
+    const asked: Array<string | undefined> = [];
+    const trainers = windowTrainers(async (backend) => {
+      asked.push(backend);
+      return windowPort();
+    });
+    const backends = await trainers.backends(report);
+    expect(backends.map((b) => b.name)).toEqual(['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu']);
+    expect(backends[1]).toMatchObject({ available: false, reason: 'software adapter only (google, swiftshader)' });
+    expect(asked).toHaveLength(1);
+  });
+
+  test('a webgpu run goes through a port to the window and comes back with its weights', async () => {
+    await useBackend('cpu');
+    const asked: Array<string | undefined> = [];
+    const trainers = windowTrainers(async (backend) => {
+      asked.push(backend);
+      return windowPort();
+    });
+    const data = await mnistDigits(12, 0.25);
+    const link = await trainers.open('webgpu');
+    const epochs: number[] = [];
+    const outcome = await runOnTrainer(
+      link,
+      {
+        type: 'start',
+        kind: 'mlp-vae',
+        settings: resolveSettings({ epochs: 2, batchSize: 3, hiddenSize: 32, workers: 1, backend: 'webgpu' }),
+        data,
+        allowSoftware: false,
+      },
+      { onEpoch: async (p) => void epochs.push(p.epoch) },
+    );
+    await link.close();
+    expect(asked).toEqual(['webgpu']);
+    expect(outcome).toMatchObject({ status: 'completed', backend: 'webgl' });
+    expect(epochs).toEqual([1, 2]);
+    expect(outcome.weights?.encoder.length).toBeGreaterThan(0);
+  });
+
+  test('a wasm run stays on a thread: no window is asked for', async () => {
+    const asked: Array<string | undefined> = [];
+    const trainers = windowTrainers(async (backend) => {
+      asked.push(backend);
+      return windowPort();
+    });
+    const link = await trainers.open('wasm');
+    await link.close();
+    expect(asked).toEqual([]);
+  });
+});
