@@ -5,8 +5,9 @@ import { encodeImages } from '../../engine/latent/codes';
 import { loadModel } from '../../engine/models/store/store';
 import { numberFlag, parseArgs, stringFlag } from '../args';
 import { type CliCommand, type CliIo, UsageError } from '../command';
+import { backendFlag } from '../backend-flag';
 
-const USAGE = 'latentdraw encode --model DIR FILE… [--limit N] [--json]';
+const USAGE = 'latentdraw encode --model DIR FILE… [--limit N] [--backend NAME] [--json]';
 
 export const ENCODE_ERRORS = {
   unknownClass: 'a drawing has a class this conditional model was not trained on',
@@ -19,7 +20,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (args.positional.length === 0) throw new UsageError('no file given');
   const limit = numberFlag(args, 'limit', { integer: true, min: 1 });
   const json = args.flags.has('json');
-  const report = await selectBackend();
+  const report = await selectBackend({ only: backendFlag(args) });
   if (report.backend === 'wasm') registerWasmKernels();
   const { model, metadata } = await loadModel(folder);
   try {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { selectBackend } from '../../engine/backend/select';
+import { selectBackend, trainingBackends } from '../../engine/backend/select';
 import { listModels } from '../../engine/catalog/list-models';
 import { dataFolders } from '../../engine/paths';
 import { appPaths } from '../app-paths';
@@ -22,7 +22,8 @@ export const command: CliCommand = {
       version: pkg.version,
       node: process.versions.node,
       backend: report.backend,
-      backends: report.statuses,
+      // Every backend, WebGPU included (training may use it; inference stays on the CPU).
+      backends: await trainingBackends(report),
       dataHome: folders.home,
       models,
     };
@@ -33,7 +34,10 @@ export const command: CliCommand = {
     io.out(`LatentDraw ${info.version} (Node ${info.node})`);
     io.out(`backend: ${info.backend}`);
     for (const status of info.backends) {
-      io.out(`  ${status.available ? '✓' : '✗'} ${status.name.padEnd(15)} ${status.reason ?? 'available'}`);
+      const adapter = status.adapter
+        ? ` — ${[status.adapter.vendor, status.adapter.architecture, status.adapter.description].filter(Boolean).join(', ')}`
+        : '';
+      io.out(`  ${status.available ? '✓' : '✗'} ${status.name.padEnd(15)} ${status.reason ?? 'available'}${adapter}`);
     }
     io.out(`data folder: ${info.dataHome}`);
     io.out(models.length ? 'models:' : 'models: none yet');

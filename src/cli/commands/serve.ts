@@ -1,16 +1,16 @@
-import type { BackendName } from '../../shared/types/backend';
-import { numberFlag, parseArgs, stringFlag } from '../args';
+import { BACKEND_FLAG_USAGE, backendFlag } from '../backend-flag';
+import { numberFlag, parseArgs } from '../args';
 import { startBrowserMode } from '../browser-mode';
 import type { CliCommand } from '../command';
 
 export const command: CliCommand = {
   name: 'serve',
   summary: 'serve the studio to a browser on 127.0.0.1 (browser mode)',
-  usage: 'latentdraw serve [--port N] [--backend wasm|cpu]',
+  usage: `latentdraw serve [--port N] [${BACKEND_FLAG_USAGE}]`,
   async run(argv, io) {
     const args = parseArgs(argv);
     const port = numberFlag(args, 'port', { min: 0, integer: true });
-    const backend = stringFlag(args, 'backend') as BackendName | undefined;
+    const backend = backendFlag(args);
     const mode = await startBrowserMode({ port, backend });
     mode.supervisor.onStatus((status) => {
       if (status.state !== 'ready' && status.message) io.err(`engine: ${status.message}`);

@@ -11,12 +11,14 @@ import { train } from '../../engine/train/train';
 import { numberFlag, parseArgs, stringFlag } from '../args';
 import { type CliCommand, type CliIo, UsageError } from '../command';
 import { registerWasmKernels } from '../../engine/backend/register-kernels';
-import { selectBackend } from '../../engine/backend/select';
+import { BACKEND_ORDER, selectBackend } from '../../engine/backend/select';
+import type { BackendName } from '../../shared/types/backend';
+import { backendFlag } from '../backend-flag';
 import { RASTER_RECIPES, type RasterRecipe } from '../../engine/data/training-data.types';
 import { defaultRecipe } from '../../engine/data/default-recipe';
 
 const USAGE =
-  'latentdraw train --data DATASET_OR_FILE[,…] [FILE…] --model KIND --out DIR [--epochs N] [--batch N] [--latent N] [--hidden N] [--beta X] [--lr X] [--optimizer adam|rmsprop|sgd] [--seed N] [--limit N] [--recipe quickdraw28|cookbook32|mnist28] [--denoising] [--workers 1|2] [--resume] [--json]';
+  'latentdraw train --data DATASET_OR_FILE[,…] [FILE…] --model KIND --out DIR [--epochs N] [--batch N] [--latent N] [--hidden N] [--beta X] [--lr X] [--optimizer adam|rmsprop|sgd] [--seed N] [--limit N] [--recipe quickdraw28|cookbook32|mnist28] [--denoising] [--workers 1|2] [--backend NAME] [--resume] [--json]';
 
 function recipeOf(value: string | undefined): RasterRecipe | undefined {
   if (value === undefined) return undefined;
@@ -27,9 +29,12 @@ function recipeOf(value: string | undefined): RasterRecipe | undefined {
 
 const fixed = (v: number, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits) : String(v));
 
-/** The best backend, with the project's wasm kernels when it is wasm (conv training needs them). */
-async function startBackend(): Promise<string> {
-  const report = await selectBackend();
+/**
+ * The backend asked for, or the best one in training order (a GPU through WebGPU before the
+ * CPU backends); wasm comes with the project's kernels (conv training needs them).
+ */
+async function startBackend(only: BackendName | undefined): Promise<string> {
+  const report = await selectBackend({ only, order: BACKEND_ORDER });
   if (report.backend === 'wasm') registerWasmKernels();
   return report.backend;
 }
@@ -84,7 +89,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const limit = numberFlag(args, 'limit', { integer: true, min: 1 });
   const json = args.flags.has('json');
 
-  const backend = await startBackend();
+  const backend = await startBackend(backendFlag(args));
   const parts = [];
   for (const source of sources) {
     parts.push(await loadTrainingData(source, recipe, { limit, seed: settings.seed, validationShare: 0.1 }));

@@ -100,7 +100,9 @@ export async function runTraining(
       numClasses,
       beta: settings.beta,
     };
-    const helper = settings.workers > 1 ? await env.startHelper?.(model.config, env.backend) : undefined;
+    // A second CPU thread pays on the CPU backends; a GPU run has the whole device already.
+    const helper =
+      settings.workers > 1 && env.backend !== 'webgpu' ? await env.startHelper?.(model.config, env.backend) : undefined;
     stepper = helper ? parallelStepper(ctx, helper) : singleStepper(ctx);
     const status = await trainLoop(
       { model, optimizer, data, kind, settings, trainIndex, validationIndex, numClasses, state, stepper },

@@ -32,14 +32,14 @@ export function serveTrainer(endpoint: TrainerEndpoint, host: TrainerHost): void
     const { backend, adapter } = await host.useBackend(start.settings.backend, start.allowSoftware);
     endpoint.post({ type: 'started', backend, adapter });
     const settings = { ...start.settings, backend };
-    // A helper thread computes with a Node backend; a GPU run has no use for one.
-    const helperBackend: BackendName | undefined = backend === 'webgl' || backend === 'webgpu' ? undefined : backend;
+    // WebGL exists only in a window, which has no helper threads; runTraining skips them on WebGPU.
+    const runBackend: BackendName = backend === 'webgl' ? 'webgpu' : backend;
     const outcome = await runTraining(
       start.data,
       start.kind,
       settings,
       start.resume,
-      { backend: helperBackend ?? 'cpu', startHelper: helperBackend ? host.startHelper : undefined },
+      { backend: runBackend, startHelper: host.startHelper },
       {
         signal,
         onBatch: (progress) => endpoint.post({ type: 'batch', progress }),
