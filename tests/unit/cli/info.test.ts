@@ -21,7 +21,7 @@ describe('latentdraw info', () => {
     const tensorflow = info.backends.find((b) => b.name === 'tensorflow');
     expect(tensorflow?.available).toBe(false);
     expect(tensorflow?.reason).toMatch(/tfjs-node/);
-    expect(info.backends.map((b) => b.name)).toEqual(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']);
+    expect(info.backends.map((b) => b.name)).toEqual(['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu']);
     expect(Array.isArray(info.models)).toBe(true);
   });
 
