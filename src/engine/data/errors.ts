@@ -27,7 +27,15 @@ export const DataErrors = {
   idxTruncated: (items: number, expected: number) => `IDX data ends after ${items} of ${expected} items`,
   idxTrailing: (bytes: number) => `IDX has ${bytes} bytes after the last item`,
   notImages: (format: string) => `expected drawings or images, found ${format}`,
-  labelsMismatch: (images: number, labels: number) => `${images} images but ${labels} labels`,
+  labelsMismatch: (images: number, labels: number) =>
+    `${images} images but ${labels} labels: images without a label are left out`,
+  labelsNotLabels: (path: string) => `the labels file beside it is not IDX labels: ${path}`,
+  moreProblems: (count: number) => `…and ${count} more problems like these, counted but not listed`,
+  notAFile: 'not a regular file (a folder, device or pipe cannot be read as data)',
+  tooManyItems: (declared: number, max: number) =>
+    `the header declares ${declared} items, more than the ${max} this reader accepts`,
+  declaredPastEnd: (declared: number, bytes: number) =>
+    `the header declares ${declared} items, more than the file's ${bytes} bytes can hold`,
   aborted: 'the operation was cancelled',
   datasetNotFound: (id: string) => `no dataset with id "${id}"`,
   datasetNameEmpty: 'a dataset name cannot be empty',
