@@ -75,14 +75,36 @@ async function loadPart(folder: string, name: string): Promise<tf.LayersModel> {
   }
 }
 
-function checkShapes(meta: ModelMetadata, folder: string, encoder: tf.LayersModel, decoder: tf.LayersModel): void {
+/** Metadata cross-checked against the parts' real inputs and outputs. */
+function checkShapes(
+  meta: ModelMetadata,
+  folder: string,
+  encoder: tf.LayersModel,
+  decoder: tf.LayersModel,
+  prior: tf.LayersModel | undefined,
+): void {
   const pixels = meta.imageSize * meta.imageSize;
-  const encIn = encoder.inputs[0]?.shape;
-  const decIn = decoder.inputs[0]?.shape;
-  const decOut = decoder.outputs[0]?.shape;
-  if (encIn?.[1] !== pixels) throw storeError(STORE_ERRORS.partMismatch, join(folder, 'encoder', 'model.json'));
-  if (decIn?.[1] !== meta.latentSize || decOut?.[1] !== pixels) {
-    throw storeError(STORE_ERRORS.partMismatch, join(folder, 'decoder', 'model.json'));
+  const encoderJson = join(folder, 'encoder', 'model.json');
+  const decoderJson = join(folder, 'decoder', 'model.json');
+  const width = (t: tf.SymbolicTensor | undefined) => (t?.shape.length === 2 ? t.shape[1] : undefined);
+  if (width(encoder.inputs[0]) !== pixels) throw storeError(STORE_ERRORS.partMismatch, encoderJson);
+  if (width(encoder.outputs[0]) !== meta.latentSize) throw storeError(STORE_ERRORS.partMismatch, encoderJson);
+  if (width(decoder.inputs[0]) !== meta.latentSize || width(decoder.outputs[0]) !== pixels) {
+    throw storeError(STORE_ERRORS.partMismatch, decoderJson);
+  }
+  // Only `cvae` takes the one-hot label as a second input of both parts.
+  const labelInputs = meta.kind === 'cvae' ? 2 : 1;
+  for (const [part, path] of [
+    [encoder, encoderJson],
+    [decoder, decoderJson],
+  ] as const) {
+    if (part.inputs.length !== labelInputs) throw storeError(STORE_ERRORS.metadataMismatch, path);
+    if (labelInputs === 2 && width(part.inputs[1]) !== meta.numClasses) {
+      throw storeError(STORE_ERRORS.metadataMismatch, path);
+    }
+  }
+  if (prior && (width(prior.inputs[0]) !== meta.numClasses || width(prior.outputs[0]) !== meta.latentSize)) {
+    throw storeError(STORE_ERRORS.metadataMismatch, join(folder, 'prior', 'model.json'));
   }
 }
 
@@ -97,7 +119,7 @@ export async function loadModel(folder: string): Promise<LoadedModel> {
     loaded.push(decoder);
     const prior = metadata.kind === 'cvae-prior' ? await loadPart(folder, 'prior') : undefined;
     if (prior) loaded.push(prior);
-    checkShapes(metadata, folder, encoder, decoder);
+    checkShapes(metadata, folder, encoder, decoder, prior);
     return {
       model: wrap(configOf(metadata), encoder, decoder, prior),
       metadata,
