@@ -134,8 +134,9 @@ export async function importFiles(
 ): Promise<ImportResult> {
   throwIfAborted(options.signal);
   await store.ensureRoot();
+  await store.removeLeftovers();
   const id = DatasetStore.newId();
-  const temp = join(store.root, `.import-${id}`);
+  const temp = store.importTemp(id);
   await mkdir(temp);
   const files: FileImportResult[] = [];
   let writer: DatasetWriter | undefined;
