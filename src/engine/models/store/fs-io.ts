@@ -62,7 +62,7 @@ function parseModelJson(bytes: Buffer, jsonPath: string): tf.io.ModelJSON {
  * files that are regular files inside the folder whose sizes add up to exactly what the specs
  * take. Only then are the files read, so a hostile folder costs a few stat calls.
  */
-async function readWeights(folder: string, json: tf.io.ModelJSON, jsonPath: string) {
+async function readWeights(folder: string, within: string, json: tf.io.ModelJSON, jsonPath: string) {
   const specs: tf.io.WeightsManifestEntry[] = [];
   const names: string[] = [];
   let values = 0;
@@ -86,7 +86,7 @@ async function readWeights(folder: string, json: tf.io.ModelJSON, jsonPath: stri
   try {
     let total = 0;
     for (const name of names) {
-      const file = await openInside(folder, name);
+      const file = await openInside(folder, name, within);
       files.push(file);
       total += file.size;
       if (total > expected) throw storeError(STORE_ERRORS.weightsSize, file.path);
@@ -103,13 +103,17 @@ async function readWeights(folder: string, json: tf.io.ModelJSON, jsonPath: stri
   }
 }
 
-/** Reads a layers-model folder written by fileSaveHandler (or by tfjs-node / tfjs's converter). */
-export function fileLoadHandler(folder: string): tf.io.IOHandler {
+/**
+ * Reads a layers-model folder written by fileSaveHandler (or by tfjs-node / tfjs's converter).
+ * Every file read must lie inside `within` (the whole model's folder when this is one part).
+ */
+export function fileLoadHandler(folder: string, within = folder): tf.io.IOHandler {
   return {
     load: async () => {
       const jsonPath = join(folder, MODEL_JSON);
-      const json = parseModelJson(await readInside(folder, MODEL_JSON, MODEL_LIMITS.modelJsonBytes), jsonPath);
-      const { specs, weightData } = await readWeights(folder, json, jsonPath);
+      const bytes = await readInside(folder, MODEL_JSON, MODEL_LIMITS.modelJsonBytes, within);
+      const json = parseModelJson(bytes, jsonPath);
+      const { specs, weightData } = await readWeights(folder, within, json, jsonPath);
       return {
         modelTopology: json.modelTopology,
         format: json.format,

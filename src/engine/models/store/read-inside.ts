@@ -27,17 +27,18 @@ export interface InsideFile {
 }
 
 /**
- * Opens `name` in `folder` only when it is a regular file that is really inside the folder: no
- * `..` or absolute path, no link (at the end or on the way), no FIFO, device or folder. Its
- * size is known before a byte is read, so callers can refuse a file that is too big.
+ * Opens `name` in `folder` only when it is a regular file that is really inside `root` (the
+ * model folder; `folder` is one of its parts): no `..` or absolute path, no link at the end,
+ * no folder on the way that leads out, no FIFO, device or folder. Its size is known before a
+ * byte is read, so callers can refuse a file that is too big.
  */
-export async function openInside(folder: string, name: string): Promise<InsideFile> {
+export async function openInside(folder: string, name: string, within = folder): Promise<InsideFile> {
   const path = join(folder, name);
   if (!isPlainRelativePath(name)) throw storeError(STORE_ERRORS.outsideFolder, path);
   let root: string;
   let parent: string;
   try {
-    root = await realpath(folder);
+    root = await realpath(within);
     parent = await realpath(dirname(path));
   } catch (error) {
     throw storeError(STORE_ERRORS.missingFile, path, error);
@@ -82,8 +83,8 @@ export async function openInside(folder: string, name: string): Promise<InsideFi
 }
 
 /** Reads a whole small file inside the folder, refusing one larger than `maxBytes` unread. */
-export async function readInside(folder: string, name: string, maxBytes: number): Promise<Buffer> {
-  const file = await openInside(folder, name);
+export async function readInside(folder: string, name: string, maxBytes: number, within = folder): Promise<Buffer> {
+  const file = await openInside(folder, name, within);
   try {
     if (file.size > maxBytes) throw storeError(STORE_ERRORS.fileTooLarge, file.path);
     return await file.read();

@@ -75,7 +75,7 @@ export async function readMetadata(folder: string): Promise<ModelMetadata> {
 
 async function loadPart(folder: string, name: string): Promise<tf.LayersModel> {
   try {
-    return await tf.loadLayersModel(fileLoadHandler(join(folder, name)));
+    return await tf.loadLayersModel(fileLoadHandler(join(folder, name), folder));
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
     if (Object.values(STORE_ERRORS).some((m) => message.startsWith(m))) throw error;
