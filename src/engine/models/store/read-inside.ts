@@ -34,7 +34,8 @@ export interface InsideFile {
  */
 export async function openInside(folder: string, name: string, within = folder): Promise<InsideFile> {
   const path = join(folder, name);
-  if (!isPlainRelativePath(name)) throw storeError(STORE_ERRORS.outsideFolder, path);
+  // Named as the manifest wrote it (join would resolve the ..), beside the folder it is in.
+  if (!isPlainRelativePath(name)) throw storeError(STORE_ERRORS.outsideFolder, `${folder}${sep}${name}`);
   let root: string;
   let parent: string;
   try {
