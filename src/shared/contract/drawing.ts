@@ -1,12 +1,13 @@
 import { s } from './schema';
 
 /**
- * Limits that bound the work of one request, not only its bytes. Decoding, validating,
- * normalising and rasterising cost about 1.5 µs per point (bench/limits), so 20,000 points
- * keep a reconstruct within a frame or two (≈ 30 ms). A person drawing at 120 Hz needs about
- * three minutes of continuous strokes to reach it; Quick, Draw!'s raw drawings have hundreds.
+ * Limits that bound the work of one request, not only its bytes. Decoding the frame,
+ * validating, normalising, rasterising, encoding and decoding a drawing at these limits takes
+ * 10–25 ms here (bench/limits/run.ts), so one request stays within a frame or two. A person
+ * drawing at 120 Hz needs over a minute of unbroken strokes to reach 10,000 points; Quick,
+ * Draw!'s drawings (20 s each) have hundreds.
  */
-export const DRAWING_LIMITS = { strokes: 1_000, pointsPerStroke: 10_000, points: 20_000, coordinate: 1e6 } as const;
+export const DRAWING_LIMITS = { strokes: 500, pointsPerStroke: 5_000, points: 10_000, coordinate: 1e6 } as const;
 
 /** Points of a drawing-like value without walking them (the x lengths): for prechecks. */
 export function pointCount(strokes: unknown): number {
