@@ -18,4 +18,6 @@ await Promise.all([
   // The second training thread of data-parallel training, loaded beside the engine.
   build({ ...common, entryPoints: ['src/engine/train/gradient-worker.ts'], outfile: 'out/engine/gradient-worker.js' }),
   build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'out/cli/index.js' }),
+  // Browser mode decodes big WebSocket frames on this thread, loaded beside the CLI.
+  build({ ...common, entryPoints: ['src/server/frame-decoder-worker.ts'], outfile: 'out/cli/frame-decoder-worker.js' }),
 ]);
