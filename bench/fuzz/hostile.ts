@@ -2,7 +2,7 @@
 // /usr/bin/time (wall seconds and peak RSS). Every one must end in under 30 s and 1 GB with an
 // error naming the file. Run by `npm run bench:fuzz`, or alone: npx tsx bench/fuzz/hostile.ts
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -18,6 +18,7 @@ import {
   realLines,
 } from '../../tests/helpers/hostile-files';
 import { HOSTILE_MODELS } from '../../tests/helpers/hostile-models';
+import { encodeIdxImages } from '../../src/engine/data/formats/encode';
 import { sharedData } from '../../tests/helpers/shared-data';
 
 const LIMIT_SECONDS = 30;
@@ -49,12 +50,21 @@ async function cases(): Promise<Case[]> {
   out.push({
     name: 'gzip labels, 16 Mi declared, 150 MB expanded: inspect',
     args: ['inspect', long],
-    expect: [long, 'bytes after the last item'],
+    expect: [long, 'expands more than'],
   });
   out.push({
     name: 'gzip labels, 16 Mi declared, 150 MB expanded: import',
     args: ['import', long],
     expect: [long, 'idx-labels'],
+  });
+  const images = join(root, 'huge-images-idx3-ubyte');
+  const header = encodeIdxImages([new Uint8Array(784)]);
+  header.writeUInt32BE(4_000_000, 4);
+  writeFileSync(images, header);
+  out.push({
+    name: 'IDX images header declaring 3 GB: inspect',
+    args: ['inspect', images],
+    expect: [images, 'declares 4000000 items'],
   });
   const many = manyProblemsNdjson(join(root, 'cat.ndjson'), cats, 200_000);
   out.push({

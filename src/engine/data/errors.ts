@@ -6,6 +6,8 @@ export const DataErrors = {
   emptyFile: 'the file is empty',
   unknownFormat: 'not a recognised data file (expected Quick, Draw! .bin or .ndjson, .npy bitmaps or IDX)',
   corruptGzip: 'the gzip stream is corrupt or cut off',
+  gzipBomb: (ratio: number) =>
+    `the gzip stream expands more than ${ratio}× (no data file compresses that well): reading stopped here`,
   truncatedRecord: (needed: number, available: number) =>
     `record cut off: needs at least ${needed} bytes, only ${available} left before the end of the file`,
   strokePastEnd: (stroke: number, points: number) =>
@@ -46,12 +48,13 @@ export const DataErrors = {
 /** Thrown for whole-file failures (the file cannot be read at all). */
 export class DataFileError extends Error {
   constructor(
-    message: string,
+    /** The message without the file name (the documented constant). */
+    readonly reason: string,
     readonly file: string,
     readonly byteOffset = 0,
     options?: { cause?: unknown },
   ) {
-    super(`${file}: ${message}`, options);
+    super(`${file}: ${reason}`, options);
     this.name = 'DataFileError';
   }
 }

@@ -1,8 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataErrors, DataFileError } from '../../../src/engine/data/errors';
-import { MAX_IDX_ITEMS } from '../../../src/engine/data/formats/idx';
+import { MAX_GZIP_RATIO } from '../../../src/engine/data/formats/byte-stream';
+import { encodeIdxImages } from '../../../src/engine/data/formats/encode';
+import { MAX_DATA_BYTES, MAX_IDX_ITEMS } from '../../../src/engine/data/formats/idx';
 import { MAX_PROBLEMS_KEPT, problemCount } from '../../../src/engine/data/formats/parse-context';
 import { inspectFile } from '../../../src/engine/data/inspect';
 import { DatasetStore } from '../../../src/engine/data/store/dataset-store';
@@ -59,6 +61,26 @@ describe('gzip bombs', () => {
       expect.objectContaining({ message: DataErrors.idxTrailing((40 << 20) - count), recordIndex: count }),
     ]);
   }, 60_000);
+
+  it('a gzip stream expanding 1000× stops with a problem at the byte where reading stopped', async () => {
+    const path = await gzipLabelsBomb(join(tmp.dir, 'deep-labels-idx1-ubyte.gz'), 1 << 20, 120 << 20);
+    const summary = await inspectFile(path);
+    expect(summary.complete).toBe(false);
+    expect(summary.problems).toEqual([
+      expect.objectContaining({ file: path, message: DataErrors.gzipBomb(MAX_GZIP_RATIO) }),
+    ]);
+    expect(summary.problems[0].byteOffset).toBeGreaterThan(64 << 20);
+    expect(summary.problems[0].byteOffset).toBeLessThan(120 << 20);
+  }, 60_000);
+
+  it('an IDX images header declaring more data than any real set is refused at its count', async () => {
+    const path = join(tmp.dir, 'huge-images-idx3-ubyte');
+    const header = encodeIdxImages([new Uint8Array(784)]);
+    header.writeUInt32BE(2_000_000, 4);
+    writeFileSync(path, header);
+    const max = Math.floor(MAX_DATA_BYTES / 784);
+    expect((await refused(path)).message).toBe(`${path}: ${DataErrors.tooManyItems(2_000_000, max)}`);
+  });
 });
 
 describe('files with many problems', () => {

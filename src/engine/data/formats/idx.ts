@@ -13,6 +13,12 @@ export const IDX_LABELS_MAGIC = 0x00000801;
  */
 export const MAX_IDX_ITEMS = 1 << 24;
 
+/**
+ * Bytes of image data a header may declare (EMNIST's 800,000 images are 630 MB): every
+ * declared byte is work to stream through, so it is bounded like the count.
+ */
+export const MAX_DATA_BYTES = 1 << 30;
+
 /** Labels are handed out in batches of this many records, so no array grows with the file. */
 const LABEL_BATCH = 1 << 16;
 
@@ -35,9 +41,8 @@ export function idxMagic(head: Buffer): number {
  */
 export function parseIdxHeader(head: Buffer, file: string): IdxHeader {
   const header = parseIdxFields(head, file);
-  if (header.count > MAX_IDX_ITEMS) {
-    throw new DataFileError(DataErrors.tooManyItems(header.count, MAX_IDX_ITEMS), file, 4);
-  }
+  const max = Math.min(MAX_IDX_ITEMS, Math.floor(MAX_DATA_BYTES / (header.rows * header.cols)));
+  if (header.count > max) throw new DataFileError(DataErrors.tooManyItems(header.count, max), file, 4);
   return header;
 }
 

@@ -240,9 +240,9 @@ export async function openDataFile(path: string, options: OpenOptions = {}): Pro
         yield batch;
       }
     } catch (error) {
-      // A stream that breaks mid-way (corrupt gzip tail) ends the file with a problem.
+      // A stream that breaks mid-way (corrupt gzip tail, a gzip bomb) ends the file with a problem.
       if (!(error instanceof DataFileError)) throw error;
-      addProblem(problems, { file: path, message: DataErrors.corruptGzip, recordIndex: seen, byteOffset: bytes });
+      addProblem(problems, { file: path, message: error.reason, recordIndex: seen, byteOffset: bytes });
     } finally {
       await closeAll();
     }
