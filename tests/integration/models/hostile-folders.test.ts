@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { basename, join } from 'node:path';
+import { listModels } from '../../../src/engine/catalog/list-models';
 import { STORE_ERRORS } from '../../../src/engine/models/store/errors';
 import { loadModel } from '../../../src/engine/models/index';
 import { HOSTILE_MODELS } from '../../helpers/hostile-models';
@@ -58,6 +60,15 @@ describe('hostile model folders are refused before anything big is read or built
       expect(tf.memory().numBytes).toBe(before);
     });
   }
+
+  test('the model list reads no latentdraw.json that is not a regular file inside its folder', async () => {
+    const root = join(tmp.dir, 'listed');
+    const made = Object.values(HOSTILE_MODELS).map((make) => basename(make(root)));
+    const listed = (await listModels(join(tmp.dir, 'no-shipped'), root)).map((m) => m.id);
+    expect(listed).not.toContain('user:meta-zero');
+    expect(listed).toContain('user:dev-zero');
+    expect(made).toContain('meta-zero');
+  });
 
   test('every hostile folder has its expected refusal', () => {
     expect(Object.keys(EXPECTED).sort()).toEqual(Object.keys(HOSTILE_MODELS).sort());
