@@ -21,6 +21,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/engine/train/gradient-worker.ts'], outfile: 'out/engine/gradient-worker.js' }),
   build({ ...common, entryPoints: ['src/engine/train/trainer-thread.ts'], outfile: 'out/engine/trainer-thread.js' }),
   build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'out/cli/index.js' }),
+  // Browser mode decodes big WebSocket frames on this thread, loaded beside the CLI.
+  build({ ...common, entryPoints: ['src/server/frame-decoder-worker.ts'], outfile: 'out/cli/frame-decoder-worker.js' }),
   // A browser bundle: tfjs with its WebGPU and WebGL backends inside, nothing from Node.
   build({
     entryPoints: ['src/trainer/main.ts'],

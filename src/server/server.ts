@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { decodeWire, encodeWire } from '../shared/contract/wire';
+import { encodeWire } from '../shared/contract/wire';
 import type { Router } from '../host/router';
 import type { EngineSupervisor } from '../host/supervisor';
 import {
@@ -13,11 +13,17 @@ import {
   tokenIsValid,
 } from './security';
 import { serveFile } from './static-files';
-import { parseClientMessage, type ServerMessage } from '../shared/contract/ws-protocol';
+import type { ServerMessage } from '../shared/contract/ws-protocol';
+import type { DecodedFrame } from './frame-decode';
+import { FrameDecoder } from './frame-decoder';
 
 export const SERVER_LIMITS = {
-  /** Largest WebSocket message accepted (an uploaded file in browser mode travels in one). */
-  maxMessageBytes: 64 * 1024 * 1024,
+  /**
+   * Largest WebSocket message accepted: an upload chunk (8 MiB, about 11 MiB as base64) and
+   * its envelope. Anything bigger is refused before it is read, since even off the server's
+   * thread a 56 MB frame takes seconds of JSON parsing.
+   */
+  maxMessageBytes: 16 * 1024 * 1024,
 } as const;
 
 export interface StudioServerOptions {
@@ -69,7 +75,11 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
     void serveFile(options.rendererDir, url.pathname, response, headers);
   });
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: SERVER_LIMITS.maxMessageBytes });
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: SERVER_LIMITS.maxMessageBytes,
+    skipUTF8Validation: true,
+  });
 
   server.on('upgrade', (request: IncomingMessage, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -90,20 +100,25 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
     if (ws.readyState === ws.OPEN) ws.send(encodeWire(message));
   };
 
+  const decoder = new FrameDecoder();
+  decoder.warm();
+
+  const dispatch = (ws: WebSocket, frame: DecodedFrame) => {
+    if (frame.kind === 'error') return send(ws, { kind: 'error', message: frame.message });
+    if (frame.kind === 'refused') return send(ws, { kind: 'reply', id: frame.id, envelope: frame.envelope });
+    const { id, channel, payload } = frame.message;
+    void router(channel, payload).then((envelope) => send(ws, { kind: 'reply', id, envelope }));
+  };
+
   sockets.on('connection', (ws: WebSocket) => {
+    // Frames are decoded as they arrive (big ones on the decoder's thread) and routed in the
+    // order they came, so a client's upload chunks never overtake each other.
+    let order: Promise<void> = Promise.resolve();
     ws.on('message', (data, isBinary) => {
       if (isBinary) return send(ws, { kind: 'error', message: 'binary messages are not accepted' });
-      let decoded: unknown;
-      try {
-        decoded = decodeWire(data.toString());
-      } catch {
-        return send(ws, { kind: 'error', message: 'message is not valid JSON' });
-      }
-      const parsed = parseClientMessage(decoded);
-      if ('error' in parsed) return send(ws, { kind: 'error', message: parsed.error });
-      void router(parsed.channel, parsed.payload).then((envelope) =>
-        send(ws, { kind: 'reply', id: parsed.id, envelope }),
-      );
+      const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : new Uint8Array(data);
+      const decoding = decoder.decode(bytes);
+      order = order.then(async () => dispatch(ws, await decoding));
     });
     ws.on('error', () => ws.terminate());
   });
@@ -131,6 +146,7 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
       offEvents();
       for (const ws of sockets.clients) ws.terminate();
       sockets.close();
+      await decoder.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -3,6 +3,7 @@ import { DatasetStore } from '../../engine/data/store/dataset-store';
 import { importFiles } from '../../engine/data/store/import';
 import type { ImportResult } from '../../engine/data/store/manifest.types';
 import { DataErrors } from '../../engine/data/errors';
+import { problemCount } from '../../engine/data/formats/parse-context';
 
 const USAGE = 'latentdraw import FILE… [--category NAME] [--limit N] [--name NAME] [--json]';
 
@@ -37,7 +38,9 @@ function parseArgs(argv: string[]): ImportArgs | string {
 
 function printHuman(result: ImportResult, io: CliIo): void {
   for (const f of result.files) {
-    io.out(`${f.path}: ${f.format}, ${f.added} added, ${f.duplicates} duplicates, ${f.problems.length} problems`);
+    io.out(
+      `${f.path}: ${f.format}, ${f.added} added, ${f.duplicates} duplicates, ${problemCount(f.problems)} problems`,
+    );
     for (const p of f.problems) {
       const where = `record ${p.recordIndex}, byte ${p.byteOffset}${p.line === undefined ? '' : `, line ${p.line}`}`;
       io.out(`  problem ${where}: ${p.message}`);

@@ -1,7 +1,11 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ModelSummary } from '../../shared/types/app';
 import { recoverReplacedFolders } from '../fs/atomic';
+import { readInside } from '../models/store/read-inside';
+
+/** latentdraw.json is a few KB; a link to /dev/zero or a huge file must not stall the list. */
+const META_MAX_BYTES = 1 << 20;
 
 export const MODEL_META_FILE = 'latentdraw.json';
 
@@ -32,7 +36,8 @@ function datasetName(value: unknown): string {
 export async function readModelSummary(folder: string, id: string, origin: ModelSummary['origin']) {
   let meta: Record<string, unknown>;
   try {
-    meta = JSON.parse(await readFile(join(folder, MODEL_META_FILE), 'utf8')) as Record<string, unknown>;
+    const bytes = await readInside(folder, MODEL_META_FILE, META_MAX_BYTES);
+    meta = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
   } catch {
     return undefined;
   }

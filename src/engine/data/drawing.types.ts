@@ -61,4 +61,9 @@ export interface DataProblem {
   byteOffset: number;
   /** 1-based line number, NDJSON only. */
   line?: number;
+  /**
+   * Set only on the summary entry that ends a capped list: how many further problems were
+   * found but not listed (this entry names where the first of them was).
+   */
+  omitted?: number;
 }

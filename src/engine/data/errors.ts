@@ -6,6 +6,8 @@ export const DataErrors = {
   emptyFile: 'the file is empty',
   unknownFormat: 'not a recognised data file (expected Quick, Draw! .bin or .ndjson, .npy bitmaps or IDX)',
   corruptGzip: 'the gzip stream is corrupt or cut off',
+  gzipBomb: (ratio: number) =>
+    `the gzip stream expands more than ${ratio}× (no data file compresses that well): reading stopped here`,
   truncatedRecord: (needed: number, available: number) =>
     `record cut off: needs at least ${needed} bytes, only ${available} left before the end of the file`,
   strokePastEnd: (stroke: number, points: number) =>
@@ -27,7 +29,15 @@ export const DataErrors = {
   idxTruncated: (items: number, expected: number) => `IDX data ends after ${items} of ${expected} items`,
   idxTrailing: (bytes: number) => `IDX has ${bytes} bytes after the last item`,
   notImages: (format: string) => `expected drawings or images, found ${format}`,
-  labelsMismatch: (images: number, labels: number) => `${images} images but ${labels} labels`,
+  labelsMismatch: (images: number, labels: number) =>
+    `${images} images but ${labels} labels: images without a label are left out`,
+  labelsNotLabels: (path: string) => `the labels file beside it is not IDX labels: ${path}`,
+  moreProblems: (count: number) => `…and ${count} more problems like these, counted but not listed`,
+  notAFile: 'not a regular file (a folder, device or pipe cannot be read as data)',
+  tooManyItems: (declared: number, max: number) =>
+    `the header declares ${declared} items, more than the ${max} this reader accepts`,
+  declaredPastEnd: (declared: number, bytes: number) =>
+    `the header declares ${declared} items, more than the file's ${bytes} bytes can hold`,
   aborted: 'the operation was cancelled',
   datasetNotFound: (id: string) => `no dataset with id "${id}"`,
   datasetNameEmpty: 'a dataset name cannot be empty',
@@ -38,12 +48,13 @@ export const DataErrors = {
 /** Thrown for whole-file failures (the file cannot be read at all). */
 export class DataFileError extends Error {
   constructor(
-    message: string,
+    /** The message without the file name (the documented constant). */
+    readonly reason: string,
     readonly file: string,
     readonly byteOffset = 0,
     options?: { cause?: unknown },
   ) {
-    super(`${file}: ${message}`, options);
+    super(`${file}: ${reason}`, options);
     this.name = 'DataFileError';
   }
 }

@@ -18,6 +18,7 @@ export {
   encodeQuickDrawBinRecord,
   type DrawingFields,
 } from './formats/encode';
+export { MAX_PROBLEMS_KEPT, problemCount } from './formats/parse-context';
 export { inspectFile, type FileSummary } from './inspect';
 export { categoryFromFileName, siblingLabelsPath } from './labels';
 export { bitmapToUnit } from './raster/bitmap';

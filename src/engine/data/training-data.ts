@@ -4,8 +4,9 @@ import { DataErrors, DataFileError, throwIfAborted } from './errors';
 import { fileChunks } from './formats/byte-stream';
 import { openDataFile } from './formats/open';
 import { parseQuickDrawBin } from './formats/quickdraw-bin';
-import { readIdxLabelsFile } from './formats/read-idx-labels';
-import { categoryFromFileName, idxClassNames, siblingLabelsPath } from './labels';
+import { mergeProblems } from './formats/parse-context';
+import { readSiblingLabels } from './formats/read-idx-labels';
+import { categoryFromFileName, idxClassNames } from './labels';
 import { bitmapToUnit } from './raster/bitmap';
 import { createRasterizer } from './raster/rasterize';
 import { splitIndexes } from './split';
@@ -119,10 +120,9 @@ async function loadFromFile(
   }
   if (file.format === 'idx-images') {
     classNames = idxClassNames(path);
-    const labelsPath = siblingLabelsPath(path);
-    if (labelsPath) {
+    labels = await readSiblingLabels(path, problems, options.signal);
+    if (labels) {
       await file.close();
-      labels = await readIdxLabelsFile(labelsPath, problems, options.signal);
       file = await openDataFile(path, { signal: options.signal, limit: options.limit, labels });
     }
   } else {
@@ -159,15 +159,8 @@ async function loadFromFile(
       }
     }
   }
-  problems.push(...file.problems);
-  if (labels && labels.length < collector.count) {
-    problems.push({
-      file: path,
-      message: DataErrors.labelsMismatch(collector.count, labels.length),
-      recordIndex: labels.length,
-      byteOffset: 0,
-    });
-  }
+  // The reader reports images and labels that do not pair up, and leaves unlabelled images out.
+  mergeProblems(problems, file.problems);
   return finish(path, recipe, collector, classNames, options);
 }
 

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { DataProblem, DatasetManifest, FileImportResult } from '../data/index';
+import { problemCount, type DataProblem, type DatasetManifest, type FileImportResult } from '../data/index';
 import type { DatasetInfo, DataProblemView, FileImportView } from '../../shared/contract/datasets';
 
 /** A file's problems beyond this many are summarised: the UI lists them, it does not page them. */
@@ -20,8 +20,10 @@ function problemView(problem: DataProblem, path: string, name: string): DataProb
 }
 
 export function fileImportView(result: FileImportResult, name: string): FileImportView {
-  const problems = result.problems.slice(0, MAX_PROBLEMS_PER_FILE).map((p) => problemView(p, result.path, name));
-  const more = result.problems.length - problems.length;
+  // The data layer lists at most 100 per file and counts the rest in a summary entry (omitted).
+  const listed = result.problems.filter((p) => p.omitted === undefined).slice(0, MAX_PROBLEMS_PER_FILE);
+  const problems = listed.map((p) => problemView(p, result.path, name));
+  const more = problemCount(result.problems) - problems.length;
   if (more > 0) problems.push({ message: `…and ${more} more problems`, recordIndex: -1, byteOffset: -1 });
   return {
     name,

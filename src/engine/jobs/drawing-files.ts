@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { encodeNdjsonLine, normalizeCanvasStrokes } from '../data/index';
 import { writeAtomic } from '../fs/atomic';
@@ -46,6 +46,7 @@ export class DrawingFiles {
   async save(name: string, drawing: Stroke[], word = ''): Promise<SavedDrawingInfo> {
     const path = this.path(name);
     await mkdir(this.folder, { recursive: true });
+    await this.keepDamagedAside(name, path);
     const file: DrawingFile = {
       format: DRAWING_FILE_FORMAT,
       version: 1,
@@ -56,6 +57,19 @@ export class DrawingFiles {
     };
     await writeAtomic(path, JSON.stringify(file));
     return info(file);
+  }
+
+  /**
+   * A file under this name that cannot be read is not overwritten: it is renamed to
+   * `NAME.drawing.json.damaged-TIME` (which is never listed) so its bytes stay on disk.
+   */
+  private async keepDamagedAside(name: string, path: string): Promise<void> {
+    try {
+      await this.open(name);
+    } catch (error) {
+      if ((error as Error).message !== DRAWING_ERRORS.damaged(name)) return;
+      await rename(path, `${path}.damaged-${Date.now()}`);
+    }
   }
 
   async open(name: string): Promise<SavedDrawing> {

@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeAtomic } from '../fs/atomic';
 import type { Concept } from '../../shared/types/latent';
@@ -10,9 +10,44 @@ interface StoredConcept extends Omit<Concept, 'vector'> {
 
 const FILE_VERSION = 1;
 
+export const CONCEPT_STORE_ERRORS = {
+  damaged: (file: string, keptAs: string) =>
+    `the saved concepts in ${file} could not be read; the file was kept as ${keptAs} and a new list is started`,
+  newerVersion: (file: string) =>
+    `the concepts in ${file} were saved by a newer LatentDraw; update the app to change them`,
+  unreadable: (file: string) => `the concepts in ${file} cannot be read`,
+} as const;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function isStoredConcept(v: unknown): v is StoredConcept {
+  return (
+    isObject(v) &&
+    typeof v.id === 'string' &&
+    typeof v.name === 'string' &&
+    typeof v.modelId === 'string' &&
+    typeof v.description === 'string' &&
+    typeof v.createdAt === 'string' &&
+    typeof v.countA === 'number' &&
+    typeof v.countB === 'number' &&
+    Array.isArray(v.vector) &&
+    v.vector.every((x) => typeof x === 'number' && Number.isFinite(x))
+  );
+}
+
+/** The concepts of a parsed file, 'newer' for a later format, undefined when it is not ours. */
+function conceptsOf(value: unknown): StoredConcept[] | 'newer' | undefined {
+  if (!isObject(value) || typeof value.version !== 'number') return undefined;
+  if (value.version > FILE_VERSION) return 'newer';
+  if (!Array.isArray(value.concepts) || !value.concepts.every(isStoredConcept)) return undefined;
+  return value.concepts;
+}
+
 /**
  * Concept vectors, one JSON file per model in `<data home>/concepts/`. Written atomically
- * (temp file + fsync + rename), so a crash never leaves a half-written list.
+ * (temp file + fsync + rename), so a crash never leaves a half-written list. A list is only
+ * ever rewritten from what was read: a file that cannot be read is never overwritten. A
+ * damaged one is renamed aside (its concepts stay on disk) and the person is told where.
  */
 export class ConceptStore {
   constructor(private readonly root: string) {}
@@ -23,18 +58,29 @@ export class ConceptStore {
   }
 
   async list(modelId: string): Promise<Concept[]> {
+    const file = this.fileOf(modelId);
     let text: string;
     try {
-      text = await readFile(this.fileOf(modelId), 'utf8');
-    } catch {
-      return [];
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      // Only a file that is not there is an empty list; any other failure is not.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw new Error(CONCEPT_STORE_ERRORS.unreadable(file), { cause: error });
     }
+    let parsed: unknown;
     try {
-      const parsed = JSON.parse(text) as { concepts?: StoredConcept[] };
-      return (parsed.concepts ?? []).map((c) => ({ ...c, vector: Float32Array.from(c.vector) }));
+      parsed = JSON.parse(text);
     } catch {
-      return [];
+      parsed = undefined;
     }
+    const stored = conceptsOf(parsed);
+    if (stored === 'newer') throw new Error(CONCEPT_STORE_ERRORS.newerVersion(file));
+    if (stored === undefined) {
+      const keptAs = `${file.slice(0, -'.json'.length)}.damaged-${Date.now()}.json`;
+      await rename(file, keptAs);
+      throw new Error(CONCEPT_STORE_ERRORS.damaged(file, keptAs));
+    }
+    return stored.map((c) => ({ ...c, vector: Float32Array.from(c.vector) }));
   }
 
   async add(concept: Concept): Promise<Concept[]> {

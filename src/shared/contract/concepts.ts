@@ -1,18 +1,25 @@
 import type { ArithmeticResult, Concept, DecodedImage, SampleGallery } from '../types/latent';
 import { channel } from './define';
-import { drawingSchema, labelSchema, modelIdSchema } from './drawing';
+import { boundedDrawingSchema, drawingSchema, labelSchema, modelIdSchema, pointCount } from './drawing';
 import { s } from './schema';
 
-export const CONCEPT_LIMITS = { items: 500, drawings: 50, name: 80, samples: 200 } as const;
+export const CONCEPT_LIMITS = { items: 500, drawings: 50, name: 80, samples: 200, setPoints: 50_000 } as const;
 
-const point = s.number({ min: -1e6, max: 1e6 });
-/** A drawing inside a concept set: points only, fewer of them than a canvas request. */
-const setDrawing = s.array(s.object({ x: s.array(point, 5_000), y: s.array(point, 5_000) }), 200);
+/** A drawing inside a concept set: fewer points than a canvas request, and a budget for the set. */
+const setDrawing = boundedDrawingSchema({ strokes: 200, pointsPerStroke: 5_000, points: 5_000 });
+const setDrawings = s.precheck(
+  s.array(setDrawing, CONCEPT_LIMITS.drawings),
+  `at most ${CONCEPT_LIMITS.setPoints} points in all drawings`,
+  (v) =>
+    !Array.isArray(v) ||
+    v.length > CONCEPT_LIMITS.drawings ||
+    v.reduce((n: number, d) => n + pointCount(d), 0) <= CONCEPT_LIMITS.setPoints,
+);
 
 export const conceptSetSchema = s.union(
   s.object({ kind: s.literal('label'), label: labelSchema }),
   s.object({ kind: s.literal('items'), indexes: s.array(s.integer(0, 1_000_000), CONCEPT_LIMITS.items) }),
-  s.object({ kind: s.literal('drawings'), drawings: s.array(setDrawing, CONCEPT_LIMITS.drawings) }),
+  s.object({ kind: s.literal('drawings'), drawings: setDrawings }),
 );
 
 const operandSchema = s.union(

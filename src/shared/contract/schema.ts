@@ -114,8 +114,9 @@ export const s = {
     return schema(what, (v, p) => {
       if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(p, what);
       const record = v as Record<string, unknown>;
+      // Own keys only: `key in shape` would let __proto__, constructor or toString through.
       for (const key of Object.keys(record)) {
-        if (!(key in shape)) fail(`${p}.${key}`, 'no such field');
+        if (!Object.hasOwn(shape, key)) fail(`${p}.${key}`, 'no such field');
       }
       const out: Record<string, unknown> = {};
       for (const key of keys) {
@@ -138,6 +139,14 @@ export const s = {
       }
       return fail(p, what);
     });
+  },
+
+  /**
+   * A cheap check of the raw value before `inner` walks it (e.g. a total size), so a request
+   * too big to be worth validating is refused without being walked. `ok` sees any value.
+   */
+  precheck<T>(inner: Schema<T>, describe: string, ok: (value: unknown) => boolean): Schema<T> {
+    return schema(`${inner.describe}, ${describe}`, (v, p) => (ok(v) ? inner.parse(v, p) : fail(p, describe)));
   },
 
   /** Values produced by our own processes (responses, events): typed, not checked. */

@@ -6,7 +6,7 @@ import type { CliIo } from '../../../src/cli/command';
 import { DataErrors } from '../../../src/engine/data/errors';
 import { DatasetStore } from '../../../src/engine/data/store/dataset-store';
 import { sharedData } from '../../helpers/shared-data';
-import { tempFolder } from '../../unit/data/tmp-dir';
+import { tempFolder } from '../../helpers/temp-folder';
 
 // Needs ../shared/data.
 function capture(): CliIo & { stdout: string[]; stderr: string[] } {

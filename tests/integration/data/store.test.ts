@@ -6,7 +6,7 @@ import { importFiles } from '../../../src/engine/data/store/import';
 import { loadTrainingData } from '../../../src/engine/data/training-data';
 import { AbortedError, DataErrors } from '../../../src/engine/data/errors';
 import { sharedData } from '../../helpers/shared-data';
-import { tempFolder } from '../../unit/data/tmp-dir';
+import { tempFolder } from '../../helpers/temp-folder';
 
 // Needs ../shared/data.
 const tmp = tempFolder('store');

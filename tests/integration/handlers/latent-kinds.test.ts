@@ -8,6 +8,7 @@ import { startEngine, type Engine } from '../../../src/engine/engine';
 import { buildModel, defaultConfig, metadataFor, saveModel } from '../../../src/engine/models/index';
 import { selectBackend } from '../../../src/engine/backend/select';
 import { sharedData } from '../../helpers/shared-data';
+import { LATENT_HANDLER_ERRORS } from '../../../src/engine/handlers/latent';
 
 const DIGITS = Array.from({ length: 10 }, (_, i) => String(i));
 const STROKE = [{ x: [10, 60, 120], y: [10, 90, 40] }];
@@ -55,6 +56,22 @@ describe('latent handlers on large-latent and conditional models', () => {
     const space = await call('latent:space', { modelId: 'user:cond', label: 3 });
     expect(space.axes).toBe('dims');
     expect(space.grid?.n).toBe(12);
+  });
+
+  test('a class the conditional model does not have is refused, not answered as class 0', async () => {
+    const z = new Float32Array(2);
+    const decoded = await engine.handle('latent:decode', { modelId: 'user:cond', z, label: 9999 });
+    expect(decoded).toEqual({
+      ok: false,
+      error: { message: LATENT_HANDLER_ERRORS.badLabel(10, 9999), code: 'failed' },
+    });
+    const reconstructed = await engine.handle('latent:reconstruct', {
+      modelId: 'user:cond',
+      strokes: STROKE,
+      label: 10,
+    });
+    expect(reconstructed.ok).toBe(false);
+    expect((await engine.handle('latent:decode', { modelId: 'user:cond', z, label: 9 })).ok).toBe(true);
   });
 
   test('a missing model says so', async () => {

@@ -1,13 +1,33 @@
 import { fork } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { listModels } from '../../../src/engine/catalog/list-models';
-import { loadModel } from '../../../src/engine/models/index';
+import { loadModel, readMetadata } from '../../../src/engine/models/index';
 import { useBackend } from '../../helpers/tf';
 
 const KILLS = 8;
+const SOURCE = resolve('resources/models/mnist-vae');
+
+function saver(target: string, env: Record<string, string> = {}) {
+  return fork(resolve('tests/fixtures/model-saver.ts'), [target], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+}
+
+/** Runs the saver once with a crash step; resolves with how it ended and what it reported. */
+function saveOnce(target: string, step: number): Promise<{ signal: NodeJS.Signals | null; steps?: number }> {
+  return new Promise((ok, fail) => {
+    const child = saver(target, { LATENTDRAW_CRASH_AT_STEP: String(step) });
+    let steps: number | undefined;
+    child.on('message', (m) => (steps = (m as { steps: number }).steps));
+    child.once('error', fail);
+    child.once('exit', (_code, signal) => ok({ signal, steps }));
+  });
+}
 
 describe('saving a model under SIGKILL', () => {
   beforeAll(async () => {
@@ -18,12 +38,9 @@ describe('saving a model under SIGKILL', () => {
     const home = mkdtempSync(join(tmpdir(), 'latentdraw-save-kill-'));
     const models = join(home, 'models');
     const target = join(models, 'digits');
-    cpSync(resolve('resources/models/mnist-vae'), target, { recursive: true });
+    cpSync(SOURCE, target, { recursive: true });
     for (let i = 0; i < KILLS; i++) {
-      const child = fork(resolve('tests/fixtures/model-saver.ts'), [target], {
-        execArgv: ['--import', 'tsx'],
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      });
+      const child = saver(target);
       await new Promise<void>((ok) => child.once('message', () => ok()));
       await new Promise((ok) => setTimeout(ok, Math.random() * 400));
       const exited = new Promise((ok) => child.once('exit', ok));
@@ -36,6 +53,36 @@ describe('saving a model under SIGKILL', () => {
       expect(['mlp-vae']).toContain(metadata.kind);
       model.dispose();
     }
-    expect(readdirSync(models).filter((n) => n.includes('.old-'))).toEqual([]);
+    expect(readdirSync(models)).toEqual(['digits']);
+    rmSync(home, { recursive: true, force: true });
   });
+
+  test('a kill before every file-system step of a save (between the renames, while the old copy is removed) leaves the old or the new model, loadable as the CLI loads it, and nothing else', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'latentdraw-save-steps-'));
+    const models = join(home, 'models');
+    const target = join(models, 'digits');
+    cpSync(SOURCE, target, { recursive: true });
+    const oldSeed = (await readMetadata(target)).seed;
+    const whole = await saveOnce(target, Number.MAX_SAFE_INTEGER);
+    expect(whole.signal).toBeNull();
+    const steps = whole.steps ?? 0;
+    // mkdir + files of two parts + metadata, the marker, two renames, then the old copy file by file.
+    expect(steps).toBeGreaterThan(15);
+    const seen = new Set<string>();
+    for (let step = 1; step <= steps; step++) {
+      rmSync(models, { recursive: true, force: true });
+      cpSync(SOURCE, target, { recursive: true });
+      const run = await saveOnce(target, step);
+      expect(run.signal, `step ${step}`).toBe('SIGKILL');
+      // No manual step: loading recovers (the CLI's encode and the studio both load this way).
+      const { model, metadata } = await loadModel(target);
+      model.dispose();
+      expect([oldSeed, oldSeed + 1], `step ${step}`).toContain(metadata.seed);
+      seen.add(metadata.seed === oldSeed ? 'old' : 'new');
+      expect(readdirSync(models), `step ${step}`).toEqual(['digits']);
+    }
+    // Early kills keep the old model, late ones (after the commit) the new one.
+    expect([...seen].sort()).toEqual(['new', 'old']);
+    rmSync(home, { recursive: true, force: true });
+  }, 240_000);
 });

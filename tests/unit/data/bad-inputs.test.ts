@@ -6,7 +6,7 @@ import { openDataFile } from '../../../src/engine/data/formats/open';
 import { seededRandom } from '../../../src/engine/data/split';
 import { sharedData } from '../../helpers/shared-data';
 import { drawings, readAll } from './read-all';
-import { tempFolder } from './tmp-dir';
+import { tempFolder } from '../../helpers/temp-folder';
 
 const tmp = tempFolder('bad');
 afterAll(() => tmp.remove());

@@ -6,7 +6,7 @@ import { encodeIdxImages } from '../../../src/engine/data/formats/encode';
 import { seededRandom } from '../../../src/engine/data/split';
 import { sharedData } from '../../helpers/shared-data';
 import { images, readAll } from './read-all';
-import { tempFolder } from './tmp-dir';
+import { tempFolder } from '../../helpers/temp-folder';
 
 const tmp = tempFolder('fuzz');
 afterAll(() => tmp.remove());

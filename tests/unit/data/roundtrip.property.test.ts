@@ -8,7 +8,7 @@ import {
   encodeQuickDrawBinRecord,
 } from '../../../src/engine/data/formats/encode';
 import { drawings, images, readAll } from './read-all';
-import { tempFolder } from './tmp-dir';
+import { tempFolder } from '../../helpers/temp-folder';
 import { gzipSync } from 'node:zlib';
 
 const tmp = tempFolder('prop');

@@ -8,6 +8,14 @@ export const CHUNK_BYTES = 1 << 20;
 
 export const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
+/**
+ * Real data files compress 2–10× (MNIST, Quick, Draw!); a stream of zeros or of one repeated
+ * line compresses 1000×. Past this ratio (after a slack for small files) reading stops, so a
+ * few hundred KB of gzip cannot cost gigabytes of work.
+ */
+export const MAX_GZIP_RATIO = 200;
+const GZIP_SLACK_BYTES = 64 << 20;
+
 export async function startsWithGzipMagic(path: string): Promise<boolean> {
   const handle = await open(path, 'r');
   try {
@@ -30,13 +38,18 @@ export async function* fileChunks(
   const file = createReadStream(path, { highWaterMark: options.chunkBytes ?? CHUNK_BYTES });
   const stream = options.gzip ? file.pipe(createGunzip({ chunkSize: 64 * 1024 })) : file;
   if (options.gzip) file.on('error', (error) => stream.destroy(error));
+  let expanded = 0;
   try {
     for await (const chunk of stream) {
       if (options.signal?.aborted) throw new AbortedError({ cause: options.signal.reason });
+      expanded += (chunk as Buffer).length;
+      if (options.gzip && expanded > GZIP_SLACK_BYTES + MAX_GZIP_RATIO * file.bytesRead) {
+        throw new DataFileError(DataErrors.gzipBomb(MAX_GZIP_RATIO), path, expanded);
+      }
       yield chunk as Buffer;
     }
   } catch (error) {
-    if (error instanceof AbortedError) throw error;
+    if (error instanceof AbortedError || error instanceof DataFileError) throw error;
     if (options.gzip && isZlibError(error)) {
       throw new DataFileError(DataErrors.corruptGzip, path, 0, { cause: error });
     }

@@ -1,6 +1,7 @@
 import type { ImageRecord } from '../drawing.types';
 import { DataErrors, DataFileError } from '../errors';
 import { fixedItems } from './fixed-items';
+import { MAX_DATA_BYTES } from './idx';
 import { problem, type ParseContext, type RecordBatches } from './parse-context';
 
 export const NPY_MAGIC = Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]); // \x93NUMPY
@@ -47,6 +48,8 @@ export function parseNpyHeader(head: Buffer, file: string): NpyHeader {
     shape.every((n) => Number.isSafeInteger(n)) &&
     ((shape.length === 2 && shape[1] === 784) || (shape.length === 3 && shape[1] === 1 && shape[2] === 784));
   if (!ok) throw new DataFileError(DataErrors.npyShape(`(${parts.join(', ')})`), file);
+  const maxRows = Math.floor(MAX_DATA_BYTES / 784);
+  if (shape[0] > maxRows) throw new DataFileError(DataErrors.tooManyItems(shape[0], maxRows), file, 8);
   return { dataOffset, rows: shape[0], shape };
 }
 

@@ -3,9 +3,17 @@ import { extname } from 'node:path';
 import type { DataProblem, DataRecord, FormatName } from '../drawing.types';
 import { DataErrors, DataFileError } from '../errors';
 import { fileChunks, peekChunks, startsWithGzipMagic } from './byte-stream';
-import { idxMagic, IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, parseIdxHeader, parseIdxImages, readIdxLabelBytes } from './idx';
+import {
+  idxLabelRecords,
+  idxMagic,
+  IDX_IMAGES_MAGIC,
+  IDX_LABELS_MAGIC,
+  parseIdxHeader,
+  parseIdxImages,
+  readIdxLabelBytes,
+} from './idx';
 import { NPY_MAGIC, npyHeaderBytesNeeded, parseNpyBitmaps, parseNpyHeader } from './npy';
-import type { ParseContext } from './parse-context';
+import { addProblem, type ParseContext } from './parse-context';
 import { looksLikeQuickDrawBin, parseQuickDrawBin, quickDrawBinSpans, type BinSpans } from './quickdraw-bin';
 import { parseQuickDrawNdjson } from './quickdraw-ndjson';
 
@@ -63,32 +71,63 @@ export function detectFormat(head: Buffer, path: string): FormatName {
   ) {
     return 'idx-images';
   }
-  let i = 0;
-  while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i++;
-  // A binary record can start with '{' too (it is just a key_id byte), but it always has
-  // control bytes (the high bytes of n_strokes and n_points) where text has none.
-  if (i < head.length && head[i] === 0x7b && !hasControlBytes(head, Math.min(head.length, 4096))) {
-    const nl = head.indexOf(0x0a, i);
-    if (nl > 0) {
-      try {
-        const first: unknown = JSON.parse(head.toString('utf8', i, nl));
-        const drawing = (first as { drawing?: unknown[] }).drawing;
-        if (Array.isArray(drawing) && Array.isArray(drawing[0]) && drawing[0].length === 3)
-          return 'quickdraw-ndjson-raw';
-      } catch {
-        // a bad first line is reported by the reader, with its line number
-      }
-    }
-    return 'quickdraw-ndjson-simplified';
+  const ext = extname(path).toLowerCase();
+  const text = looksLikeNdjson(head, ext);
+  // A .bin is judged by its framing only: header fields that are merely odd (recognized = 5,
+  // 0 strokes) are problems of that record, reported by the reader, as they are further on.
+  if (ext === '.bin') {
+    if (looksLikeQuickDrawBin(head, { lenient: true })) return 'quickdraw-bin';
+    if (text) return ndjsonVariant(head);
+    // Too short to judge: trust the name so the reader can report the cut-off record.
+    return head.length < 17 ? 'quickdraw-bin' : 'unknown';
   }
-  if (looksLikeQuickDrawBin(head)) return 'quickdraw-bin';
-  // Too short to judge: trust the name so the reader can report the cut-off record.
-  if (head.length < 17 && extname(path).toLowerCase() === '.bin') return 'quickdraw-bin';
+  if (text) return ndjsonVariant(head);
+  if (looksLikeQuickDrawBin(head, { lenient: false })) return 'quickdraw-bin';
   return 'unknown';
 }
 
-function hasControlBytes(head: Buffer, end: number): boolean {
-  for (let i = 0; i < end; i++) {
+const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+const NDJSON_EXTENSIONS = new Set(['.ndjson', '.json', '.jsonl']);
+
+/** Index of the first byte after a UTF-8 byte-order mark and leading whitespace. */
+function textStart(head: Buffer): number {
+  let i = head.length >= 3 && head[0] === UTF8_BOM[0] && head[1] === UTF8_BOM[1] && head[2] === UTF8_BOM[2] ? 3 : 0;
+  while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i++;
+  return i;
+}
+
+/**
+ * NDJSON starts with '{'. A binary record can too (it is just a key_id byte), but its first
+ * 17 bytes always hold control bytes (the high bytes of n_strokes and n_points) where the
+ * first line of text has none. Only the first line is looked at: a NUL in a later line is
+ * that line's problem, as it would be anywhere else in the file. A name saying NDJSON is
+ * trusted even when the first line is damaged.
+ */
+function looksLikeNdjson(head: Buffer, ext: string): boolean {
+  const i = textStart(head);
+  if (i >= head.length || head[i] !== 0x7b) return false;
+  if (NDJSON_EXTENSIONS.has(ext)) return true;
+  const nl = head.indexOf(0x0a, i);
+  return !hasControlBytes(head, i, nl < 0 ? Math.min(head.length, 4096) : Math.min(nl, i + 4096));
+}
+
+function ndjsonVariant(head: Buffer): FormatName {
+  const i = textStart(head);
+  const nl = head.indexOf(0x0a, i);
+  if (nl > 0) {
+    try {
+      const first: unknown = JSON.parse(head.toString('utf8', i, nl));
+      const drawing = (first as { drawing?: unknown[] }).drawing;
+      if (Array.isArray(drawing) && Array.isArray(drawing[0]) && drawing[0].length === 3) return 'quickdraw-ndjson-raw';
+    } catch {
+      // a bad first line is reported by the reader, with its line number
+    }
+  }
+  return 'quickdraw-ndjson-simplified';
+}
+
+function hasControlBytes(head: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
     const c = head[i];
     if (c < 0x09 || (c > 0x0d && c < 0x20)) return true;
   }
@@ -103,8 +142,12 @@ function hasControlBytes(head: Buffer, end: number): boolean {
 export async function openDataFile(path: string, options: OpenOptions = {}): Promise<OpenedDataFile> {
   let size: number;
   try {
-    size = (await stat(path)).size;
+    const info = await stat(path);
+    // A folder fails later with a bare EISDIR, and a FIFO or device never ends: refuse both by name.
+    if (!info.isFile()) throw new DataFileError(DataErrors.notAFile, path);
+    size = info.size;
   } catch (error) {
+    if (error instanceof DataFileError) throw error;
     throw new DataFileError((error as Error).message, path, 0, { cause: error });
   }
   if (size === 0) throw new DataFileError(DataErrors.emptyFile, path);
@@ -160,10 +203,7 @@ export async function openDataFile(path: string, options: OpenOptions = {}): Pro
     } else {
       parse = async function* (chunks) {
         const labels = await readIdxLabelBytes(chunks, header, ctx);
-        const n = options.limit === undefined ? labels.length : Math.min(options.limit, labels.length);
-        const out: DataRecord[] = [];
-        for (let i = 0; i < n; i++) out.push({ kind: 'label', index: i, byteOffset: 8 + i, label: labels[i] });
-        if (out.length) yield out;
+        yield* idxLabelRecords(labels, header, options.limit);
       };
     }
   } else if (format === 'quickdraw-bin') {
@@ -200,9 +240,9 @@ export async function openDataFile(path: string, options: OpenOptions = {}): Pro
         yield batch;
       }
     } catch (error) {
-      // A stream that breaks mid-way (corrupt gzip tail) ends the file with a problem.
+      // A stream that breaks mid-way (corrupt gzip tail, a gzip bomb) ends the file with a problem.
       if (!(error instanceof DataFileError)) throw error;
-      problems.push({ file: path, message: DataErrors.corruptGzip, recordIndex: seen, byteOffset: bytes });
+      addProblem(problems, { file: path, message: error.reason, recordIndex: seen, byteOffset: bytes });
     } finally {
       await closeAll();
     }

@@ -68,14 +68,19 @@ function validate(buf: Buffer, pos: number, ctx: ParseContext, index: number, of
   if (recognized > 1) problem(ctx, DataErrors.badRecognized(recognized), index, offset);
 }
 
-/** True when `head` plausibly starts with a Quick, Draw! binary record (used for detection). */
-export function looksLikeQuickDrawBin(head: Buffer): boolean {
+/**
+ * True when `head` plausibly starts with a Quick, Draw! binary record (used for detection).
+ * Strict: the header fields must look right, and a record running past the peeked bytes is
+ * plausible unless absurdly large. Lenient (the file is named .bin) also accepts a first
+ * record whose fields are merely odd (recognized = 5, 0 strokes) when its framing closes
+ * inside the head, as for every later record: those are that record's problems.
+ */
+export function looksLikeQuickDrawBin(head: Buffer, options: { lenient: boolean }): boolean {
   if (head.length < BIN_HEADER_BYTES) return false;
-  if (!isCountryByte(head[8]) || !isCountryByte(head[9]) || head[10] > 1) return false;
-  const strokes = head.readUInt16LE(15);
-  if (strokes === 0) return false;
   const m = measure(head, 0, head.length);
-  // A record that runs past the peeked bytes is still plausible unless it is absurdly large.
+  if (options.lenient && m.ok) return true;
+  if (!isCountryByte(head[8]) || !isCountryByte(head[9]) || head[10] > 1) return false;
+  if (head.readUInt16LE(15) === 0) return false;
   return m.ok || !m.tooLarge;
 }
 

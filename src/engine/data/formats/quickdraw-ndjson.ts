@@ -78,6 +78,10 @@ function parseLine(text: string, index: number, byteOffset: number, normalizeRaw
   return { ok: true, record, raw: parsed.raw };
 }
 
+function hasBom(buf: Buffer, start: number, end: number): boolean {
+  return end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf;
+}
+
 function isBlank(buf: Buffer, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = buf[i];
@@ -103,8 +107,10 @@ export async function* parseQuickDrawNdjson(
   let good = 0;
   let skipping = false; // inside an over-long line, dropping bytes until its newline
 
-  const handle = (buf: Buffer, start: number, end: number, offset: number, batch: DrawingRecord[]): boolean => {
+  const handle = (buf: Buffer, lineStart: number, end: number, offset: number, batch: DrawingRecord[]): boolean => {
     line++;
+    // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses.
+    const start = offset === 0 && hasBom(buf, lineStart, end) ? lineStart + 3 : lineStart;
     if (isBlank(buf, start, end)) return false;
     const result = parseLine(buf.toString('utf8', start, end), index, offset, normalizeRaw);
     if (result.ok) {

@@ -3,10 +3,16 @@ import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dataFolders } from '../../paths';
 import { DataErrors } from '../errors';
-import { writeAtomic } from '../../fs/atomic';
+import { removeFolder, writeAtomic } from '../../fs/atomic';
+import { isProcessAlive } from '../../fs/process-alive';
 import { DATASET_FILES, type DatasetManifest, type DatasetPreviewItem } from './manifest.types';
 
 const ID_PATTERN = /^ds-[a-z0-9-]+$/;
+
+/** `.import-PID-ID`: an import in progress (or killed); earlier versions wrote `.import-ID`. */
+const IMPORT_TEMP = /^\.import-(?:(\d+)-)?ds-[a-z0-9-]+$/;
+/** `.trash-ID-XXXXXX`: a dataset being deleted. */
+const TRASH = /^\.trash-ds-[a-z0-9-]+-[0-9a-f]+$/;
 
 /**
  * Imported datasets, one folder each under `root` (dataFolders().datasets by default).
@@ -32,7 +38,33 @@ export class DatasetStore {
     await mkdir(this.root, { recursive: true });
   }
 
+  /** The hidden folder an import of `id` by this process writes into. */
+  importTemp(id: string): string {
+    return join(this.root, `.import-${process.pid}-${id}`);
+  }
+
+  /**
+   * Removes what killed imports and deletes left behind. Imports still running in another
+   * process (their PID is alive) are left alone. Runs before every listing and import, so the
+   * CLI and the studio both clean up without a manual step.
+   */
+  async removeLeftovers(): Promise<void> {
+    let names: string[];
+    try {
+      names = await readdir(this.root);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const temp = IMPORT_TEMP.exec(name);
+      const pid = temp?.[1] === undefined ? undefined : Number(temp[1]);
+      const stale = temp !== null && (pid === undefined || (pid !== process.pid && !isProcessAlive(pid)));
+      if (stale || TRASH.test(name)) await removeFolder(join(this.root, name)).catch(() => undefined);
+    }
+  }
+
   async list(): Promise<DatasetManifest[]> {
+    await this.removeLeftovers();
     let names: string[];
     try {
       names = await readdir(this.root);

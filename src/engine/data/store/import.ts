@@ -4,7 +4,7 @@ import type { DataRecord, DrawingRecord, FormatName, ImageRecord } from '../draw
 import { AbortedError, DataErrors, DataFileError, throwIfAborted } from '../errors';
 import { encodeQuickDrawBinRecord } from '../formats/encode';
 import { openDataFile } from '../formats/open';
-import { categoryFromFileName, idxClassNames, siblingLabelsPath } from '../labels';
+import { categoryFromFileName, idxClassNames } from '../labels';
 import { bitmapToUnit } from '../raster/bitmap';
 import { createRasterizer } from '../raster/rasterize';
 import { DEFAULT_SPLIT_SEED, DEFAULT_VALIDATION_SHARE } from '../split';
@@ -19,7 +19,8 @@ import {
   type ImportOptions,
   type ImportResult,
 } from './manifest.types';
-import { readIdxLabelsFile } from '../formats/read-idx-labels';
+import { readSiblingLabels } from '../formats/read-idx-labels';
+import { addProblem, mergeProblems } from '../formats/parse-context';
 
 const EMPTY_BITMAP_RECORD = encodeQuickDrawBinRecord({ strokes: [] });
 
@@ -133,8 +134,9 @@ export async function importFiles(
 ): Promise<ImportResult> {
   throwIfAborted(options.signal);
   await store.ensureRoot();
+  await store.removeLeftovers();
   const id = DatasetStore.newId();
-  const temp = join(store.root, `.import-${id}`);
+  const temp = store.importTemp(id);
   await mkdir(temp);
   const files: FileImportResult[] = [];
   let writer: DatasetWriter | undefined;
@@ -201,10 +203,9 @@ async function importOne(
     let classNames: string[] | undefined;
     let labels: Uint8Array | undefined;
     if (file.format === 'idx-images') {
-      const labelsPath = siblingLabelsPath(path);
-      if (labelsPath) {
+      labels = await readSiblingLabels(path, result.problems, options.signal);
+      if (labels) {
         await file.close();
-        labels = await readIdxLabelsFile(labelsPath, result.problems, options.signal);
         file = await openDataFile(path, { signal: options.signal, labels });
         classNames = idxClassNames(path);
       }
@@ -213,7 +214,7 @@ async function importOne(
     if (format === 'idx-labels') {
       await file.close();
       result.format = format;
-      result.problems.push({ file: path, message: DataErrors.notImages(format), recordIndex: 0, byteOffset: 0 });
+      addProblem(result.problems, { file: path, message: DataErrors.notImages(format), recordIndex: 0, byteOffset: 0 });
       return result;
     }
     const fileCategory = categoryFromFileName(path);
@@ -238,13 +239,13 @@ async function importOne(
       }
     }
     result.format = file.format;
-    result.problems.push(...file.problems);
+    mergeProblems(result.problems, file.problems);
     return result;
   } catch (error) {
     await file?.close();
     if (error instanceof AbortedError) throw error;
     if (error instanceof DataFileError) {
-      result.problems.push({ file: path, message: error.message, recordIndex: 0, byteOffset: error.byteOffset });
+      addProblem(result.problems, { file: path, message: error.message, recordIndex: 0, byteOffset: error.byteOffset });
       return result;
     }
     throw error;

@@ -9,6 +9,13 @@ export const STORE_ERRORS = {
   weightsSize: 'model weights file has the wrong size',
   partMismatch: 'model part does not match latentdraw.json',
   saveFailed: 'could not save the model',
+  outsideFolder: 'model file path leaves the model folder',
+  notRegularFile: 'model file is not a regular file (a link, folder, device or pipe)',
+  fileTooLarge: 'model file is larger than a model file can be',
+  badWeightSpec: 'model weights manifest is not valid (a name, shape, dtype, quantization or repeated path)',
+  tooLarge: 'model declares more weights than LatentDraw loads',
+  unknownTopology: 'model part has a layer or shape LatentDraw cannot check',
+  metadataMismatch: 'latentdraw.json does not match the model parts (kind, classes or sizes)',
 } as const;
 
 export function storeError(message: string, path: string, cause?: unknown): Error {

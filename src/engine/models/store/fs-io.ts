@@ -1,8 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeDurable } from '../../fs/atomic';
 import { STORE_ERRORS, storeError } from './errors';
+import { openInside, readInside, type InsideFile } from './read-inside';
+import { MODEL_LIMITS, specBytes, specValues, topologyParameters, weightSpecProblem } from './weights-budget';
 
 export const MODEL_JSON = 'model.json';
 export const WEIGHTS_BIN = 'weights.bin';
@@ -33,54 +35,85 @@ export function fileSaveHandler(folder: string): tf.io.IOHandler {
   });
 }
 
-async function readOrExplain(path: string): Promise<Buffer> {
+function parseModelJson(bytes: Buffer, jsonPath: string): tf.io.ModelJSON {
+  let parsed: unknown;
   try {
-    return await readFile(path);
+    parsed = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    throw storeError(STORE_ERRORS.missingFile, path, error);
+    throw storeError(STORE_ERRORS.badJson, jsonPath, error);
+  }
+  const json = parsed as Partial<tf.io.ModelJSON> | null;
+  if (!json || typeof json !== 'object' || !json.modelTopology || !Array.isArray(json.weightsManifest)) {
+    throw storeError(STORE_ERRORS.notLayersModel, jsonPath);
+  }
+  for (const group of json.weightsManifest as unknown[]) {
+    const g = group as { paths?: unknown; weights?: unknown } | null;
+    if (!g || !Array.isArray(g.paths) || !g.paths.every((p) => typeof p === 'string') || !Array.isArray(g.weights)) {
+      throw storeError(STORE_ERRORS.notLayersModel, jsonPath);
+    }
+  }
+  return json as tf.io.ModelJSON;
+}
+
+/**
+ * Everything the manifest and topology declare is checked before a weight file is read or a
+ * layer is built: well-formed specs with known dtypes and quantizations, a parameter count
+ * within MODEL_LIMITS (for the specs and for what the topology would allocate), and weight
+ * files that are regular files inside the folder whose sizes add up to exactly what the specs
+ * take. Only then are the files read, so a hostile folder costs a few stat calls.
+ */
+async function readWeights(folder: string, within: string, json: tf.io.ModelJSON, jsonPath: string) {
+  const specs: tf.io.WeightsManifestEntry[] = [];
+  const names: string[] = [];
+  let values = 0;
+  let expected = 0;
+  for (const group of json.weightsManifest) {
+    for (const spec of group.weights) {
+      if (weightSpecProblem(spec) !== undefined) throw storeError(STORE_ERRORS.badWeightSpec, jsonPath);
+      values += specValues(spec);
+      if (values > MODEL_LIMITS.parameters) throw storeError(STORE_ERRORS.tooLarge, jsonPath);
+      expected += specBytes(spec);
+      specs.push(spec);
+    }
+    names.push(...group.paths);
+    if (names.length > MODEL_LIMITS.weightFiles) throw storeError(STORE_ERRORS.badWeightSpec, jsonPath);
+  }
+  if (new Set(names).size !== names.length) throw storeError(STORE_ERRORS.badWeightSpec, jsonPath);
+  const built = topologyParameters(json.modelTopology);
+  if (built === 'parameters') throw storeError(STORE_ERRORS.tooLarge, jsonPath);
+  if (typeof built === 'string') throw storeError(STORE_ERRORS.unknownTopology, jsonPath);
+  const files: InsideFile[] = [];
+  try {
+    let total = 0;
+    for (const name of names) {
+      const file = await openInside(folder, name, within);
+      files.push(file);
+      total += file.size;
+      if (total > expected) throw storeError(STORE_ERRORS.weightsSize, file.path);
+    }
+    if (total !== expected) throw storeError(STORE_ERRORS.weightsSize, join(folder, names[0] ?? WEIGHTS_BIN));
+    const buffers: ArrayBuffer[] = [];
+    for (const file of files) {
+      const bytes = await file.read();
+      buffers.push(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    }
+    return { specs, weightData: tf.io.concatenateArrayBuffers(buffers) };
+  } finally {
+    for (const file of files) await file.close();
   }
 }
 
-function bytesOf(spec: tf.io.WeightsManifestEntry): number | undefined {
-  if (spec.quantization) return undefined;
-  const count = spec.shape.reduce((a, b) => a * b, 1);
-  return spec.dtype === 'bool' ? count : count * 4;
-}
-
-/** Reads a layers-model folder written by fileSaveHandler (or by tfjs-node / tfjs's converter). */
-export function fileLoadHandler(folder: string): tf.io.IOHandler {
+/**
+ * Reads a layers-model folder written by fileSaveHandler (or by tfjs-node / tfjs's converter).
+ * Every file read must lie inside `within` (the whole model's folder when this is one part).
+ */
+export function fileLoadHandler(folder: string, within = folder): tf.io.IOHandler {
   return {
     load: async () => {
       const jsonPath = join(folder, MODEL_JSON);
-      const text = (await readOrExplain(jsonPath)).toString('utf8');
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch (error) {
-        throw storeError(STORE_ERRORS.badJson, jsonPath, error);
-      }
-      const json = parsed as Partial<tf.io.ModelJSON> | null;
-      if (!json || typeof json !== 'object' || !json.modelTopology || !Array.isArray(json.weightsManifest)) {
-        throw storeError(STORE_ERRORS.notLayersModel, jsonPath);
-      }
-      const specs: tf.io.WeightsManifestEntry[] = [];
-      const buffers: ArrayBuffer[] = [];
-      for (const group of json.weightsManifest) {
-        specs.push(...group.weights);
-        for (const file of group.paths) {
-          const path = join(folder, file);
-          const bytes = await readOrExplain(path);
-          buffers.push(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-        }
-      }
-      const weightData = tf.io.concatenateArrayBuffers(buffers);
-      const sizes = specs.map(bytesOf);
-      if (sizes.every((s) => s !== undefined)) {
-        const expected = sizes.reduce<number>((a, b) => a + (b ?? 0), 0);
-        if (expected !== weightData.byteLength) {
-          throw storeError(STORE_ERRORS.weightsSize, join(folder, json.weightsManifest[0]?.paths[0] ?? WEIGHTS_BIN));
-        }
-      }
+      const bytes = await readInside(folder, MODEL_JSON, MODEL_LIMITS.modelJsonBytes, within);
+      const json = parseModelJson(bytes, jsonPath);
+      const { specs, weightData } = await readWeights(folder, within, json, jsonPath);
       return {
         modelTopology: json.modelTopology,
         format: json.format,

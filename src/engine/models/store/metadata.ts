@@ -1,6 +1,6 @@
 import { RASTER_RECIPES, type RasterRecipe } from '../../data/training-data.types';
 import type { TrainSettings } from '../../train/settings';
-import { MODEL_KINDS, type ModelConfig, type ModelKind } from '../types';
+import { isConditional, MODEL_KINDS, type ModelConfig, type ModelKind } from '../types';
 
 export const MODEL_FORMAT = 'latentdraw-model';
 export const MODEL_FORMAT_VERSION = 1;
@@ -78,6 +78,9 @@ export function configOf(meta: ModelMetadata): ModelConfig {
   };
 }
 
+/** Beyond these a model is not one the studio can use (the contract bounds labels and codes alike). */
+export const METADATA_LIMITS = { imageSize: 256, latentSize: 4_096, hiddenSize: 1 << 16, numClasses: 10_000 } as const;
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isPosInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
 
@@ -88,9 +91,15 @@ export function metadataProblem(value: unknown): string | undefined {
   if (!MODEL_KINDS.includes(value.kind as ModelKind)) return 'kind';
   if (!RASTER_RECIPES.includes(value.recipe as RasterRecipe)) return 'recipe';
   for (const key of ['imageSize', 'latentSize', 'hiddenSize', 'numClasses'] as const) {
-    if (!isPosInt(value[key])) return key;
+    if (!isPosInt(value[key]) || value[key] > METADATA_LIMITS[key]) return key;
   }
-  if (!Array.isArray(value.classNames) || !value.classNames.every((c) => typeof c === 'string')) return 'classNames';
+  if (isConditional(value.kind as ModelKind) && (value.numClasses as number) < 2) return 'numClasses';
+  if (
+    !Array.isArray(value.classNames) ||
+    value.classNames.length > METADATA_LIMITS.numClasses ||
+    !value.classNames.every((c) => typeof c === 'string')
+  )
+    return 'classNames';
   if (!Array.isArray(value.parts) || !value.parts.every((p) => typeof p === 'string')) return 'parts';
   return undefined;
 }

@@ -1,11 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { wrap } from '../wrap';
 import type { LatentModel } from '../types';
-import { replaceFolder, writeDurable } from '../../fs/atomic';
+import { recoverFolder, writeDurable, writeFolderReplacing } from '../../fs/atomic';
 import { STORE_ERRORS, storeError } from './errors';
 import { fileLoadHandler, fileSaveHandler, isFolder } from './fs-io';
+import { readInside } from './read-inside';
+
+/** latentdraw.json is a few KB; anything past this is not one. */
+const METADATA_MAX_BYTES = 1 << 20;
 import { configOf, METADATA_FILE, type ModelMetadata, metadataProblem, MODEL_FORMAT_VERSION } from './metadata';
 
 export interface LoadedModel {
@@ -29,28 +33,32 @@ export async function writeModelParts(model: LatentModel, folder: string, metada
   await writeDurable(join(folder, METADATA_FILE), JSON.stringify(metadata, null, 2));
 }
 
-/** Saves a model folder atomically: everything is written into a temp folder, then renamed. */
+/**
+ * Saves a model folder so that a kill at any instant leaves the old or the new model loadable:
+ * written into a temp folder beside it, committed by a marker, then renamed into place.
+ */
 export async function saveModel(model: LatentModel, folder: string, metadata: ModelMetadata): Promise<void> {
-  const temp = join(dirname(folder), `.${Date.now()}-${process.pid}.saving`);
   try {
-    await mkdir(temp, { recursive: true });
-    await writeModelParts(model, temp, metadata);
-    await replaceFolder(temp, folder);
+    await writeFolderReplacing(folder, (temp) => writeModelParts(model, temp, metadata));
   } catch (error) {
-    await rm(temp, { recursive: true, force: true });
     throw storeError(STORE_ERRORS.saveFailed, folder, error);
   }
 }
 
+/**
+ * Puts back what an interrupted save left (see recoverFolder). Every way in to a model folder
+ * runs it (the CLI as well as the studio), so no manual step is ever needed. A folder that
+ * cannot be written (a shipped model) is read as it is.
+ */
+async function recoverModelFolder(folder: string): Promise<void> {
+  await recoverFolder(folder).catch(() => undefined);
+}
+
 export async function readMetadata(folder: string): Promise<ModelMetadata> {
+  await recoverModelFolder(folder);
   if (!(await isFolder(folder))) throw storeError(STORE_ERRORS.notAFolder, folder);
   const path = join(folder, METADATA_FILE);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw storeError(STORE_ERRORS.missingFile, path, error);
-  }
+  const text = (await readInside(folder, METADATA_FILE, METADATA_MAX_BYTES)).toString('utf8');
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -67,7 +75,7 @@ export async function readMetadata(folder: string): Promise<ModelMetadata> {
 
 async function loadPart(folder: string, name: string): Promise<tf.LayersModel> {
   try {
-    return await tf.loadLayersModel(fileLoadHandler(join(folder, name)));
+    return await tf.loadLayersModel(fileLoadHandler(join(folder, name), folder));
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
     if (Object.values(STORE_ERRORS).some((m) => message.startsWith(m))) throw error;
@@ -75,14 +83,36 @@ async function loadPart(folder: string, name: string): Promise<tf.LayersModel> {
   }
 }
 
-function checkShapes(meta: ModelMetadata, folder: string, encoder: tf.LayersModel, decoder: tf.LayersModel): void {
+/** Metadata cross-checked against the parts' real inputs and outputs. */
+function checkShapes(
+  meta: ModelMetadata,
+  folder: string,
+  encoder: tf.LayersModel,
+  decoder: tf.LayersModel,
+  prior: tf.LayersModel | undefined,
+): void {
   const pixels = meta.imageSize * meta.imageSize;
-  const encIn = encoder.inputs[0]?.shape;
-  const decIn = decoder.inputs[0]?.shape;
-  const decOut = decoder.outputs[0]?.shape;
-  if (encIn?.[1] !== pixels) throw storeError(STORE_ERRORS.partMismatch, join(folder, 'encoder', 'model.json'));
-  if (decIn?.[1] !== meta.latentSize || decOut?.[1] !== pixels) {
-    throw storeError(STORE_ERRORS.partMismatch, join(folder, 'decoder', 'model.json'));
+  const encoderJson = join(folder, 'encoder', 'model.json');
+  const decoderJson = join(folder, 'decoder', 'model.json');
+  const width = (t: tf.SymbolicTensor | undefined) => (t?.shape.length === 2 ? t.shape[1] : undefined);
+  if (width(encoder.inputs[0]) !== pixels) throw storeError(STORE_ERRORS.partMismatch, encoderJson);
+  if (width(encoder.outputs[0]) !== meta.latentSize) throw storeError(STORE_ERRORS.partMismatch, encoderJson);
+  if (width(decoder.inputs[0]) !== meta.latentSize || width(decoder.outputs[0]) !== pixels) {
+    throw storeError(STORE_ERRORS.partMismatch, decoderJson);
+  }
+  // Only `cvae` takes the one-hot label as a second input of both parts.
+  const labelInputs = meta.kind === 'cvae' ? 2 : 1;
+  for (const [part, path] of [
+    [encoder, encoderJson],
+    [decoder, decoderJson],
+  ] as const) {
+    if (part.inputs.length !== labelInputs) throw storeError(STORE_ERRORS.metadataMismatch, path);
+    if (labelInputs === 2 && width(part.inputs[1]) !== meta.numClasses) {
+      throw storeError(STORE_ERRORS.metadataMismatch, path);
+    }
+  }
+  if (prior && (width(prior.inputs[0]) !== meta.numClasses || width(prior.outputs[0]) !== meta.latentSize)) {
+    throw storeError(STORE_ERRORS.metadataMismatch, join(folder, 'prior', 'model.json'));
   }
 }
 
@@ -97,7 +127,7 @@ export async function loadModel(folder: string): Promise<LoadedModel> {
     loaded.push(decoder);
     const prior = metadata.kind === 'cvae-prior' ? await loadPart(folder, 'prior') : undefined;
     if (prior) loaded.push(prior);
-    checkShapes(metadata, folder, encoder, decoder);
+    checkShapes(metadata, folder, encoder, decoder, prior);
     return {
       model: wrap(configOf(metadata), encoder, decoder, prior),
       metadata,

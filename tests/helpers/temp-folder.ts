@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** A temp folder per test file; `file(name, bytes)` writes into it and returns the path. */
+/** The one temp-folder helper of the tests: a temp folder per test file; `file(name, bytes)` writes into it and returns the path. */
 export function tempFolder(prefix: string): {
   dir: string;
   file(name: string, data: string | Uint8Array): string;
