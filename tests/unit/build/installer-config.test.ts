@@ -131,6 +131,11 @@ describe('installer configuration (electron-builder.yml)', () => {
         'out/renderer/index.html',
         'out/engine/host.js',
         'out/engine/gradient-worker.js',
+        // Training: the engine's trainer thread, and the GPU trainer window's page and preload.
+        'out/engine/trainer-thread.js',
+        'out/renderer/trainer/index.html',
+        'out/renderer/trainer/trainer.js',
+        'out/preload/trainer.cjs',
       ];
       for (const file of needed) expect(existsSync(file), `${file} is missing: run "npm run build" first`).toBe(true);
       const built = walk('out').map((f) => relative(root, f).split('\\').join('/'));
