@@ -18,7 +18,7 @@ import { EVENT_PREFIX, registerIpc, trustedSender } from './ipc';
 import { packagedPaths } from './packaged-paths';
 import { hardenSession } from './security';
 import { userDataOverride } from './user-data';
-import { gpuSwitches, TRAINER_PAGE, TrainerWindow, trainerWindowOptions } from './trainer-window';
+import { createTrainerWindow, gpuSwitches, TRAINER_PAGE, TrainerWindow } from './trainer-window';
 import { createMainWindow, type WindowPaths } from './window';
 
 export const STARTUP_ERRORS = {
@@ -45,7 +45,7 @@ const paths: WindowPaths = {
  */
 function trainerPorts(dataHome: string, gpuSwitched: boolean) {
   const trainer = new TrainerWindow({
-    createWindow: () => new BrowserWindow(trainerWindowOptions(join(here, '../preload/trainer.cjs'))),
+    createWindow: () => createTrainerWindow(join(here, '../preload/trainer.cjs')),
     newChannel: () => new MessageChannelMain(),
     pageUrl: appPageUrl(TRAINER_PAGE),
   });

@@ -5,7 +5,7 @@
  * utilityProcess reaches the GPU: main gives it one end of a MessageChannelMain per run and the
  * window the other, and from then on they speak the trainer protocol directly.
  */
-import type { BrowserWindow, MessageChannelMain, MessagePortMain } from 'electron';
+import { BrowserWindow, type MessageChannelMain, type MessagePortMain } from 'electron';
 import { hardenContents } from './security';
 
 export const TRAINER_PORT_CHANNEL = 'trainer:port';
@@ -16,15 +16,15 @@ export const TRAINER_WINDOW_ERRORS = {
 } as const;
 
 export interface TrainerWindowDeps {
-  /** A new hidden window, created with trainerWindowOptions(). */
+  /** A new hidden window (createTrainerWindow in the app). */
   createWindow: () => BrowserWindow;
   newChannel: () => MessageChannelMain;
   pageUrl: string;
 }
 
 /** Isolated, sandboxed, no Node, never shown; not throttled while hidden (it trains there). */
-export function trainerWindowOptions(preload: string): Electron.BrowserWindowConstructorOptions {
-  return {
+export function createTrainerWindow(preload: string): BrowserWindow {
+  return new BrowserWindow({
     show: false,
     width: 320,
     height: 240,
@@ -42,8 +42,9 @@ export function trainerWindowOptions(preload: string): Electron.BrowserWindowCon
       experimentalFeatures: false,
       backgroundThrottling: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     },
-  };
+  });
 }
 
 export class TrainerWindow {

@@ -147,7 +147,7 @@ export class TrainingJobs {
   }
 
   private async run(request: StartRequest, info: TrainingRunInfo, signal: AbortSignal): Promise<TrainingDoneEvent> {
-    const { emit, store, resourcesDir, dataHome } = this.options;
+    const { emit, store, dataHome } = this.options;
     const { runId, modelName } = info;
     let epochsDone = 0;
     let backend: string | undefined;

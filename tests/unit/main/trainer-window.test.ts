@@ -1,13 +1,20 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { BrowserWindow, MessageChannelMain } from 'electron';
 
-vi.mock('electron', () => ({ shell: { openExternal: vi.fn() } }));
+const constructed: Array<{ show?: boolean; webPreferences?: Record<string, unknown> }> = [];
+vi.mock('electron', () => ({
+  shell: { openExternal: vi.fn() },
+  BrowserWindow: class {
+    constructor(options: (typeof constructed)[number]) {
+      constructed.push(options);
+    }
+  },
+}));
 
-const { gpuSwitches, TRAINER_PORT_CHANNEL, TRAINER_WINDOW_ERRORS, TrainerWindow, trainerWindowOptions } =
+const { createTrainerWindow, gpuSwitches, TRAINER_PORT_CHANNEL, TRAINER_WINDOW_ERRORS, TrainerWindow } =
   await import('../../../src/main/trainer-window');
 
 interface FakeWindow {
-  options: ReturnType<typeof trainerWindowOptions>;
   loaded: string[];
   posted: Array<{ channel: string; ports: unknown[] }>;
   destroyed: boolean;
@@ -19,7 +26,6 @@ let failLoad: boolean;
 
 function fakeWindow(): BrowserWindow {
   const record: FakeWindow = {
-    options: trainerWindowOptions('/app/out/preload/trainer.cjs'),
     loaded: [],
     posted: [],
     destroyed: false,
@@ -62,7 +68,8 @@ describe('the GPU trainer window', () => {
   });
 
   test('is hidden, isolated, sandboxed, without Node, and not throttled while hidden', () => {
-    const options = trainerWindowOptions('/app/out/preload/trainer.cjs');
+    createTrainerWindow('/app/out/preload/trainer.cjs');
+    const options = constructed[0];
     expect(options.show).toBe(false);
     expect(options.webPreferences).toMatchObject({
       preload: '/app/out/preload/trainer.cjs',
