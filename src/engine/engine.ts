@@ -1,5 +1,5 @@
 import { channels, isChannelName, isEngineChannel, SchemaError } from '../shared/contract/index';
-import type { EngineChannelName, EventName, EventPayload } from '../shared/contract/index';
+import type { EngineChannelName } from '../shared/contract/index';
 import { toErrorInfo, type Envelope } from '../shared/contract/envelope';
 import type { EngineConfig } from '../shared/engine-protocol';
 import type { BackendReport } from '../shared/types/backend';
@@ -7,9 +7,9 @@ import { selectBackend } from './backend/select';
 import { explainFsError } from './fs-errors';
 import { LoadedModels } from './runtime/loaded-models';
 import { threadTrainers, type TrainerProvider } from './train/trainers';
-import { createHandlers, type EngineContext } from './handlers/index';
-
-export type Emit = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
+import type { Emit, EngineContext } from './context';
+import { createHandlers } from './handlers/index';
+import { StudioRuntime } from './runtime/studio-runtime';
 
 export interface Engine {
   backend: BackendReport;
@@ -27,7 +27,9 @@ export async function startEngine(
   trainers: TrainerProvider = threadTrainers(config.wasmDir),
 ): Promise<Engine> {
   const backend = await selectBackend({ only: config.backend, wasmDir: config.wasmDir });
-  const context: EngineContext = { config, backend, emit, models: LoadedModels.forConfig(config), trainers };
+  const models = LoadedModels.forConfig(config);
+  const runtime = new StudioRuntime(config.dataHome, models);
+  const context: EngineContext = { config, backend, emit, models, runtime, trainers };
   const handlers = await createHandlers(context);
 
   async function handle(channel: unknown, payload: unknown): Promise<Envelope<unknown>> {

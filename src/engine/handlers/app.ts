@@ -1,4 +1,4 @@
-import type { EngineContext } from './index';
+import type { EngineContext } from '../context';
 
 export function appHandlers(context: EngineContext) {
   return {

@@ -5,8 +5,8 @@ import { applyConcept, conceptVector, decodeLatents, encodeImages } from '../lat
 import type { LoadedModel } from '../models/index';
 import { conditioningFor, decodeOne, encodeOne, rasterizeCanvas } from '../runtime/latent-ops';
 import { SAMPLE_ERRORS } from '../runtime/model-samples';
-import { studioRuntime, type StudioRuntime } from '../runtime/studio-runtime';
-import type { EngineContext } from './index';
+import type { StudioRuntime } from '../runtime/studio-runtime';
+import type { EngineContext } from '../context';
 
 export const CONCEPT_ERRORS = {
   noSuchConcept: 'that concept vector no longer exists',
@@ -68,7 +68,7 @@ function describeSet(set: ConceptSet, classNames: string[]): string {
 }
 
 export function conceptsHandlers(context: EngineContext) {
-  const runtime = studioRuntime(context);
+  const { runtime } = context;
 
   async function operandCode(
     loaded: LoadedModel,

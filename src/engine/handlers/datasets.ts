@@ -2,7 +2,7 @@ import { DatasetStore } from '../data/index';
 import { dataFolders } from '../paths';
 import { datasetInfo } from '../jobs/dataset-views';
 import { ImportJobs } from '../jobs/import-jobs';
-import type { EngineContext } from './index';
+import type { EngineContext } from '../context';
 
 /** The dataset store lives in the data home; imports run one at a time with progress events. */
 export function datasetsHandlers(context: EngineContext) {

@@ -1,7 +1,7 @@
 import type { Stroke } from '../../shared/types/drawing';
 import { DrawingFiles, drawingToNdjson } from '../jobs/drawing-files';
 import { dataFolders } from '../paths';
-import type { EngineContext } from './index';
+import type { EngineContext } from '../context';
 
 export function drawingsHandlers(context: EngineContext) {
   const files = new DrawingFiles(dataFolders(context.config.dataHome).drawings);

@@ -14,7 +14,7 @@ import { ExploreCache } from '../explore/cache';
 import { EXPLORE_ERRORS } from '../explore/errors';
 import { strokesAt } from '../explore/strokes-at';
 import { pickRows } from '../explore/thumbnails';
-import type { EngineContext } from './index';
+import type { EngineContext } from '../context';
 
 /** Conditional `cvae` models need a class for every decode; others take none. */
 function conditioning(model: LatentModel, count: number, classIndex = 0): Conditioning {

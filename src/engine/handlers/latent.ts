@@ -1,7 +1,6 @@
 import type { Stroke } from '../../shared/types/drawing';
 import { decodeOne, reconstructStrokes } from '../runtime/latent-ops';
-import { studioRuntime } from '../runtime/studio-runtime';
-import type { EngineContext } from './index';
+import type { EngineContext } from '../context';
 import type { LoadedModel } from '../models/index';
 import { isConditional } from '../models/types';
 
@@ -19,7 +18,7 @@ function checkLabel(loaded: LoadedModel, label: number | undefined): void {
 }
 
 export function latentHandlers(context: EngineContext) {
-  const runtime = studioRuntime(context);
+  const { runtime } = context;
   return {
     'latent:reconstruct': async (req: { modelId: string; strokes: Stroke[]; label?: number }) => {
       const loaded = await context.models.get(req.modelId);

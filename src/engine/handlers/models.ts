@@ -1,5 +1,5 @@
 import { listModels } from '../catalog/list-models';
-import type { EngineContext } from './index';
+import type { EngineContext } from '../context';
 
 export function modelsHandlers(context: EngineContext) {
   return {

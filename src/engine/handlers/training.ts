@@ -2,7 +2,7 @@ import { DatasetStore } from '../data/index';
 import { dataFolders } from '../paths';
 import { TrainingJobs, type StartRequest } from '../jobs/training-jobs';
 import { listTrainingSources } from '../jobs/training-sources';
-import type { EngineContext } from './index';
+import type { EngineContext } from '../context';
 
 export function trainingHandlers(context: EngineContext) {
   const store = new DatasetStore(dataFolders(context.config.dataHome).datasets);

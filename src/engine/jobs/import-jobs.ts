@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DatasetStore, importFiles } from '../data/index';
 import type { ImportOutcome, ImportProgressEvent } from '../../shared/contract/datasets';
-import type { Emit } from '../engine';
+import type { Emit } from '../context';
 import { datasetInfo, fileImportView } from './dataset-views';
 
 export const IMPORT_ERRORS = {

@@ -35,7 +35,7 @@ import { resolveSettings, type TrainSettings } from '../train/settings';
 import { writeWeights } from '../train/snapshot';
 import type { TrainerLink } from '../train/trainer-link';
 import type { TrainerProvider } from '../train/trainers';
-import type { Emit } from '../engine';
+import type { Emit } from '../context';
 import { resolveTrainingSource, sourceLabel } from './training-sources';
 
 export const TRAINING_ERRORS = {

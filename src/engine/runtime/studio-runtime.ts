@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { dataFolders } from '../paths';
 import type { LatentSpace } from '../../shared/types/latent';
-import type { EngineContext } from '../handlers/index';
+import type { LoadedModels } from './loaded-models';
 import { ConceptStore } from './concept-store';
 import { computeLatentSpace, sampleCodes, type SampleCodes } from './latent-space';
 import { loadModelSamples, type ModelSamples } from './model-samples';
@@ -17,28 +17,31 @@ export class StudioRuntime {
   private readonly spaces = new Map<string, Promise<LatentSpace>>();
   private readonly datasetsRoot: string;
 
-  constructor(private readonly context: EngineContext) {
-    const folders = dataFolders(context.config.dataHome);
+  constructor(
+    dataHome: string,
+    private readonly models: LoadedModels,
+  ) {
+    const folders = dataFolders(dataHome);
     this.datasetsRoot = folders.datasets;
     this.concepts = new ConceptStore(join(folders.home, 'concepts'));
-    context.models.onForget((id) => this.drop(id));
+    models.onForget((id) => this.drop(id));
   }
 
   samplesOf(modelId: string): Promise<ModelSamples | undefined> {
     return this.memo(this.samples, modelId, async () =>
-      loadModelSamples(await this.context.models.get(modelId), this.datasetsRoot),
+      loadModelSamples(await this.models.get(modelId), this.datasetsRoot),
     );
   }
 
   codesOf(modelId: string, label?: number): Promise<SampleCodes> {
     return this.memo(this.codes, `${modelId}|${label ?? ''}`, async () =>
-      sampleCodes(await this.context.models.get(modelId), await this.samplesOf(modelId), label),
+      sampleCodes(await this.models.get(modelId), await this.samplesOf(modelId), label),
     );
   }
 
   spaceOf(modelId: string, label?: number): Promise<LatentSpace> {
     return this.memo(this.spaces, `${modelId}|${label ?? ''}`, async () =>
-      computeLatentSpace(await this.context.models.get(modelId), await this.codesOf(modelId, label), label),
+      computeLatentSpace(await this.models.get(modelId), await this.codesOf(modelId, label), label),
     );
   }
 
@@ -59,16 +62,4 @@ export class StudioRuntime {
       for (const key of [...map.keys()]) if (key.startsWith(`${modelId}|`)) map.delete(key);
     }
   }
-}
-
-const runtimes = new WeakMap<EngineContext, StudioRuntime>();
-
-/** One runtime per engine, shared by the latent and concepts handlers. */
-export function studioRuntime(context: EngineContext): StudioRuntime {
-  let runtime = runtimes.get(context);
-  if (!runtime) {
-    runtime = new StudioRuntime(context);
-    runtimes.set(context, runtime);
-  }
-  return runtime;
 }
