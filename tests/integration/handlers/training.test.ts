@@ -39,6 +39,32 @@ describe('training handlers', () => {
     const capabilities = await t.call('training:capabilities', {});
     expect(capabilities.backend).toBe('wasm');
     expect(typeof capabilities.convTrainable).toBe('boolean');
+    // Every backend a run could choose, best first, each with why it is not available.
+    expect(capabilities.backends.map((b) => b.name)).toEqual(['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu']);
+    expect(capabilities.backends.find((b) => b.available)?.name).toBe('wasm');
+    for (const b of capabilities.backends.filter((s) => !s.available)) expect(b.reason).toBeTruthy();
+  });
+
+  test('answers requests while a batch is being computed: steps never run on the message loop', async () => {
+    // One conv-VAE batch of 300 drawings takes seconds on wasm; the engine must answer meanwhile.
+    const run = await t.call('training:start', {
+      source: datasetId,
+      kind: 'conv-vae',
+      modelName: 'busy',
+      settings: { ...settings, epochs: 1, batchSize: 300, workers: 1 },
+    });
+    await t.waitForEvent<TrainingProgressEvent>(
+      'training:progress',
+      (e) => e.runId === run.runId && e.type === 'loading' && e.message.startsWith('Training on'),
+    );
+    const batchesSoFar = () =>
+      t.events.filter((e) => e.name === 'training:progress' && (e.payload as TrainingProgressEvent).type === 'batch')
+        .length;
+    const before = batchesSoFar();
+    for (let i = 0; i < 5; i++) await t.call('models:list', {});
+    expect(batchesSoFar()).toBe(before);
+    await t.call('training:cancel', {});
+    await t.waitForEvent<TrainingDoneEvent>('training:done', (e) => e.runId === run.runId);
   });
 
   test('trains a tiny MLP VAE in the background, reports progress and saves a user model', async () => {
@@ -61,7 +87,20 @@ describe('training handlers', () => {
     expect(Number.isFinite(last.validationLoss)).toBe(true);
     expect(last.reconstructions.length).toBeGreaterThan(0);
     expect(last.reconstructions[0]).toHaveLength(784);
+    // The live latent map: the validation codes of this epoch, 2-d as the latent is, with classes.
+    expect(last.latentMap?.axes).toBe('dims');
+    expect(last.latentMap?.x.length).toBeGreaterThan(0);
+    expect(last.latentMap?.y).toHaveLength(last.latentMap!.x.length);
+    expect(last.latentMap?.labels).toHaveLength(last.latentMap!.x.length);
+    expect(last.latentMap?.classNames.length).toBeGreaterThan(1);
+    expect(Array.from(last.latentMap!.x).every(Number.isFinite)).toBe(true);
+    // The run went to a trainer thread on the best backend, and the model says which.
+    expect(done.backend).toBe('wasm');
     expect(existsSync(join(t.home, 'models', 'tiny', 'latentdraw.json'))).toBe(true);
+    const metadata = JSON.parse(readFileSync(join(t.home, 'models', 'tiny', 'latentdraw.json'), 'utf8')) as {
+      training: { backend: string };
+    };
+    expect(metadata.training.backend).toBe('wasm');
     expect(await t.call('training:status', {})).toBeNull();
   });
 
