@@ -115,7 +115,9 @@ export async function runFidelity(opts: FidelityOptions): Promise<FidelityResult
       const digitModel = isDigitModel(loaded.metadata.classNames, loaded.metadata.imageSize);
       const heldOut = await scoreSet(loaded, digitModel ? heldOutDigits : heldOutCats, digitModel ? judge : undefined);
       const drawings = digitModel ? drawnDigits : rawCats;
-      const drawn = drawings ? await scoreSet(loaded, drawnSet(loaded, drawings), digitModel ? judge : undefined) : undefined;
+      const drawn = drawings
+        ? await scoreSet(loaded, drawnSet(loaded, drawings), digitModel ? judge : undefined)
+        : undefined;
       const size = loaded.metadata.imageSize;
       await writeFile(
         join(opts.outDir, `${name}-held-out-pairs.png`),

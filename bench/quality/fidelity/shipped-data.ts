@@ -29,7 +29,10 @@ export async function catData(resourcesRoot: string): Promise<TrainingData> {
 }
 
 /** The images at `index`, as one block. */
-export function gather(data: TrainingData, index: Int32Array): { images: Float32Array; labels: Int32Array; count: number } {
+export function gather(
+  data: TrainingData,
+  index: Int32Array,
+): { images: Float32Array; labels: Int32Array; count: number } {
   const px = data.imageSize * data.imageSize;
   const images = new Float32Array(index.length * px);
   index.forEach((src, i) => images.set(data.images.subarray(src * px, (src + 1) * px), i * px));

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ModelSummary } from '../../shared/types/app';
 import { recoverReplacedFolders } from '../fs/atomic';
+import { DEFAULT_SHIPPED_MODEL, SHIPPED_MODELS } from './shipped-models';
 
 export const MODEL_META_FILE = 'latentdraw.json';
 
@@ -47,6 +48,12 @@ export async function readModelSummary(folder: string, id: string, origin: Model
     dataset: datasetName(meta.dataset),
     origin,
   };
+  // Only the app's own models carry a purpose and the default mark: a person's model folder
+  // named like one of them is still theirs.
+  const folderName = id.replace(/^shipped:/, '');
+  const shipped = origin === 'shipped' ? SHIPPED_MODELS[folderName] : undefined;
+  if (shipped) summary.purpose = shipped.purpose;
+  if (origin === 'shipped' && folderName === DEFAULT_SHIPPED_MODEL) summary.default = true;
   return summary;
 }
 
