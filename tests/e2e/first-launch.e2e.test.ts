@@ -17,7 +17,9 @@ describe.skipIf(!existsSync(SHIPPED))('first launch with the shipped models', ()
   test('opens with the default digit model loaded and an empty canvas with a hint', async () => {
     const { page } = studio;
     await expect.poll(() => page.getByTestId('engine-backend').textContent(), { timeout: 60_000 }).toContain('ready');
-    await expect.poll(() => page.locator('select').first().inputValue(), { timeout: 30_000 }).toBe('shipped:mnist-digits');
+    await expect
+      .poll(() => page.locator('select').first().inputValue(), { timeout: 30_000 })
+      .toBe('shipped:mnist-digits');
     await expect(page.getByTestId('stroke-count').textContent()).resolves.toBe('0 strokes');
     await studio.screenshot('first-launch-empty');
   });
