@@ -4,12 +4,13 @@
  * sampling (a point every few pixels) and hand jitter. The set is written once as a fixture
  * (bench/quality/fixtures/drawn-digits.json) so every run scores the same drawings:
  *
- *   npx tsx bench/quality/fidelity/drawn-digits.ts [--per-digit 20] [--seed 7]
+ *   npx tsx bench/quality/fidelity/drawn-digits.ts [--per-digit 30] [--seed 7]
  *
  * Pen width is not varied: the canvas sends centre lines, and the model's recipe draws every
  * stroke with its own width, so a person's pen width never reaches the model.
  */
 import { writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
 import { join } from 'node:path';
 import type { Stroke } from '../../../src/engine/data/drawing.types';
 import { seededRandom } from '../../../src/engine/data/split';
@@ -22,48 +23,58 @@ interface PenPath {
   smooth: boolean;
 }
 
-/** Two ways of writing most digits, the common ones in MNIST. */
+/** Three ways of writing each digit, all seen in MNIST. */
 // prettier-ignore
 const TEMPLATES: Record<number, PenPath[][]> = {
   0: [
     [{ smooth: true, points: ellipse(0.5, 0.5, 0.36, 0.5, 14, -0.5 * Math.PI, 1.08) }],
     [{ smooth: true, points: ellipse(0.5, 0.5, 0.3, 0.5, 14, -0.4 * Math.PI, 1.04) }],
+    [{ smooth: true, points: ellipse(0.5, 0.5, 0.4, 0.48, 14, 0.3 * Math.PI, 1.1) }],
   ],
   1: [
     [{ smooth: false, points: [[0.5, 0], [0.5, 1]] }],
     [{ smooth: false, points: [[0.3, 0.18], [0.55, 0], [0.55, 1]] }],
+    [{ smooth: false, points: [[0.3, 0.15], [0.55, 0], [0.55, 1]] }, { smooth: false, points: [[0.28, 1], [0.82, 1]] }],
   ],
   2: [
     [{ smooth: true, points: [[0.12, 0.25], [0.45, 0], [0.85, 0.2], [0.7, 0.55], [0.1, 1]] }, { smooth: false, points: [[0.1, 1], [0.92, 1]] }],
     [{ smooth: true, points: [[0.15, 0.22], [0.5, 0], [0.85, 0.25], [0.5, 0.65], [0.08, 0.98], [0.5, 0.93], [0.95, 1]] }],
+    [{ smooth: true, points: [[0.15, 0.25], [0.5, 0], [0.85, 0.25], [0.6, 0.6], [0.15, 0.95], [0.3, 0.85], [0.45, 0.97], [0.9, 0.97]] }],
   ],
   3: [
     [{ smooth: true, points: [[0.12, 0.12], [0.5, 0], [0.82, 0.18], [0.72, 0.4], [0.4, 0.5], [0.8, 0.6], [0.88, 0.82], [0.5, 1], [0.1, 0.88]] }],
     [{ smooth: true, points: [[0.15, 0.1], [0.55, 0], [0.8, 0.22], [0.45, 0.48], [0.85, 0.7], [0.6, 0.98], [0.12, 0.9]] }],
+    [{ smooth: false, points: [[0.15, 0], [0.85, 0], [0.45, 0.4]] }, { smooth: true, points: [[0.45, 0.4], [0.85, 0.62], [0.75, 0.92], [0.4, 1], [0.1, 0.88]] }],
   ],
   4: [
     [{ smooth: false, points: [[0.62, 0], [0.05, 0.68], [0.95, 0.68]] }, { smooth: false, points: [[0.7, 0.3], [0.7, 1]] }],
     [{ smooth: false, points: [[0.15, 0], [0.1, 0.6], [0.92, 0.6]] }, { smooth: false, points: [[0.72, 0], [0.72, 1]] }],
+    [{ smooth: false, points: [[0.75, 1], [0.72, 0], [0.08, 0.65], [0.95, 0.65]] }],
   ],
   5: [
     [{ smooth: false, points: [[0.85, 0], [0.25, 0], [0.2, 0.45]] }, { smooth: true, points: [[0.2, 0.45], [0.55, 0.38], [0.88, 0.62], [0.75, 0.9], [0.42, 1], [0.1, 0.88]] }],
     [{ smooth: false, points: [[0.28, 0], [0.22, 0.45]] }, { smooth: true, points: [[0.22, 0.45], [0.6, 0.4], [0.85, 0.68], [0.6, 0.97], [0.15, 0.9]] }, { smooth: false, points: [[0.28, 0], [0.88, 0.02]] }],
+    [{ smooth: false, points: [[0.85, 0.02], [0.3, 0], [0.22, 0.45]] }, { smooth: true, points: [[0.22, 0.45], [0.7, 0.42], [0.85, 0.75], [0.5, 1], [0.15, 0.85]] }],
   ],
   6: [
     [{ smooth: true, points: [[0.75, 0], [0.4, 0.25], [0.17, 0.62], [0.3, 0.96], [0.65, 0.97], [0.82, 0.72], [0.6, 0.52], [0.3, 0.58], [0.18, 0.72]] }],
     [{ smooth: true, points: [[0.65, 0], [0.3, 0.35], [0.2, 0.75], [0.45, 1], [0.78, 0.8], [0.6, 0.55], [0.25, 0.68]] }],
+    [{ smooth: true, points: [[0.7, 0.02], [0.3, 0.3], [0.15, 0.7], [0.4, 1], [0.8, 0.85], [0.75, 0.55], [0.4, 0.5], [0.17, 0.7]] }],
   ],
   7: [
     [{ smooth: false, points: [[0.08, 0], [0.92, 0], [0.4, 1]] }],
     [{ smooth: false, points: [[0.1, 0.08], [0.12, 0], [0.9, 0], [0.55, 0.5], [0.45, 1]] }],
+    [{ smooth: false, points: [[0.1, 0], [0.9, 0], [0.45, 1]] }, { smooth: false, points: [[0.32, 0.5], [0.82, 0.5]] }],
   ],
   8: [
     [{ smooth: true, points: [[0.55, 0.02], [0.2, 0.2], [0.5, 0.47], [0.85, 0.72], [0.5, 1], [0.15, 0.72], [0.5, 0.47], [0.8, 0.2], [0.55, 0.02]] }],
     [{ smooth: true, points: [[0.8, 0.12], [0.5, 0], [0.22, 0.2], [0.5, 0.45], [0.82, 0.7], [0.52, 1], [0.18, 0.75], [0.5, 0.45], [0.78, 0.2]] }],
+    [{ smooth: true, points: ellipse(0.5, 0.24, 0.28, 0.24, 12, 0.5 * Math.PI, 1) }, { smooth: true, points: ellipse(0.5, 0.73, 0.36, 0.27, 12, -0.5 * Math.PI, 1) }],
   ],
   9: [
     [{ smooth: true, points: [[0.82, 0.18], [0.5, 0], [0.2, 0.18], [0.28, 0.45], [0.6, 0.45], [0.8, 0.22]] }, { smooth: false, points: [[0.82, 0.15], [0.76, 1]] }],
     [{ smooth: true, points: [[0.8, 0.25], [0.55, 0.02], [0.2, 0.15], [0.25, 0.42], [0.55, 0.45], [0.8, 0.25], [0.7, 0.65], [0.5, 1]] }],
+    [{ smooth: true, points: ellipse(0.5, 0.27, 0.32, 0.26, 12, 0, 1) }, { smooth: false, points: [[0.82, 0.27], [0.8, 1]] }],
   ],
 };
 
@@ -135,8 +146,8 @@ export function generateDrawnDigits(perDigit: number, seed: number): DrawnDigit[
       const template = TEMPLATES[label][k % TEMPLATES[label].length];
       const height = between(140, 300);
       const width = height * between(0.65, 1.0);
-      const slant = between(-0.1, 0.35); // right-leaning hands are the common ones
-      const turn = between(-0.08, 0.08);
+      const slant = between(-0.15, 0.4); // right-leaning hands are the common ones
+      const turn = between(-0.12, 0.12);
       const left = between(20, 340 - width - slant * height);
       const top = between(20, 340 - height);
       const jitter = between(0.5, 2.5);
@@ -151,8 +162,8 @@ export function generateDrawnDigits(perDigit: number, seed: number): DrawnDigit[
         });
         const points = resample(canvas, between(3, 7));
         return {
-          x: points.map(([x]) => Math.round((x + gauss() * jitter) * 10) / 10),
-          y: points.map(([, y]) => Math.round((y + gauss() * jitter) * 10) / 10),
+          x: points.map(([x]) => Math.round(x + gauss() * jitter)),
+          y: points.map(([, y]) => Math.round(y + gauss() * jitter)),
         };
       });
       out.push({ label, strokes });
@@ -165,7 +176,7 @@ export const DRAWN_DIGITS_FIXTURE = join(import.meta.dirname, '..', 'fixtures', 
 
 if (process.argv[1]?.endsWith('drawn-digits.ts')) {
   const args = parseArgs(process.argv.slice(2));
-  const perDigit = numberArg(args, 'per-digit', 20);
+  const perDigit = numberArg(args, 'per-digit', 30);
   const seed = numberArg(args, 'seed', 7);
   const drawings = generateDrawnDigits(perDigit, seed);
   const body = {
@@ -175,6 +186,8 @@ if (process.argv[1]?.endsWith('drawn-digits.ts')) {
     canvas: 360,
     drawings,
   };
-  writeFileSync(DRAWN_DIGITS_FIXTURE, `${JSON.stringify(body)}\n`);
+  // Written as Prettier formats it, so the repository's format check passes on it.
+  const style = await resolveConfig(DRAWN_DIGITS_FIXTURE);
+  writeFileSync(DRAWN_DIGITS_FIXTURE, await format(JSON.stringify(body), { ...style, filepath: DRAWN_DIGITS_FIXTURE }));
   console.log(`wrote ${drawings.length} drawings to ${DRAWN_DIGITS_FIXTURE}`);
 }
