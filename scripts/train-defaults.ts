@@ -16,7 +16,7 @@ import { fidelityMarkdown, runFidelity, type FidelityResult } from '../bench/qua
 import { CATS_DRAWN_ROWS, CATS_FILE, catData, DIGITS_FILE, digitData } from '../bench/quality/fidelity/shipped-data';
 import { registerWasmKernels } from '../src/engine/backend/register-kernels';
 import { selectBackend } from '../src/engine/backend/select';
-import { SHIPPED_MODELS } from '../src/engine/catalog/shipped-models';
+import { DEFAULT_SHIPPED_MODEL, SHIPPED_MODELS } from '../src/engine/catalog/shipped-models';
 import { augmentDigits, DIGIT_AUGMENT, type AugmentRange } from '../src/engine/data/raster/augment';
 import type { TrainingData } from '../src/engine/data/training-data.types';
 import { saveModel } from '../src/engine/models/store/store';
@@ -188,7 +188,7 @@ function reportMarkdown(entries: ReportEntry[], fidelity: FidelityResult): strin
     '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...models.map(
       (r) =>
-        `| ${r.name} | ${SHIPPED_MODELS[r.name].purpose} | ${r.kind} | ${r.settings.latentSize} | ${r.settings.beta} | ` +
+        `| ${r.name}${r.name === DEFAULT_SHIPPED_MODEL ? ' (opens first)' : ''} | ${SHIPPED_MODELS[r.name].purpose} | ${r.kind} | ${r.settings.latentSize} | ${r.settings.beta} | ` +
         `${r.data} | ${r.trainImages} | ${r.settings.epochs} | ${r.validationLoss.toFixed(2)} | ` +
         `${r.validationReconstruction.toFixed(2)} | ${r.validationKl.toFixed(2)} | ${mb(folderBytes(join(outRoot, r.name)))} |`,
     ),
