@@ -4,10 +4,10 @@
  * canvas strokes; sketch models (the cats) on held-out bitmaps and on raw Quick, Draw! drawings,
  * both drawn sets through the studio's canvas path. Pairs pictures go to `outDir`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { listModels } from '../../../src/engine/catalog/list-models';
+import { MODEL_META_FILE } from '../../../src/engine/catalog/list-models';
 import type { Stroke } from '../../../src/engine/data/drawing.types';
 import { openDataFile } from '../../../src/engine/data/formats/open';
 import { normalizeCanvasStrokes, rasterize } from '../../../src/engine/data/index';
@@ -78,12 +78,12 @@ export async function runFidelity(opts: FidelityOptions): Promise<FidelityResult
   const digits = await digitData(opts.resourcesRoot);
   const heldOutDigits = gather(digits, digits.validationIndex);
   const drawnDigits = readDrawnDigits();
-  const judge: Judge = await loadOrTrainJudge(join(opts.outDir, 'judge'), () => ({
+  const judge: Judge = await loadOrTrainJudge(join(opts.outDir, 'judge'), {
     images: digits.images,
     labels: digits.labels,
     trainIndex: digits.trainIndex,
     log: opts.log,
-  }));
+  });
   const share = (a: Int32Array, b: Int32Array) => a.filter((v, i) => v === b[i]).length / a.length;
   const judgeHeldOutAccuracy = share(judge.read(heldOutDigits.images, heldOutDigits.count), heldOutDigits.labels);
   // The drawn digits as the mnist28 recipe renders them, for the judge and the statistics.
@@ -108,8 +108,12 @@ export async function runFidelity(opts: FidelityOptions): Promise<FidelityResult
   const rawCats = await readRawCats(opts.sharedData);
 
   const rows: ModelFidelity[] = [];
-  for (const summary of await listModels(join(opts.resourcesRoot, 'models'), join(opts.outDir, 'no-user-models'))) {
-    const name = summary.id.replace(/^shipped:/, '');
+  const modelsRoot = join(opts.resourcesRoot, 'models');
+  const names = readdirSync(modelsRoot, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(modelsRoot, e.name, MODEL_META_FILE)))
+    .map((e) => e.name)
+    .sort();
+  for (const name of names) {
     const loaded = await loadModel(join(opts.resourcesRoot, 'models', name));
     try {
       const digitModel = isDigitModel(loaded.metadata.classNames, loaded.metadata.imageSize);

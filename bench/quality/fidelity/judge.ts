@@ -3,13 +3,13 @@
  * → 10), trained on MNIST digits the scored models hold out too, so neither has seen the
  * digits it is scored on. It is trained with the same small random shifts, slants and scales
  * as the models, so it reads a drawn digit as well as a scanned one. It is cached under
- * bench/quality/out/judge (seeded: retraining gives the same weights on the same backend).
+ * bench/quality/out/judge with what it was trained on, and retrained when that changes.
  */
 import * as tf from '@tensorflow/tfjs';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { augmentDigits } from '../../../src/engine/data/raster/augment';
+import { augmentDigits, DIGIT_AUGMENT } from '../../../src/engine/data/raster/augment';
 import { seededRandom } from '../../../src/engine/data/split';
 import { fileLoadHandler, fileSaveHandler } from '../../../src/engine/models/store/fs-io';
 
@@ -106,11 +106,27 @@ async function trainJudge(opts: JudgeTraining): Promise<tf.LayersModel> {
   return model;
 }
 
-/** The cached judge in `folder`, or one trained now and saved there. */
-export async function loadOrTrainJudge(folder: string, training: () => JudgeTraining): Promise<Judge> {
-  if (existsSync(join(folder, 'model.json'))) return wrap(await tf.loadLayersModel(fileLoadHandler(folder)));
-  const model = await trainJudge(training());
+/** What a cached judge was trained on: a judge made from other data or settings is retrained. */
+function trainingKey(opts: JudgeTraining): string {
+  const first = Array.from(opts.trainIndex.subarray(0, 8)).join(',');
+  return JSON.stringify({
+    train: opts.trainIndex.length,
+    first,
+    seed: opts.seed ?? 1,
+    epochs: opts.epochs ?? 4,
+    augment: DIGIT_AUGMENT,
+  });
+}
+
+/** The cached judge in `folder` if it was trained the same way, or one trained now and saved there. */
+export async function loadOrTrainJudge(folder: string, opts: JudgeTraining): Promise<Judge> {
+  const keyFile = join(folder, 'trained-on.json');
+  const key = trainingKey(opts);
+  if (existsSync(join(folder, 'model.json')) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key)
+    return wrap(await tf.loadLayersModel(fileLoadHandler(folder)));
+  const model = await trainJudge(opts);
   await mkdir(folder, { recursive: true });
   await model.save(fileSaveHandler(folder));
+  await writeFile(keyFile, key);
   return wrap(model);
 }
