@@ -130,6 +130,9 @@ function resample(path: Point[], spacing: number): Point[] {
   return out;
 }
 
+/** The drawing stage's side in canvas pixels. */
+const STAGE = 360;
+
 export interface DrawnDigit {
   label: number;
   strokes: Stroke[];
@@ -161,9 +164,11 @@ export function generateDrawnDigits(perDigit: number, seed: number): DrawnDigit[
           return [left + width / 2 + x * cos - y * sin, top + height / 2 + x * sin + y * cos];
         });
         const points = resample(canvas, between(3, 7));
+        // The stage reports whole pixels and nothing beyond its edges.
+        const onStage = (v: number) => Math.min(Math.max(Math.round(v), 0), STAGE);
         return {
-          x: points.map(([x]) => Math.round(x + gauss() * jitter)),
-          y: points.map(([, y]) => Math.round(y + gauss() * jitter)),
+          x: points.map(([x]) => onStage(x + gauss() * jitter)),
+          y: points.map(([, y]) => onStage(y + gauss() * jitter)),
         };
       });
       out.push({ label, strokes });
@@ -183,7 +188,7 @@ if (process.argv[1]?.endsWith('drawn-digits.ts')) {
     about: 'Digits drawn as canvas strokes from templates (bench/quality/fidelity/drawn-digits.ts)',
     seed,
     perDigit,
-    canvas: 360,
+    canvas: STAGE,
     drawings,
   };
   // Written as Prettier formats it, so the repository's format check passes on it.
