@@ -5,6 +5,7 @@
  *
  *   npx tsx bench/quality/run.ts [--models mlp-vae,cvae,cvae-prior,conv-vae] [--datasets mnist,fashion]
  *     [--epochs 10] [--limit 10000] [--batch 100] [--backend wasm|cpu] [--no-peer] [--json]
+ *   npx tsx bench/quality/run.ts --fidelity [--out bench/quality/out] [--json]
  *
  * Data: MNIST t10k (10k digits) and the first --limit Fashion-MNIST training images; 10 %
  * held out for validation with seed 1. The peer runs Debian's python3-torch on one thread.
@@ -22,6 +23,7 @@ import { isConditional, MODEL_KINDS, type ModelKind } from '../../src/engine/mod
 import type { TrainSettings } from '../../src/engine/train/settings';
 import { train } from '../../src/engine/train/train';
 import { numberArg, parseArgs } from './args';
+import { fidelityMarkdown, runFidelity } from './fidelity/fidelity';
 
 const HERE = import.meta.dirname;
 const SHARED = process.env.LATENTDRAW_SHARED_DATA ?? resolve(HERE, '../../../shared/data');
@@ -95,8 +97,23 @@ function runPeer(config: Record<string, unknown>): Promise<Figures> {
 
 const fmt = (v: number | undefined, digits = 2) => (v === undefined ? '—' : v.toFixed(digits));
 
+/** `--fidelity`: how much of what the shipped models are shown survives (see fidelity/). */
+async function fidelity(args: Map<string, string>): Promise<void> {
+  await selectBackend({ only: 'wasm' });
+  registerWasmKernels();
+  const result = await runFidelity({
+    resourcesRoot: resolve(args.get('resources') ?? resolve(HERE, '../../resources')),
+    sharedData: SHARED,
+    outDir: resolve(args.get('out') ?? join(HERE, 'out')),
+    log: (line) => console.log(line),
+  });
+  if (args.has('json')) console.log(JSON.stringify(result, (k, v: unknown) => (k === 'pairs' ? undefined : v)));
+  else console.log(['', ...fidelityMarkdown(result)].join('\n'));
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.has('fidelity')) return fidelity(args);
   const json = args.has('json');
   const models = (args.get('models') ?? 'mlp-vae,cvae,cvae-prior').split(',') as ModelKind[];
   for (const m of models) if (!MODEL_KINDS.includes(m) || m === 'conv-ae') throw new Error(`not a VAE kind: ${m}`);

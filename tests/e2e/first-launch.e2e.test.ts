@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { drawPath, openStudio, type Studio } from './harness';
 import { canvasGrey, inked } from './pixels';
 
-const SHIPPED = 'resources/models/mnist-vae/latentdraw.json';
+const SHIPPED = 'resources/models/mnist-digits/latentdraw.json';
 
 describe.skipIf(!existsSync(SHIPPED))('first launch with the shipped models', () => {
   let studio: Studio;
@@ -14,10 +14,12 @@ describe.skipIf(!existsSync(SHIPPED))('first launch with the shipped models', ()
     await studio?.close();
   });
 
-  test('opens with the MNIST VAE loaded and an empty canvas with a hint', async () => {
+  test('opens with the default digit model loaded and an empty canvas with a hint', async () => {
     const { page } = studio;
     await expect.poll(() => page.getByTestId('engine-backend').textContent(), { timeout: 60_000 }).toContain('ready');
-    await expect.poll(() => page.locator('select').first().inputValue(), { timeout: 30_000 }).toBe('shipped:mnist-vae');
+    await expect
+      .poll(() => page.locator('select').first().inputValue(), { timeout: 30_000 })
+      .toBe('shipped:mnist-digits');
     await expect(page.getByTestId('stroke-count').textContent()).resolves.toBe('0 strokes');
     await studio.screenshot('first-launch-empty');
   });

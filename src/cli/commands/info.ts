@@ -42,7 +42,9 @@ export const command: CliCommand = {
     io.out(`data folder: ${info.dataHome}`);
     io.out(models.length ? 'models:' : 'models: none yet');
     for (const m of models) {
-      io.out(`  ${m.id.padEnd(28)} ${m.kind.padEnd(10)} latent ${m.latentSize}  ${m.recipe}  (${m.dataset})`);
+      const mark = m.default ? ' (default)' : '';
+      io.out(`  ${m.id.padEnd(28)} ${m.kind.padEnd(10)} latent ${m.latentSize}  ${m.recipe}  (${m.dataset})${mark}`);
+      if (m.purpose) io.out(`  ${''.padEnd(28)} ${m.purpose}`);
     }
     return 0;
   },

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ModelSummary } from '../../shared/types/app';
 import { recoverReplacedFolders } from '../fs/atomic';
 import { readInside } from '../models/store/read-inside';
+import { DEFAULT_SHIPPED_MODEL, SHIPPED_MODELS } from './shipped-models';
 
 /** latentdraw.json is a few KB; a link to /dev/zero or a huge file must not stall the list. */
 const META_MAX_BYTES = 1 << 20;
@@ -52,6 +53,12 @@ export async function readModelSummary(folder: string, id: string, origin: Model
     dataset: datasetName(meta.dataset),
     origin,
   };
+  // Only the app's own models carry a purpose and the default mark: a person's model folder
+  // named like one of them is still theirs.
+  const folderName = id.replace(/^shipped:/, '');
+  const shipped = origin === 'shipped' ? SHIPPED_MODELS[folderName] : undefined;
+  if (shipped) summary.purpose = shipped.purpose;
+  if (origin === 'shipped' && folderName === DEFAULT_SHIPPED_MODEL) summary.default = true;
   return summary;
 }
 

@@ -14,7 +14,7 @@ describe('latentdraw info', () => {
     const info = JSON.parse(out.join('\n')) as {
       backend: string;
       backends: Array<{ name: string; available: boolean; reason?: string }>;
-      models: unknown[];
+      models: Array<{ id: string; default?: boolean; purpose?: string; origin: string }>;
       version: string;
     };
     expect(info.backend).toBe('wasm');
@@ -23,6 +23,9 @@ describe('latentdraw info', () => {
     expect(tensorflow?.reason).toMatch(/tfjs-node/);
     expect(info.backends.map((b) => b.name)).toEqual(['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu']);
     expect(Array.isArray(info.models)).toBe(true);
+    // The shipped digit model that gives back what was drawn is the one the studio opens with.
+    expect(info.models.filter((m) => m.default).map((m) => m.id)).toEqual(['shipped:mnist-digits']);
+    for (const m of info.models.filter((x) => x.origin === 'shipped')) expect(m.purpose).toBeTruthy();
   });
 
   test('unknown commands and bad flags are usage errors (exit 2)', async () => {
