@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { listModels } from '../../../src/engine/catalog/list-models';
 import { DEFAULT_SHIPPED_MODEL, SHIPPED_MODELS } from '../../../src/engine/catalog/shipped-models';
-import { tempFolder } from '../data/tmp-dir';
+import { tempFolder } from '../../helpers/temp-folder';
 
 const temp = tempFolder('catalog');
 afterAll(() => temp.remove());
