@@ -75,9 +75,11 @@ describe('training handlers', () => {
     ).rejects.toThrow(TRAINING_ERRORS.busy);
     const done = await t.waitForEvent<TrainingDoneEvent>('training:done', (e) => e.runId === run.runId);
     expect(done).toMatchObject({ status: 'completed', modelId: 'user:tiny', epochsDone: 2 });
+    // This run's events only: the engine under test has run others before it.
     const progress = t.events
       .filter((e) => e.name === 'training:progress')
-      .map((e) => e.payload as TrainingProgressEvent);
+      .map((e) => e.payload as TrainingProgressEvent)
+      .filter((p) => p.runId === run.runId);
     const batch = progress.find((p) => p.type === 'batch');
     expect(batch).toMatchObject({ runId: run.runId, epochs: 2 });
     const epochs = progress.filter((p) => p.type === 'epoch');
