@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs';
 import { adamKernel } from './kernels/adam';
 import { arrayKernelConfig } from './kernels/array-kernel';
+import { bceSumGradKernel, bceSumKernel, registerBceGradient } from './kernels/bce';
 import { batchMatMulConfig } from './kernels/batch-mat-mul';
 import { concatConfig } from './kernels/concat';
 import { conv2dBackpropFilterConfig } from './kernels/conv2d-backprop-filter';
@@ -35,7 +36,7 @@ function install(kernelName: string, make: (original: KernelFunc) => KernelConfi
 }
 
 /** The project's fused training ops, on wasm and on cpu (other backends take the tfjs ops). */
-const FUSED_KERNELS = [adamKernel];
+const FUSED_KERNELS = [adamKernel, bceSumKernel, bceSumGradKernel];
 
 let installed = false;
 
@@ -60,6 +61,7 @@ export function registerWasmKernels(): void {
   install('Sum', sumConfig);
   install('Identity', identityConfig);
   for (const kernel of FUSED_KERNELS) install(kernel.kernelName, () => arrayKernelConfig(kernel, 'wasm'));
+  registerBceGradient();
 }
 
 /** The same, for callers that think in terms of the `tf` handle (the registry is global to tfjs). */
@@ -93,4 +95,5 @@ export function registerCpuKernelFixes(): void {
   for (const kernel of FUSED_KERNELS) {
     if (!tf.getKernel(kernel.kernelName, 'cpu')) tf.registerKernel(arrayKernelConfig(kernel, 'cpu'));
   }
+  registerBceGradient();
 }

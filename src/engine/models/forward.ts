@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { bceSum, klDiagonal, klFull, sampleDiagonal, sampleFull, scaleTril } from './gaussian';
+import { fusedBceSum } from '../backend/kernels/bce';
+import { klDiagonal, klFull, sampleDiagonal, sampleFull, scaleTril } from './gaussian';
 import type { LatentModel } from './types';
 
 export interface Batch {
@@ -80,7 +81,8 @@ export function lossTerms(model: LatentModel, batch: Batch, eps: tf.Tensor2D, tr
   }
   const probs = runDecoder(model, z, batch.oneHot, training);
   return {
-    reconstruction: tf.mean(bceSum(batch.target, probs)) as tf.Scalar,
+    // The same clipped BCE as bceSum, one fused kernel each way on wasm and cpu.
+    reconstruction: tf.mean(fusedBceSum(batch.target, probs)) as tf.Scalar,
     kl: kl ? (tf.mean(kl) as tf.Scalar) : tf.scalar(0),
   };
 }
