@@ -12,13 +12,22 @@ function findPython(): string | undefined {
 
 const python = findPython();
 
+/** mirrored: the studio's model and loss as they are; idiomatic: logits + BCE-with-logits. */
+export type PeerVariant = 'mirrored' | 'idiomatic';
+
 /** Samples/s of the PyTorch peer (one thread) for a model, or undefined where torch is absent. */
-export function peerSamplesPerSecond(kind: string, batch: number, seconds: number): number | undefined {
+export function peerSamplesPerSecond(
+  kind: string,
+  batch: number,
+  seconds: number,
+  variant: PeerVariant = 'mirrored',
+): number | undefined {
   if (!python) return undefined;
   const env = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
-  const run = spawnSync(python, [script, kind, String(batch), String(seconds)], { encoding: 'utf8', env });
+  const args = [script, kind, String(batch), String(seconds), variant];
+  const run = spawnSync(python, args, { encoding: 'utf8', env });
   if (run.status !== 0) {
-    process.stderr.write(`peer failed for ${kind}: ${run.stderr}\n`);
+    process.stderr.write(`peer (${variant}) failed for ${kind}: ${run.stderr}\n`);
     return undefined;
   }
   const line = run.stdout.trim().split('\n').at(-1) ?? '{}';
