@@ -1,5 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { describe, expect, test } from 'vitest';
 import { loadTrainingData } from '../../../src/engine/data/training-data';
+import { defaultConfig } from '../../../src/engine/models/build';
+import { GradientHelper } from '../../../src/engine/train/gradient-helper';
 import { train } from '../../../src/engine/train/train';
 import { SETTINGS_ERRORS } from '../../../src/engine/train/settings';
 import { sharedData } from '../../helpers/shared-data';
@@ -25,6 +29,20 @@ describe('data-parallel training over two threads', () => {
     expect(Math.abs(last(twoMlp) - last(one)) / last(one)).toBeLessThan(0.05);
     for (const r of [one, two, twoMlp]) r.model.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  // Linux only: nice values belong to threads there, and /proc lists them.
+  test.runIf(process.platform === 'linux')("the helper thread runs at its caller's priority, not below", async () => {
+    const niceOf = (tid: string) =>
+      Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
+    const before = new Set(readdirSync('/proc/self/task'));
+    const helper = await GradientHelper.start(defaultConfig('mlp-vae', { hiddenSize: 16 }), 'wasm');
+    expect(helper).toBeDefined();
+    const started = readdirSync('/proc/self/task').filter((tid) => !before.has(tid));
+    expect(started.length).toBeGreaterThan(0);
+    // A helper below its caller is starved on a busy machine, and every step waits for its half.
+    for (const tid of started) expect(niceOf(tid)).toBe(getPriority(0));
+    await helper?.dispose();
   });
 
   test('refuses other thread counts', async () => {
