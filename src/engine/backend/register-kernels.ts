@@ -9,6 +9,7 @@ import { conv2dBackpropFilterConfig } from './kernels/conv2d-backprop-filter';
 import { conv2dBackpropInputConfig } from './kernels/conv2d-backprop-input';
 import { fusedMatMulConfig } from './kernels/fused-mat-mul';
 import { identityConfig } from './kernels/identity';
+import { registerSampleKlGradient, sampleKlGradKernel, sampleKlKernel } from './kernels/reparam-kl';
 import { maxPoolGradConfig } from './kernels/max-pool-grad';
 import { cpuResizeNearestGradConfig } from './kernels/resize-nearest-grad';
 import { splitVConfig } from './kernels/split-v';
@@ -36,7 +37,7 @@ function install(kernelName: string, make: (original: KernelFunc) => KernelConfi
 }
 
 /** The project's fused training ops, on wasm and on cpu (other backends take the tfjs ops). */
-const FUSED_KERNELS = [adamKernel, bceSumKernel, bceSumGradKernel];
+const FUSED_KERNELS = [adamKernel, bceSumKernel, bceSumGradKernel, sampleKlKernel, sampleKlGradKernel];
 
 let installed = false;
 
@@ -62,6 +63,7 @@ export function registerWasmKernels(): void {
   install('Identity', identityConfig);
   for (const kernel of FUSED_KERNELS) install(kernel.kernelName, () => arrayKernelConfig(kernel, 'wasm'));
   registerBceGradient();
+  registerSampleKlGradient();
 }
 
 /** The same, for callers that think in terms of the `tf` handle (the registry is global to tfjs). */
@@ -96,4 +98,5 @@ export function registerCpuKernelFixes(): void {
     if (!tf.getKernel(kernel.kernelName, 'cpu')) tf.registerKernel(arrayKernelConfig(kernel, 'cpu'));
   }
   registerBceGradient();
+  registerSampleKlGradient();
 }

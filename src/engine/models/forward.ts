@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { fusedBceSum } from '../backend/kernels/bce';
-import { klDiagonal, klFull, sampleDiagonal, sampleFull, scaleTril } from './gaussian';
+import { fusedSampleKl } from '../backend/kernels/reparam-kl';
+import { klFull, sampleFull, scaleTril } from './gaussian';
 import type { LatentModel } from './types';
 
 export interface Batch {
@@ -72,8 +73,8 @@ export function lossTerms(model: LatentModel, batch: Batch, eps: tf.Tensor2D, tr
   if (model.posterior === 'deterministic') {
     z = outs[0];
   } else if (model.posterior === 'diagonal') {
-    z = sampleDiagonal(outs[0], outs[1], eps);
-    kl = klDiagonal(outs[0], outs[1]);
+    // sampleDiagonal and klDiagonal, as one fused kernel each way on wasm and cpu.
+    ({ z, kl } = fusedSampleKl(outs[0], outs[1], eps));
   } else {
     const scale = scaleTril(outs[1], model.config.latentSize);
     z = sampleFull(outs[0], scale, eps);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { tf, useBackend } from '../../helpers/tf';
 import { registerCpuKernelFixes, registerWasmKernels } from '../../../src/engine/backend/register-kernels';
 import { BCE_SUM, fusedBceSum } from '../../../src/engine/backend/kernels/bce';
-import { BCE_EPSILON, bceSum } from '../../../src/engine/models/gaussian';
+import { fusedSampleKl } from '../../../src/engine/backend/kernels/reparam-kl';
+import { BCE_EPSILON, bceSum, klDiagonal, sampleDiagonal } from '../../../src/engine/models/gaussian';
 import { expectClose, onBoth, randomArray } from './compare';
 
 const ROWS = 5;
@@ -65,4 +66,62 @@ describe('fused clipped BCE', () => {
     expectClose(wasm, cpu);
     composite.dispose();
   });
+});
+
+describe('fused reparameterisation and KL', () => {
+  const N = 9;
+  const K = 3;
+  const inputs = () => ({
+    mu: tf.tensor2d(
+      randomArray(N * K, 21).map((v) => 3 * v),
+      [N, K],
+    ),
+    logVar: tf.tensor2d(
+      randomArray(N * K, 22).map((v) => 6 * v),
+      [N, K],
+    ),
+    eps: tf.tensor2d(
+      randomArray(N * K, 23).map((v) => 4 * v),
+      [N, K],
+    ),
+  });
+  /** A loss that weights z and KL differently per entry, so every gradient path shows. */
+  const loss = (z: tf.Tensor, kl: tf.Tensor) =>
+    tf.add(
+      tf.sum(tf.mul(z, tf.tensor2d(randomArray(N * K, 24), [N, K]))),
+      tf.sum(tf.mul(kl, tf.tensor1d(randomArray(N, 25)))),
+    );
+
+  for (const backend of ['wasm', 'cpu'] as const) {
+    it(`on ${backend}: z, KL and their gradients match sampleDiagonal and klDiagonal`, async () => {
+      await useBackend(backend);
+      registerWasmKernels();
+      registerCpuKernelFixes();
+      const { mu, logVar, eps } = inputs();
+      const before = tf.memory().numTensors;
+      const run = (fused: boolean) =>
+        tf.tidy(() => {
+          const f = (m: tf.Tensor, lv: tf.Tensor) => {
+            const [m2, lv2] = [m as tf.Tensor2D, lv as tf.Tensor2D];
+            const { z, kl } = fused
+              ? fusedSampleKl(m2, lv2, eps)
+              : { z: sampleDiagonal(m2, lv2, eps), kl: klDiagonal(m2, lv2) };
+            return loss(z, kl);
+          };
+          const { value, grads } = tf.valueAndGrads(f)([mu, logVar]);
+          return [value, ...grads].map((t) => t.dataSync() as Float32Array);
+        });
+      const fused = run(true);
+      const reference = run(false);
+      fused.forEach((v, i) => expectClose(v, reference[i]));
+      // Only z used: the KL output gets no gradient from tfjs, and the kernel takes it as zero.
+      const zOnly = tf.tidy(() => {
+        const g = tf.grad((m: tf.Tensor) => tf.sum(fusedSampleKl(m as tf.Tensor2D, logVar, eps).z))(mu);
+        return g.dataSync() as Float32Array;
+      });
+      expect(Array.from(zOnly)).toEqual(new Array(N * K).fill(1));
+      expect(tf.memory().numTensors).toBe(before);
+      tf.dispose([mu, logVar, eps]);
+    });
+  }
 });
