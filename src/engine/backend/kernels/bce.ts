@@ -29,7 +29,11 @@ export const bceSumKernel: ArrayKernel = {
       let sum = 0;
       for (let j = 0; j < cols; j++, i++) {
         const q = Math.min(HIGH, Math.max(LOW, p[i]));
-        sum += t[i] * Math.log(q) + (1 - t[i]) * Math.log(1 - q);
+        const ti = t[i];
+        // Sketch pixels are mostly exactly 0 or 1: one log instead of two, the same value.
+        if (ti === 0) sum += Math.log(1 - q);
+        else if (ti === 1) sum += Math.log(q);
+        else sum += ti * Math.log(q) + (1 - ti) * Math.log(1 - q);
       }
       out[r] = -sum;
     }
@@ -50,7 +54,11 @@ export const bceSumGradKernel: ArrayKernel = {
       const d = dy[r];
       for (let j = 0; j < cols; j++, i++) {
         const q = p[i];
-        out[i] = q >= LOW && q <= HIGH ? d * ((1 - t[i]) / (1 - q) - t[i] / q) : 0;
+        const ti = t[i];
+        if (q < LOW || q > HIGH) out[i] = 0;
+        else if (ti === 0) out[i] = d / (1 - q);
+        else if (ti === 1) out[i] = -d / q;
+        else out[i] = d * ((1 - ti) / (1 - q) - ti / q);
       }
     }
   },
