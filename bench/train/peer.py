@@ -1,6 +1,7 @@
 """PyTorch peer of bench/train: the same three models, batch sizes, loss and Adam, one thread.
 
-python3 bench/train/peer.py MODEL BATCH SECONDS [mirrored|idiomatic]  ->  one JSON line {"samples_per_s": ...}
+python3 bench/train/peer.py MODEL BATCH SECONDS [mirrored|idiomatic]
+  ->  one JSON line {"samples_per_s": ..., "cpu_ms": CPU time of the median step, ...}
 MODEL: mlp-vae | conv-vae | conv-ae.
 mirrored (the default) mirrors src/engine/models: sigmoid outputs, BCE summed over pixels with
 Keras' clipping, mean over the batch, + KL for the VAEs; Adam 1e-3, eps 1e-7.
@@ -119,15 +120,18 @@ def main():
 
     for _ in range(3):
         step()
-    times = []
+    times, cpu = [], []
     start = time.perf_counter()
     while time.perf_counter() - start < seconds or len(times) < 5:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         step()
         times.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
     times.sort()
+    cpu.sort()
     median = times[len(times) // 2]
-    print(json.dumps({'model': name, 'variant': variant, 'samples_per_s': batch / median, 'step_ms': median * 1000, 'steps': len(times)}))
+    print(json.dumps({'model': name, 'variant': variant, 'samples_per_s': batch / median, 'step_ms': median * 1000,
+                      'cpu_ms': cpu[len(cpu) // 2] * 1000, 'steps': len(times)}))
 
 
 if __name__ == '__main__':

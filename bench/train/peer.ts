@@ -15,13 +15,19 @@ const python = findPython();
 /** mirrored: the studio's model and loss as they are; idiomatic: logits + BCE-with-logits. */
 export type PeerVariant = 'mirrored' | 'idiomatic';
 
-/** Samples/s of the PyTorch peer (one thread) for a model, or undefined where torch is absent. */
-export function peerSamplesPerSecond(
+export interface PeerResult {
+  samplesPerSecond: number;
+  /** CPU time of one step: what the step costs whatever else the machine is running. */
+  cpuMs: number;
+}
+
+/** The PyTorch peer (one thread) for a model, or undefined where torch is absent. */
+export function runPeer(
   kind: string,
   batch: number,
   seconds: number,
   variant: PeerVariant = 'mirrored',
-): number | undefined {
+): PeerResult | undefined {
   if (!python) return undefined;
   const env = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
   const args = [script, kind, String(batch), String(seconds), variant];
@@ -31,7 +37,9 @@ export function peerSamplesPerSecond(
     return undefined;
   }
   const line = run.stdout.trim().split('\n').at(-1) ?? '{}';
-  return (JSON.parse(line) as { samples_per_s?: number }).samples_per_s;
+  const out = JSON.parse(line) as { samples_per_s?: number; cpu_ms?: number };
+  if (out.samples_per_s === undefined || out.cpu_ms === undefined) return undefined;
+  return { samplesPerSecond: out.samples_per_s, cpuMs: out.cpu_ms };
 }
 
 export const peerPython = python;

@@ -7,6 +7,9 @@
  *   npx tsx bench/train/run.ts [-- --json] [--seconds 4] [--models mlp-vae,conv-vae]
  *                              [--backends wasm,cpu,wasm-shipped] [--profile] [--skip-peer]
  *
+ * `cpu_ratio` is the same comparison in CPU time per step (peer's / ours, one-thread rows): on a
+ * shared machine it moves far less with the load than wall time does.
+ *
  * Steps run through the engine's own steppers (src/engine/train/step.ts). On wasm each model runs
  * at its book batch on 1 and 2 threads; the row with the studio's default setting (wasm, the
  * default batch size, defaultWorkers(kind) threads) carries `"default": true`, and is added where
@@ -23,7 +26,7 @@ import type { ModelKind } from '../../src/engine/models/types';
 import { defaultWorkers } from '../../src/engine/train/default-workers';
 import { DEFAULT_SETTINGS } from '../../src/engine/train/settings';
 import { makeEngineTrainer } from './engine-step';
-import { peerPython, peerSamplesPerSecond, type PeerVariant } from './peer';
+import { peerPython, runPeer, type PeerResult, type PeerVariant } from './peer';
 import { formatProfile, profileStep } from './profile';
 import { BENCH_MODELS, makeTrainer } from './step';
 
@@ -58,18 +61,22 @@ async function useBackend(name: BenchBackend): Promise<void> {
   if (name === 'cpu') registerCpuKernelFixes();
 }
 
-/** Median step time after one warm-up step; slow cases (cpu conv) get at least one timed step. */
-async function timeSteps(step: () => unknown, budgetS: number): Promise<number> {
+/** Median wall and CPU time of a step after one warm-up step; slow cases get at least one timed step. */
+async function timeSteps(step: () => unknown, budgetS: number): Promise<{ wallMs: number; cpuMs: number }> {
   await step();
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   const start = performance.now();
-  while (times.length < 3 || performance.now() - start < budgetS * 1000) {
+  while (wall.length < 3 || performance.now() - start < budgetS * 1000) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     await step();
-    times.push(performance.now() - t0);
-    if (performance.now() - start > budgetS * 1000 && times.length >= 1) break;
+    const c = process.cpuUsage(c0);
+    wall.push(performance.now() - t0);
+    cpu.push((c.user + c.system) / 1000);
+    if (performance.now() - start > budgetS * 1000 && wall.length >= 1) break;
   }
-  return median(times);
+  return { wallMs: median(wall), cpuMs: median(cpu) };
 }
 
 interface Setting {
@@ -122,7 +129,7 @@ function errorRow(kind: ModelKind, backend: BenchBackend, setting: Setting, erro
 async function measureTrain(kind: ModelKind, backend: BenchBackend, setting: Setting): Promise<Row> {
   const trainer = await makeEngineTrainer(kind, setting.batch, setting.workers, backend === 'cpu' ? 'cpu' : 'wasm');
   try {
-    const stepMs = await timeSteps(() => trainer.step(), seconds);
+    const { wallMs: stepMs, cpuMs } = await timeSteps(() => trainer.step(), seconds);
     return {
       case: 'train',
       model: kind,
@@ -132,6 +139,7 @@ async function measureTrain(kind: ModelKind, backend: BenchBackend, setting: Set
       ...(setting.default ? { default: true } : {}),
       step_ms: stepMs,
       samples_per_s: (setting.batch * 1000) / stepMs,
+      cpu_ms_per_step: cpuMs,
     };
   } catch (error) {
     return errorRow(kind, backend, setting, error);
@@ -148,7 +156,7 @@ async function measure(kind: ModelKind, bookBatch: number, backend: BenchBackend
   const trainer = makeTrainer(kind, bookBatch);
   try {
     if (kind !== 'conv-ae') {
-      const ms = await timeSteps(() => trainer.encodeDecodeOne(), Math.min(1, seconds));
+      const ms = (await timeSteps(() => trainer.encodeDecodeOne(), Math.min(1, seconds))).wallMs;
       rows.push({ case: 'encode-decode-1', model: kind, backend, ms, samples_per_s: 1000 / ms });
     }
     if (values.profile && backend === 'wasm') {
@@ -166,9 +174,9 @@ async function measure(kind: ModelKind, bookBatch: number, backend: BenchBackend
  * The peer's samples/s at each batch size: it runs before and after tfjs and counts as their
  * geometric mean, since the machine is shared and its load drifts during a run.
  */
-function peerRates(kind: ModelKind, batches: number[], variant: PeerVariant): () => Map<number, number | null> {
+function peerRates(kind: ModelKind, batches: number[], variant: PeerVariant): () => Map<number, PeerResult | null> {
   const run = () =>
-    new Map(batches.map((b) => [b, values['skip-peer'] ? undefined : peerSamplesPerSecond(kind, b, seconds, variant)]));
+    new Map(batches.map((b) => [b, values['skip-peer'] ? undefined : runPeer(kind, b, seconds, variant)]));
   const before = run();
   return () => {
     const after = run();
@@ -176,7 +184,14 @@ function peerRates(kind: ModelKind, batches: number[], variant: PeerVariant): ()
       batches.map((b) => {
         const x = before.get(b);
         const y = after.get(b);
-        return [b, x && y ? Math.sqrt(x * y) : (x ?? y ?? null)];
+        const both = x && y;
+        const mean = both
+          ? {
+              samplesPerSecond: Math.sqrt(x.samplesPerSecond * y.samplesPerSecond),
+              cpuMs: Math.sqrt(x.cpuMs * y.cpuMs),
+            }
+          : (x ?? y ?? null);
+        return [b, mean];
       }),
     );
   };
@@ -198,12 +213,14 @@ async function main(): Promise<void> {
       const peer = train ? (peers.mirrored.get(row.batch as number) ?? null) : null;
       const peerIdiomatic = train ? (peers.idiomatic.get(row.batch as number) ?? null) : null;
       const rate = row.samples_per_s as number;
+      const cpu = row.workers === 1 && typeof row.cpu_ms_per_step === 'number' ? row.cpu_ms_per_step : null;
       report({
         ...row,
-        peer_samples_per_s: peer,
-        idiomatic_peer_samples_per_s: peerIdiomatic,
-        ratio: peer ? rate / peer : null,
-        idiomatic_ratio: peerIdiomatic ? rate / peerIdiomatic : null,
+        peer_samples_per_s: peer?.samplesPerSecond ?? null,
+        idiomatic_peer_samples_per_s: peerIdiomatic?.samplesPerSecond ?? null,
+        ratio: peer ? rate / peer.samplesPerSecond : null,
+        idiomatic_ratio: peerIdiomatic ? rate / peerIdiomatic.samplesPerSecond : null,
+        cpu_ratio: peer && cpu ? peer.cpuMs / cpu : null,
       });
     }
   }
