@@ -1,8 +1,12 @@
 """PyTorch peer of bench/train: the same three models, batch sizes, loss and Adam, one thread.
 
-python3 bench/train/peer.py MODEL BATCH SECONDS  ->  one JSON line {"samples_per_s": ...}
-MODEL: mlp-vae | conv-vae | conv-ae. Mirrors src/engine/models (sigmoid outputs, BCE summed
-over pixels with Keras' clipping, mean over the batch, + KL for the VAEs; Adam 1e-3, eps 1e-7).
+python3 bench/train/peer.py MODEL BATCH SECONDS [mirrored|idiomatic]
+  ->  one JSON line {"samples_per_s": ..., "cpu_ms": CPU time of the median step, ...}
+MODEL: mlp-vae | conv-vae | conv-ae.
+mirrored (the default) mirrors src/engine/models: sigmoid outputs, BCE summed over pixels with
+Keras' clipping, mean over the batch, + KL for the VAEs; Adam 1e-3, eps 1e-7.
+idiomatic is what a PyTorch user would write for the same model: the decoder ends in logits and
+the loss is binary_cross_entropy_with_logits (the same quantity, without the clipping).
 """
 import json
 import sys
@@ -72,23 +76,36 @@ class ConvAe(nn.Module):
         return (self.enc(x.view(-1, 1, 32, 32)).flatten(1),)
 
 
-def loss_of(model, x):
+def decode_logits(model, z):
+    """The decoder without its final sigmoid."""
+    for m in model.dec:
+        if not isinstance(m, nn.Sigmoid):
+            z = m(z)
+    return z
+
+
+def loss_of(model, x, idiomatic=False):
     out = model.encode(x)
     if len(out) == 1:
-        probs = model.dec(out[0].view(-1, 32, 2, 2))
+        z = out[0].view(-1, 32, 2, 2)
         kl = 0.0
     else:
         mu, logvar = out
         z = mu + torch.exp(0.5 * logvar) * torch.randn_like(mu)
-        probs = model.dec(z)
         kl = 0.5 * torch.sum(torch.exp(logvar) + mu * mu - 1 - logvar, 1).mean()
-    p = probs.clamp(1e-7, 1 - 1e-7)
+    if idiomatic:
+        bce = F.binary_cross_entropy_with_logits(decode_logits(model, z), x, reduction='sum') / x.shape[0]
+        return bce + kl
+    p = model.dec(z).clamp(1e-7, 1 - 1e-7)
     bce = -(x * torch.log(p) + (1 - x) * torch.log(1 - p)).sum(1).mean()
     return bce + kl
 
 
 def main():
     name, batch, seconds = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
+    variant = sys.argv[4] if len(sys.argv) > 4 else 'mirrored'
+    if variant not in ('mirrored', 'idiomatic'):
+        sys.exit(f'peer.py: variant must be mirrored or idiomatic, not {variant!r}')
     model = {'mlp-vae': MlpVae, 'conv-vae': ConvVae, 'conv-ae': ConvAe}[name]()
     pixels = 1024 if name == 'conv-ae' else 784
     x = (torch.rand(batch, pixels) > 0.8).float()
@@ -96,22 +113,25 @@ def main():
 
     def step():
         opt.zero_grad()
-        loss = loss_of(model, x)
+        loss = loss_of(model, x, variant == 'idiomatic')
         loss.backward()
         opt.step()
         return loss.item()
 
     for _ in range(3):
         step()
-    times = []
+    times, cpu = [], []
     start = time.perf_counter()
     while time.perf_counter() - start < seconds or len(times) < 5:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         step()
         times.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
     times.sort()
+    cpu.sort()
     median = times[len(times) // 2]
-    print(json.dumps({'model': name, 'samples_per_s': batch / median, 'step_ms': median * 1000, 'steps': len(times)}))
+    print(json.dumps({'model': name, 'variant': variant, 'samples_per_s': batch / median, 'step_ms': median * 1000,
+                      'cpu_ms': cpu[len(cpu) // 2] * 1000, 'steps': len(times)}))
 
 
 if __name__ == '__main__':

@@ -12,17 +12,34 @@ function findPython(): string | undefined {
 
 const python = findPython();
 
-/** Samples/s of the PyTorch peer (one thread) for a model, or undefined where torch is absent. */
-export function peerSamplesPerSecond(kind: string, batch: number, seconds: number): number | undefined {
+/** mirrored: the studio's model and loss as they are; idiomatic: logits + BCE-with-logits. */
+export type PeerVariant = 'mirrored' | 'idiomatic';
+
+export interface PeerResult {
+  samplesPerSecond: number;
+  /** CPU time of one step: what the step costs whatever else the machine is running. */
+  cpuMs: number;
+}
+
+/** The PyTorch peer (one thread) for a model, or undefined where torch is absent. */
+export function runPeer(
+  kind: string,
+  batch: number,
+  seconds: number,
+  variant: PeerVariant = 'mirrored',
+): PeerResult | undefined {
   if (!python) return undefined;
   const env = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
-  const run = spawnSync(python, [script, kind, String(batch), String(seconds)], { encoding: 'utf8', env });
+  const args = [script, kind, String(batch), String(seconds), variant];
+  const run = spawnSync(python, args, { encoding: 'utf8', env });
   if (run.status !== 0) {
-    process.stderr.write(`peer failed for ${kind}: ${run.stderr}\n`);
+    process.stderr.write(`peer (${variant}) failed for ${kind}: ${run.stderr}\n`);
     return undefined;
   }
   const line = run.stdout.trim().split('\n').at(-1) ?? '{}';
-  return (JSON.parse(line) as { samples_per_s?: number }).samples_per_s;
+  const out = JSON.parse(line) as { samples_per_s?: number; cpu_ms?: number };
+  if (out.samples_per_s === undefined || out.cpu_ms === undefined) return undefined;
+  return { samplesPerSecond: out.samples_per_s, cpuMs: out.cpu_ms };
 }
 
 export const peerPython = python;

@@ -2,6 +2,7 @@ import { tf } from '../../src/engine/backend/select';
 import { buildModel, defaultConfig } from '../../src/engine/models/build';
 import { lossTerms, runDecoder, runEncoder } from '../../src/engine/models/forward';
 import type { LatentModel, ModelKind } from '../../src/engine/models/types';
+import { makeOptimizer } from '../../src/engine/train/optimizer';
 
 /** The three models the studio trains, with the batch sizes the books trained them at. */
 export const BENCH_MODELS: ReadonlyArray<{ kind: ModelKind; batch: number }> = [
@@ -26,8 +27,8 @@ export function makeTrainer(kind: ModelKind, batch: number): Trainer {
   // Binary sketches: throughput depends on shapes only, not on the pixels.
   const images = tf.tidy(() => tf.randomUniform([batch, pixels]).greater(0.8).toFloat()) as tf.Tensor2D;
   const one = tf.tidy(() => images.slice([0, 0], [1, pixels])) as tf.Tensor2D;
-  // The engine's Adam settings (src/engine/train/optimizer.ts), which the peer mirrors.
-  const optimizer = tf.train.adam(1e-3, 0.9, 0.999, 1e-7);
+  // The engine's own Adam (fused where the backend has the kernel), which the peer mirrors.
+  const optimizer = makeOptimizer('adam', 1e-3);
   const vars = [...model.encoder.trainableWeights, ...model.decoder.trainableWeights].map(
     (w) => w.read() as tf.Variable,
   );

@@ -1,10 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs';
+import { adamKernel } from './kernels/adam';
+import { arrayKernelConfig } from './kernels/array-kernel';
+import { bceSumGradKernel, bceSumKernel, registerBceGradient } from './kernels/bce';
 import { batchMatMulConfig } from './kernels/batch-mat-mul';
 import { concatConfig } from './kernels/concat';
 import { conv2dBackpropFilterConfig } from './kernels/conv2d-backprop-filter';
 import { conv2dBackpropInputConfig } from './kernels/conv2d-backprop-input';
 import { fusedMatMulConfig } from './kernels/fused-mat-mul';
+import { identityConfig } from './kernels/identity';
+import { registerSampleKlGradient, sampleKlGradKernel, sampleKlKernel } from './kernels/reparam-kl';
 import { maxPoolGradConfig } from './kernels/max-pool-grad';
 import { cpuResizeNearestGradConfig } from './kernels/resize-nearest-grad';
 import { splitVConfig } from './kernels/split-v';
@@ -31,12 +36,17 @@ function install(kernelName: string, make: (original: KernelFunc) => KernelConfi
   });
 }
 
+/** The project's fused training ops, on wasm and on cpu (other backends take the tfjs ops). */
+const FUSED_KERNELS = [adamKernel, bceSumKernel, bceSumGradKernel, sampleKlKernel, sampleKlGradKernel];
+
 let installed = false;
 
 /**
  * Call once, right after the wasm backend is chosen (after `tf.setBackend('wasm')` resolved):
  * makes transposed matmuls take the fast path, adds the conv gradients wasm lacks, and
- * replaces the slow Conv2DBackpropInput, Concat, SplitV, MaxPoolGrad and (bias-gradient) Sum.
+ * replaces the slow Conv2DBackpropInput, Concat, SplitV, MaxPoolGrad, (bias-gradient) Sum and
+ * the copying Identity,
+ * and adds the fused training ops (Adam update, sigmoid BCE, reparameterisation and KL).
  * Calling it again does nothing; other backends are untouched (only 'wasm' kernels change).
  */
 export function registerWasmKernels(): void {
@@ -50,6 +60,10 @@ export function registerWasmKernels(): void {
   install('SplitV', splitVConfig);
   install('MaxPoolGrad', maxPoolGradConfig);
   install('Sum', sumConfig);
+  install('Identity', identityConfig);
+  for (const kernel of FUSED_KERNELS) install(kernel.kernelName, () => arrayKernelConfig(kernel, 'wasm'));
+  registerBceGradient();
+  registerSampleKlGradient();
 }
 
 /** The same, for callers that think in terms of the `tf` handle (the registry is global to tfjs). */
@@ -72,11 +86,17 @@ let cpuFixed = false;
 /**
  * Call once at engine start whatever backend is chosen (cheap, idempotent): replaces the cpu
  * backend's ResizeNearestNeighborGrad, which is wrong for batch > 1 in tfjs 4.22 and so
- * mistrains every model with UpSampling2D (the Cookbook autoencoder) on cpu.
+ * mistrains every model with UpSampling2D (the Cookbook autoencoder) on cpu. Also adds the
+ * fused training ops on cpu, so both backends train through the same ops.
  */
 export function registerCpuKernelFixes(): void {
   if (cpuFixed) return;
   cpuFixed = true;
   if (tf.getKernel('ResizeNearestNeighborGrad', 'cpu')) tf.unregisterKernel('ResizeNearestNeighborGrad', 'cpu');
   tf.registerKernel(cpuResizeNearestGradConfig);
+  for (const kernel of FUSED_KERNELS) {
+    if (!tf.getKernel(kernel.kernelName, 'cpu')) tf.registerKernel(arrayKernelConfig(kernel, 'cpu'));
+  }
+  registerBceGradient();
+  registerSampleKlGradient();
 }

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { bceSum, klDiagonal, klFull, sampleDiagonal, sampleFull, scaleTril } from './gaussian';
+import { fusedBceSum } from '../backend/kernels/bce';
+import { fusedSampleKl } from '../backend/kernels/reparam-kl';
+import { klFull, sampleFull, scaleTril } from './gaussian';
 import type { LatentModel } from './types';
 
 export interface Batch {
@@ -71,8 +73,8 @@ export function lossTerms(model: LatentModel, batch: Batch, eps: tf.Tensor2D, tr
   if (model.posterior === 'deterministic') {
     z = outs[0];
   } else if (model.posterior === 'diagonal') {
-    z = sampleDiagonal(outs[0], outs[1], eps);
-    kl = klDiagonal(outs[0], outs[1]);
+    // sampleDiagonal and klDiagonal, as one fused kernel each way on wasm and cpu.
+    ({ z, kl } = fusedSampleKl(outs[0], outs[1], eps));
   } else {
     const scale = scaleTril(outs[1], model.config.latentSize);
     z = sampleFull(outs[0], scale, eps);
@@ -80,7 +82,8 @@ export function lossTerms(model: LatentModel, batch: Batch, eps: tf.Tensor2D, tr
   }
   const probs = runDecoder(model, z, batch.oneHot, training);
   return {
-    reconstruction: tf.mean(bceSum(batch.target, probs)) as tf.Scalar,
+    // The same clipped BCE as bceSum, one fused kernel each way on wasm and cpu.
+    reconstruction: tf.mean(fusedBceSum(batch.target, probs)) as tf.Scalar,
     kl: kl ? (tf.mean(kl) as tf.Scalar) : tf.scalar(0),
   };
 }

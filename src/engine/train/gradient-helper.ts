@@ -1,7 +1,9 @@
+import { getPriority } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BackendName } from '../../shared/types/backend';
 import type { ModelConfig } from '../models/types';
-import type { GradientReply, GradientRequest } from './gradient-protocol';
+import type { GradientReply, GradientRequest, WorkerInit } from './gradient-protocol';
+import { TRAINING_NICE } from './thread-priority';
 import { workerEntry } from './worker-entry';
 
 export const PARALLEL_ERRORS = {
@@ -9,6 +11,16 @@ export const PARALLEL_ERRORS = {
 } as const;
 
 type Grads = Extract<GradientReply, { kind: 'grads' }>;
+
+/** The calling thread's nice value on Linux (pid 0 names it); the training nice where unknown. */
+function currentThreadNice(): number {
+  if (process.platform !== 'linux') return TRAINING_NICE;
+  try {
+    return getPriority(0);
+  } catch {
+    return TRAINING_NICE;
+  }
+}
 
 /** The main thread's side of data-parallel training: one worker computing half of each batch. */
 export class GradientHelper {
@@ -38,7 +50,7 @@ export class GradientHelper {
     const ready = await new Promise<boolean>((resolve) => {
       worker.once('message', (reply: GradientReply) => resolve(reply.kind === 'ready'));
       worker.once('error', () => resolve(false));
-      worker.postMessage({ kind: 'init', config, backend });
+      worker.postMessage({ kind: 'init', config, backend, nice: currentThreadNice() } satisfies WorkerInit);
     });
     if (!ready) {
       await worker.terminate();

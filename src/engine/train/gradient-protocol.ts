@@ -5,6 +5,8 @@ export interface WorkerInit {
   kind: 'init';
   config: ModelConfig;
   backend: BackendName;
+  /** The starting thread's nice value: the helper runs at its caller's priority, no lower. */
+  nice: number;
 }
 
 export interface GradientRequest {

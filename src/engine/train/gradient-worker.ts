@@ -12,8 +12,6 @@ import type { GradientRequest, GradientReply, WorkerInit } from './gradient-prot
 import { stepLoss, trainableVariables } from './step-loss';
 import { lowerThreadPriority } from './thread-priority';
 
-lowerThreadPriority();
-
 let model: LatentModel | undefined;
 let variables: tf.Variable[] = [];
 
@@ -46,6 +44,9 @@ parentPort?.on('message', (message: WorkerInit | GradientRequest) => {
   void (async () => {
     try {
       if (message.kind === 'init') {
+        // Half of each batch waits on this thread: below its caller's priority it would be
+        // starved on a busy machine and hold back every step (the trainer thread is already niced).
+        lowerThreadPriority(message.nice);
         await selectBackend({ only: message.backend });
         model = buildModel(message.config);
         variables = trainableVariables(model);

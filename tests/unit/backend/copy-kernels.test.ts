@@ -84,3 +84,15 @@ describe('wasm Sum over leading axes (bias gradients) matches cpu', () => {
     });
   }
 });
+
+describe('wasm Identity (tf.clone) shares the buffer', () => {
+  it('a clone keeps its values after the original is freed, and frees nothing twice', async () => {
+    const { cpu, wasm } = await onBoth(() => {
+      const x = randomTensor([3, 7], 5);
+      const y = tf.clone(x);
+      x.dispose();
+      return tf.add(y, 1);
+    });
+    expectClose(wasm, cpu);
+  });
+});

@@ -71,3 +71,35 @@ describe('wasm _FusedMatMul with transpose flags matches cpu', () => {
     }
   });
 });
+
+describe('wasm matmul turned round (the wide operand left unpacked) matches cpu', () => {
+  // N ≥ 2M and K·N ≥ 65536: the shapes of a dense layer's weight against a batch.
+  const wide: Array<[number[], number[], boolean, boolean]> = [
+    [[16, 300], [300, 512], false, false],
+    [[300, 16], [300, 512], true, false],
+    [[16, 300], [512, 300], false, true],
+    [[300, 16], [512, 300], true, true],
+    [[1, 16, 300], [1, 512, 300], false, true],
+    [[16, 784], [784, 512], false, false],
+  ];
+  for (const [aShape, bShape, ta, tb] of wide) {
+    it(`${aShape} x ${bShape} transposeA=${ta} transposeB=${tb}`, async () => {
+      const { cpu, wasm } = await onBoth(() => tf.matMul(randomTensor(aShape, 1), randomTensor(bShape, 2), ta, tb));
+      expectClose(wasm, cpu);
+    });
+  }
+
+  it('a fused matmul of the same shapes (never turned), with and without bias', async () => {
+    for (const bias of [undefined, randomTensor([512], 5)]) {
+      const { cpu, wasm } = await onBoth(() =>
+        tf.fused.matMul({
+          a: randomTensor([16, 300], 3) as tf.Tensor2D,
+          b: randomTensor([300, 512], 4) as tf.Tensor2D,
+          bias,
+          activation: bias ? 'relu' : 'linear',
+        }),
+      );
+      expectClose(wasm, cpu);
+    }
+  });
+});

@@ -1,5 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { describe, expect, test } from 'vitest';
 import { loadTrainingData } from '../../../src/engine/data/training-data';
+import { defaultConfig } from '../../../src/engine/models/build';
+import { defaultWorkers } from '../../../src/engine/train/default-workers';
+import { GradientHelper } from '../../../src/engine/train/gradient-helper';
 import { train } from '../../../src/engine/train/train';
 import { SETTINGS_ERRORS } from '../../../src/engine/train/settings';
 import { sharedData } from '../../helpers/shared-data';
@@ -27,9 +32,34 @@ describe('data-parallel training over two threads', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  // Linux only: nice values belong to threads there, and /proc lists them.
+  test.runIf(process.platform === 'linux')("the helper thread runs at its caller's priority, not below", async () => {
+    const niceOf = (tid: string) =>
+      Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
+    const before = new Set(readdirSync('/proc/self/task'));
+    const helper = await GradientHelper.start(defaultConfig('mlp-vae', { hiddenSize: 16 }), 'wasm');
+    expect(helper).toBeDefined();
+    const started = readdirSync('/proc/self/task').filter((tid) => !before.has(tid));
+    expect(started.length).toBeGreaterThan(0);
+    // A helper below its caller is starved on a busy machine, and every step waits for its half.
+    for (const tid of started) expect(niceOf(tid)).toBe(getPriority(0));
+    await helper?.dispose();
+  });
+
   test('refuses other thread counts', async () => {
     await useBackend('wasm');
     const data = await loadTrainingData(sharedData('mnist/t10k-images-idx3-ubyte.gz'), 'mnist28', { limit: 100 });
     await expect(train(data, 'mlp-vae', { workers: 3 })).rejects.toThrow(SETTINGS_ERRORS.badWorkers);
+  });
+
+  test('two threads by default only for conv models, and only where two cores are free', () => {
+    const idle = { cores: 4, load: 0.3 };
+    expect(defaultWorkers('conv-vae', idle)).toBe(2);
+    expect(defaultWorkers('conv-ae', { cores: 2, load: 0.4 })).toBe(2);
+    expect(defaultWorkers('mlp-vae', idle)).toBe(1);
+    expect(defaultWorkers('cvae', idle)).toBe(1);
+    // A busy machine: the second thread would only share the cores the first one has.
+    expect(defaultWorkers('conv-vae', { cores: 2, load: 5.5 })).toBe(1);
+    expect(defaultWorkers('conv-ae', { cores: 1, load: 0 })).toBe(1);
   });
 });

@@ -1,28 +1,89 @@
-import { BatchMatMul } from '@tensorflow/tfjs';
+import { BatchMatMul, util } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { BatchMatMulAttrs, KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
-import { free, transposeLast2 } from './wasm-call';
+import { free, reshape, transpose, transposeLast2 } from './wasm-call';
+
+type Inputs = Record<string, TensorInfo | undefined>;
+
+/**
+ * XNNPACK packs the right-hand operand into its own layout on every call where that tensor is
+ * new, which in training is every call (weights change each step, gradients are fresh): for a
+ * 784×512 weight the packing costs about as much as the multiplication. When the right operand
+ * is much wider than the left is tall (N ≥ 2M, a dense layer's weight against a batch), we
+ * multiply the other way round, Cᵀ = Bᵀ·Aᵀ, so the small operand is the one packed, and
+ * transpose the [N, M] result back: three cheap copies instead of one slow packing.
+ */
+const SWAP_MIN_PACKED = 1 << 16;
+
+interface Plan {
+  m: number;
+  k: number;
+  n: number;
+}
+
+/** Rank-2 (or batch-1) products whose packing the swap makes cheaper; undefined otherwise. */
+function swapPlan(a: TensorInfo, b: TensorInfo, ta: boolean, tb: boolean): Plan | undefined {
+  const batchOf = (x: TensorInfo) => util.sizeFromShape(x.shape.slice(0, -2));
+  if (batchOf(a) !== 1 || batchOf(b) !== 1) return undefined;
+  const [ar, ac] = a.shape.slice(-2);
+  const [br, bc] = b.shape.slice(-2);
+  const [m, k] = ta ? [ac, ar] : [ar, ac];
+  const n = tb ? br : bc;
+  return n >= 2 * m && k * n >= SWAP_MIN_PACKED ? { m, k, n } : undefined;
+}
+
+function swapped(
+  original: KernelFunc,
+  inputs: Inputs,
+  backend: BackendWasm,
+  attrs: NamedAttrMap,
+  plan: Plan,
+  flags: { ta: boolean; tb: boolean },
+): TensorInfo {
+  const { m, k, n } = plan;
+  const a = reshape(backend, inputs.a!, flags.ta ? [k, m] : [m, k]);
+  const b = reshape(backend, inputs.b!, flags.tb ? [n, k] : [k, n]);
+  // Bᵀ as a plain [N, K] matrix is B itself when it came transposed, and likewise Aᵀ.
+  const bt = flags.tb ? b : transpose(backend, b, [1, 0]);
+  const at = flags.ta ? a : transpose(backend, a, [1, 0]);
+  const made = [a, b, ...(flags.tb ? [] : [bt]), ...(flags.ta ? [] : [at])];
+  try {
+    const ct = original({
+      inputs: { ...(inputs as Record<string, TensorInfo>), a: bt, b: at },
+      backend,
+      attrs: { ...attrs, transposeA: false, transposeB: false },
+    }) as TensorInfo;
+    const c = transpose(backend, reshape(backend, ct, [n, m]), [1, 0]);
+    free(backend, ct);
+    const outShape = [...inputs.a!.shape.slice(0, -2), m, n];
+    const out = reshape(backend, c, outShape);
+    free(backend, c);
+    return out;
+  } finally {
+    free(backend, ...made);
+  }
+}
 
 /**
  * tfjs's wasm matmul only reaches XNNPACK's fast GEMM without transpose flags; with either flag
  * it falls back to a scalar loop (~1–2 GFLOP/s against ~25). Every backward pass asks for a
- * transposed operand, so we transpose it explicitly (a cheap O(n) copy) and multiply plainly.
+ * transposed operand, so we transpose it explicitly (a cheap O(n) copy) and multiply plainly;
+ * where it pays, the product is also turned round so the smaller operand is the packed one.
+ * `swappable`: false for the fused kernel (see fused-mat-mul.ts).
  */
 export function untransposed(
   original: KernelFunc,
-  inputs: Record<string, TensorInfo | undefined>,
+  inputs: Inputs,
   backend: BackendWasm,
   attrs: NamedAttrMap,
+  swappable = true,
 ): TensorInfo | TensorInfo[] {
   const { transposeA, transposeB } = attrs as unknown as Pick<BatchMatMulAttrs, 'transposeA' | 'transposeB'>;
   const { a, b } = inputs;
-  if ((!transposeA && !transposeB) || !a || !b) {
-    return original({
-      inputs: inputs as Record<string, TensorInfo>,
-      backend,
-      attrs,
-    });
-  }
+  if (!a || !b) return original({ inputs: inputs as Record<string, TensorInfo>, backend, attrs });
+  const plan = swappable ? swapPlan(a, b, transposeA, transposeB) : undefined;
+  if (plan) return swapped(original, inputs, backend, attrs, plan, { ta: transposeA, tb: transposeB });
+  if (!transposeA && !transposeB) return original({ inputs: inputs as Record<string, TensorInfo>, backend, attrs });
   const made: TensorInfo[] = [];
   const a2 = transposeA ? transposeLast2(backend, a) : a;
   if (transposeA) made.push(a2);
