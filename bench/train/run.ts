@@ -5,7 +5,7 @@
  * BCE-with-logits; `idiomatic_ratio`).
  *
  *   npx tsx bench/train/run.ts [-- --json] [--seconds 4] [--models mlp-vae,conv-vae]
- *                              [--backends wasm,cpu,wasm-shipped] [--profile] [--skip-peer]
+ *                              [--backends wasm,cpu,wasm-shipped,webgpu,tensorflow-gpu] [--profile] [--skip-peer]
  *
  * `cpu_ratio` is the same comparison in CPU time per step (peer's / ours, one-thread rows): on a
  * shared machine it moves far less with the load than wall time does.
@@ -45,9 +45,15 @@ const { values } = parseArgs({
 });
 const seconds = Number(values.seconds);
 const kinds = values.models.split(',') as ModelKind[];
-/** 'wasm-shipped': tfjs's wasm kernels alone, to show what ours change (conv models cannot train). */
-type BenchBackend = 'wasm' | 'wasm-shipped' | 'cpu';
+/**
+ * 'wasm-shipped': tfjs's wasm kernels alone, to show what ours change (conv models cannot train).
+ * 'webgpu' (Dawn) and 'tensorflow-gpu' where they load: a software WebGPU adapter is refused
+ * unless LATENTDRAW_WEBGPU_ALLOW_SOFTWARE=1, and its rows then say `adapter: software (…)`.
+ */
+type BenchBackend = 'wasm' | 'wasm-shipped' | 'cpu' | 'webgpu' | 'tensorflow-gpu';
 const backends = values.backends.split(',') as BenchBackend[];
+/** The WebGPU adapter the rows ran on, as the rows name it. */
+let adapterLabel: string | undefined;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -55,7 +61,12 @@ function median(xs: number[]): number {
 }
 
 async function useBackend(name: BenchBackend): Promise<void> {
-  await selectBackend({ only: name === 'cpu' ? 'cpu' : 'wasm' });
+  const engineName = name === 'wasm-shipped' ? 'wasm' : name;
+  const report = await selectBackend({ only: engineName });
+  const adapter = report.statuses.find((s) => s.name === 'webgpu')?.adapter;
+  adapterLabel = adapter
+    ? `${adapter.software ? 'software' : 'gpu'} (${[adapter.vendor, adapter.architecture, adapter.description].filter(Boolean).join(', ')})`
+    : undefined;
   if (name === 'wasm') registerWasmKernels();
   if (name === 'wasm-shipped') unregisterWasmKernels();
   if (name === 'cpu') registerCpuKernelFixes();
@@ -127,7 +138,12 @@ function errorRow(kind: ModelKind, backend: BenchBackend, setting: Setting, erro
 
 /** One training row: the engine's stepper at one batch size on one or two threads. */
 async function measureTrain(kind: ModelKind, backend: BenchBackend, setting: Setting): Promise<Row> {
-  const trainer = await makeEngineTrainer(kind, setting.batch, setting.workers, backend === 'cpu' ? 'cpu' : 'wasm');
+  const trainer = await makeEngineTrainer(
+    kind,
+    setting.batch,
+    setting.workers,
+    backend === 'wasm-shipped' ? 'wasm' : backend,
+  );
   try {
     const { wallMs: stepMs, cpuMs } = await timeSteps(() => trainer.step(), seconds);
     return {
@@ -137,6 +153,7 @@ async function measureTrain(kind: ModelKind, backend: BenchBackend, setting: Set
       batch: setting.batch,
       workers: trainer.workers,
       ...(setting.default ? { default: true } : {}),
+      ...(backend === 'webgpu' && adapterLabel ? { adapter: adapterLabel } : {}),
       step_ms: stepMs,
       samples_per_s: (setting.batch * 1000) / stepMs,
       cpu_ms_per_step: cpuMs,
@@ -150,12 +167,17 @@ async function measureTrain(kind: ModelKind, backend: BenchBackend, setting: Set
 
 /** One model on one backend: its training rows and, for the VAEs, the single-drawing row. */
 async function measure(kind: ModelKind, bookBatch: number, backend: BenchBackend): Promise<Row[]> {
-  await useBackend(backend);
+  try {
+    await useBackend(backend);
+  } catch (error) {
+    return [errorRow(kind, backend, { batch: bookBatch, workers: 1, default: false }, error)];
+  }
   const rows: Row[] = [];
   for (const setting of settingsFor(kind, bookBatch, backend)) rows.push(await measureTrain(kind, backend, setting));
   const trainer = makeTrainer(kind, bookBatch);
   try {
-    if (kind !== 'conv-ae') {
+    // Reads back synchronously, which a GPU backend cannot do in every runtime: bench/gpu/inference.ts times it there.
+    if (kind !== 'conv-ae' && backend !== 'webgpu') {
       const ms = (await timeSteps(() => trainer.encodeDecodeOne(), Math.min(1, seconds))).wallMs;
       rows.push({ case: 'encode-decode-1', model: kind, backend, ms, samples_per_s: 1000 / ms });
     }
