@@ -8,15 +8,11 @@
 import type { Page } from 'playwright-core';
 import { PERF } from '../../src/renderer/src/lib/perf';
 import { drawPath, FIXTURE_MODEL_ID, openStudio, useModel } from '../../tests/e2e/harness';
+import { percentile, STAGE, strokeAndWait } from './strokes';
 
 const STROKES = Number(process.argv[2] ?? 40);
 const SLIDER_MOVES = Number(process.argv[3] ?? 200);
 const GOAL_MS = 16;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 function report(name: string, values: number[]): void {
   const f = (v: number) => `${v.toFixed(1)} ms`;
@@ -68,9 +64,8 @@ async function main(): Promise<void> {
   const { page } = studio;
   try {
     await useModel(page, FIXTURE_MODEL_ID);
-    const stage = '[data-testid="drawing-stage"]';
     // Warm-up: model load, first kernels, the latent axes.
-    await drawPath(page, stage, [
+    await drawPath(page, STAGE, [
       [100, 100],
       [200, 250],
     ]);
@@ -85,20 +80,7 @@ async function main(): Promise<void> {
       });
     });
     await clearMeasures(page);
-    for (let i = 0; i < STROKES; i++) {
-      const x = 40 + ((i * 37) % 280);
-      const y = 40 + ((i * 53) % 280);
-      await drawPath(page, stage, [
-        [x, y],
-        [x + 20, y + 25],
-        [x + 35, y + 10],
-      ]);
-      await page.waitForFunction(
-        ([n, want]) => performance.getEntriesByName(n as string).length >= (want as number),
-        [PERF.strokeToReconstruction, i + 1] as const,
-        { timeout: 10_000 },
-      );
-    }
+    for (let i = 0; i < STROKES; i++) await strokeAndWait(page, i);
     // Undo, redo and clear also record the measure; only pointer-ups were made here.
     const strokeTimes = await durations(page, PERF.strokeToReconstruction);
     const reconstructTrips = await durations(page, PERF.reconstructRoundTrip);

@@ -9,17 +9,13 @@
  */
 import type { Page } from 'playwright-core';
 import { PERF } from '../../src/renderer/src/lib/perf';
-import { drawPath, FIXTURE_MODEL_ID, openStudio, useModel } from '../../tests/e2e/harness';
+import { FIXTURE_MODEL_ID, openStudio, useModel } from '../../tests/e2e/harness';
+import { percentile, strokeAndWait } from './strokes';
 
 const WINDOW_S = Number(process.argv[2] ?? 20);
 const BATCH = 64;
 /** A quick person's pace: a short stroke, then the next one half a second after it began. */
 const STROKE_EVERY_MS = Number(process.argv[3] ?? 500);
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 /** Opens a second WebSocket on the page that calls one channel and records batch events. */
 async function connect(page: Page): Promise<void> {
@@ -97,7 +93,6 @@ async function main(): Promise<void> {
         seed: 1,
       },
     });
-    const stage = '[data-testid="drawing-stage"]';
     await page.waitForFunction(
       () => (window as unknown as { __bench: { batches: unknown[] } }).__bench.batches.length > 3,
       undefined,
@@ -116,19 +111,8 @@ async function main(): Promise<void> {
       let i = 0;
       while ((await now(page)) - d0 < WINDOW_S * 1000) {
         const strokeStart = await now(page);
-        const x = 40 + ((i * 37) % 280);
-        const y = 40 + ((i * 53) % 280);
-        await drawPath(page, stage, [
-          [x, y],
-          [x + 20, y + 25],
-          [x + 35, y + 10],
-        ]);
+        await strokeAndWait(page, i);
         i += 1;
-        await page.waitForFunction(
-          ([n, want]) => performance.getEntriesByName(n as string).length >= (want as number),
-          [PERF.strokeToReconstruction, i] as const,
-          { timeout: 10_000 },
-        );
         const rest = STROKE_EVERY_MS - ((await now(page)) - strokeStart);
         if (rest > 0) await page.waitForTimeout(rest);
       }

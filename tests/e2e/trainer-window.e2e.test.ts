@@ -13,32 +13,21 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startBrowserMode, type BrowserMode } from '../../src/cli/browser-mode';
 import { registerWasmKernels } from '../../src/engine/backend/register-kernels';
 import type { TrainingData } from '../../src/engine/data/training-data.types';
-import { isConvolutional, MODEL_KINDS, type ModelKind } from '../../src/engine/models/types';
+import { MODEL_KINDS, type ModelKind } from '../../src/engine/models/types';
 import { runTraining } from '../../src/engine/train/run';
-import { resolveSettings, type TrainSettings } from '../../src/engine/train/settings';
 import type { TrainerBackendName } from '../../src/shared/types/backend';
-import { mnistDigits, padTo32 } from '../helpers/digits';
 import { useBackend } from '../helpers/tf';
 import { launchWebgpuChromium } from './gpu-chromium';
+import { webgpuReference, webgpuTestData, webgpuTestSettings } from '../helpers/webgpu';
 
-let digits: TrainingData;
 let mode: BrowserMode;
 let browser: Browser;
 let page: Page;
 let dataHome: string;
 
-const dataFor = (kind: ModelKind) => (kind === 'conv-ae' ? padTo32(digits) : digits);
-const referenceOf = (kind: ModelKind) => (isConvolutional(kind) ? 'wasm' : 'cpu');
-const settingsFor = (kind: ModelKind, backend: TrainerBackendName): TrainSettings =>
-  resolveSettings({
-    epochs: isConvolutional(kind) ? 1 : 2,
-    batchSize: 2,
-    latentSize: 2,
-    hiddenSize: 64,
-    seed: 3,
-    workers: 1,
-    backend,
-  });
+let dataFor: (kind: ModelKind) => TrainingData;
+const referenceOf = webgpuReference;
+const settingsFor = webgpuTestSettings;
 
 interface PageRun {
   started?: { backend: string; adapter?: { software: boolean; description: string } };
@@ -104,7 +93,7 @@ async function probeInPage(allowSoftware: boolean) {
 }
 
 beforeAll(async () => {
-  digits = await mnistDigits(6, 1 / 3);
+  dataFor = await webgpuTestData();
   dataHome = mkdtempSync(join(tmpdir(), 'latentdraw-trainer-e2e-'));
   mode = await startBrowserMode({ dataHome });
   browser = await launchWebgpuChromium();

@@ -9,37 +9,24 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { TrainingData } from '../../../src/engine/data/training-data.types';
 import { buildModel } from '../../../src/engine/models/build';
-import { isConvolutional, MODEL_KINDS, type ModelKind } from '../../../src/engine/models/types';
+import { MODEL_KINDS, type ModelKind } from '../../../src/engine/models/types';
 import { registerWasmKernels } from '../../../src/engine/backend/register-kernels';
 import { batchTensors, disposeBatch } from '../../../src/engine/train/batches';
 import { runOnTrainer } from '../../../src/engine/train/remote-run';
 import { numClassesOf, runConfig } from '../../../src/engine/train/run';
-import { resolveSettings, type TrainSettings } from '../../../src/engine/train/settings';
 import { readWeights, writeWeights, type WeightArrays } from '../../../src/engine/train/snapshot';
 import { stepLoss, trainableVariables } from '../../../src/engine/train/step-loss';
 import { threadTrainer } from '../../../src/engine/train/trainer-link';
-import type { TrainerBackendName } from '../../../src/shared/types/backend';
-import { mnistDigits, padTo32 } from '../../helpers/digits';
 import { tf, useBackend } from '../../helpers/tf';
-import { useSoftwareWebgpu } from '../../helpers/webgpu';
+import { useSoftwareWebgpu, webgpuReference, webgpuTestData, webgpuTestSettings } from '../../helpers/webgpu';
 
-let digits: TrainingData;
-const dataFor = (kind: ModelKind) => (kind === 'conv-ae' ? padTo32(digits) : digits);
-const referenceOf = (kind: ModelKind) => (isConvolutional(kind) ? 'wasm' : 'cpu');
-const settingsFor = (kind: ModelKind, backend: TrainerBackendName): TrainSettings =>
-  resolveSettings({
-    epochs: isConvolutional(kind) ? 1 : 2,
-    batchSize: 2,
-    latentSize: 2,
-    hiddenSize: 64,
-    seed: 3,
-    workers: 1,
-    backend,
-  });
+let dataFor: (kind: ModelKind) => TrainingData;
+const referenceOf = webgpuReference;
+const settingsFor = webgpuTestSettings;
 
 beforeAll(async () => {
   useSoftwareWebgpu();
-  digits = await mnistDigits(6, 1 / 3);
+  dataFor = await webgpuTestData();
 });
 
 /** One batch's loss and gradients (in trainableVariables order) with the given weights. */
