@@ -8,7 +8,7 @@ import { startEngine, type Engine } from '../../../src/engine/engine';
 import { buildModel, defaultConfig, metadataFor, saveModel } from '../../../src/engine/models/index';
 import { selectBackend } from '../../../src/engine/backend/select';
 import { sharedData } from '../../helpers/shared-data';
-import { LATENT_HANDLER_ERRORS } from '../../../src/engine/handlers/latent';
+import { CLASS_ERRORS } from '../../../src/engine/runtime/latent-ops';
 
 const DIGITS = Array.from({ length: 10 }, (_, i) => String(i));
 const STROKE = [{ x: [10, 60, 120], y: [10, 90, 40] }];
@@ -63,7 +63,7 @@ describe('latent handlers on large-latent and conditional models', () => {
     const decoded = await engine.handle('latent:decode', { modelId: 'user:cond', z, label: 9999 });
     expect(decoded).toEqual({
       ok: false,
-      error: { message: LATENT_HANDLER_ERRORS.badLabel(10, 9999), code: 'failed' },
+      error: { message: CLASS_ERRORS.outOfRange(10, 9999), code: 'failed' },
     });
     const reconstructed = await engine.handle('latent:reconstruct', {
       modelId: 'user:cond',

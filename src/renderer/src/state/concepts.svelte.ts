@@ -1,17 +1,12 @@
 import type { Stroke } from '../../../shared/types/drawing';
-import type {
-  ArithmeticResult,
-  Concept,
-  ConceptSet,
-  DecodedImage,
-  Operand,
-  SampleGallery,
-} from '../../../shared/types/latent';
+import type { Request } from '../../../shared/contract/index';
+import type { ConceptSet, Operand } from '../../../shared/contract/concepts';
+import type { ArithmeticResult, Concept, DecodedImage, SampleGallery } from '../../../shared/types/latent';
 import { messageOf, UI_MESSAGES } from '../lib/errors';
 import { frameCoalesced, LatestOnly } from '../lib/latest-only';
 import { studio } from '../lib/studio';
 
-export type SetKind = 'label' | 'items' | 'drawing';
+export type SetKind = ConceptSet['kind'];
 
 /** One side of a new concept, as the form holds it. */
 export interface SetDraft {
@@ -22,13 +17,7 @@ export interface SetDraft {
 
 export type OperandDraft = { kind: 'drawing' } | { kind: 'item'; index: number };
 
-interface ApplyRequest {
-  modelId: string;
-  id: string;
-  strokes: Stroke[];
-  strength: number;
-  label?: number;
-}
+type ApplyRequest = Request<'concepts:apply'>;
 
 /** Turns the form's set into the request's set (the current drawing is sent as strokes). */
 export function toConceptSet(draft: SetDraft, drawing: Stroke[]): ConceptSet | undefined {

@@ -78,7 +78,7 @@ export class GridSettings {
   dimY = $state(1);
   /** For latents > 2: hold the other dimensions at the drawing's code instead of 0 (or the mean). */
   aroundDrawing = $state(false);
-  classIndex = $state(0);
+  label = $state(0);
 }
 
 export type EndpointKind = 'drawing' | 'sample' | 'item';
@@ -162,8 +162,8 @@ export class ExploreState {
     this.frame = 0;
     const c = this.classNames.length;
     this.weights = defaultWeights(c);
-    this.gridSettings.classIndex = Math.min(this.host.currentLabel, Math.max(0, c - 1));
-    this.sampleClass = this.gridSettings.classIndex;
+    this.gridSettings.label = Math.min(this.host.currentLabel, Math.max(0, c - 1));
+    this.sampleClass = this.gridSettings.label;
     this.projection = this.latentSize > 2 ? 'pca' : 'latent';
     this.gridSettings.axes = this.latentSize > 2 ? 'pca' : 'dims';
   }
@@ -182,7 +182,7 @@ export class ExploreState {
         axes: g.axes,
         dims: g.axes === 'dims' ? [g.dimX, g.dimY] : undefined,
         base: base ? Float32Array.from(base) : undefined,
-        classIndex: this.conditional ? g.classIndex : undefined,
+        label: this.conditional ? g.label : undefined,
       }),
     );
   }
@@ -225,12 +225,12 @@ export class ExploreState {
       return Float32Array.from(code);
     }
     if (end.kind === 'item') return (await studio.explore.item({ modelId, index: end.index })).code;
-    const sample = await studio.explore.samples({ modelId, count: 1, seed: end.seed, classIndex: this.classFor() });
+    const sample = await studio.explore.samples({ modelId, count: 1, seed: end.seed, label: this.classFor() });
     return sample.latents;
   }
 
   private classFor(): number | undefined {
-    return this.conditional ? this.gridSettings.classIndex : undefined;
+    return this.conditional ? this.gridSettings.label : undefined;
   }
 
   async runPath(): Promise<void> {
@@ -246,7 +246,7 @@ export class ExploreState {
         to,
         steps: this.steps,
         mode: this.mode,
-        classIndex: this.classFor(),
+        label: this.classFor(),
       });
     });
     if (result) this.frame = 0;
@@ -276,8 +276,8 @@ export class ExploreState {
     const modelId = this.modelId;
     if (!modelId) return;
     if (reroll) this.sampleSeed += 1;
-    const classIndex = this.conditional ? this.sampleClass : undefined;
-    await this.samples.run(() => studio.explore.samples({ modelId, count: 16, seed: this.sampleSeed, classIndex }));
+    const label = this.conditional ? this.sampleClass : undefined;
+    await this.samples.run(() => studio.explore.samples({ modelId, count: 16, seed: this.sampleSeed, label }));
   }
 
   async runClassGrid(reroll = false): Promise<void> {

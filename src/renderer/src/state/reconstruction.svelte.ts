@@ -1,3 +1,4 @@
+import type { Request } from '../../../shared/contract/index';
 import type { Stroke } from '../../../shared/types/drawing';
 import type { Reconstruction } from '../../../shared/types/latent';
 import { messageOf } from '../lib/errors';
@@ -5,13 +6,8 @@ import { LatestOnly, throttled } from '../lib/latest-only';
 import { measureSince, PERF } from '../lib/perf';
 import { studio } from '../lib/studio';
 
-interface ReconstructRequest {
-  modelId: string;
-  strokes: Stroke[];
-  label?: number;
-  /** performance.now() of the pointer-up this request answers (for the bench). */
-  strokeEndAt?: number;
-}
+/** The request, and performance.now() of the pointer-up it answers (for the bench). */
+type ReconstructRequest = Request<'latent:reconstruct'> & { strokeEndAt?: number };
 
 /** While a stroke is drawn the engine is asked at most this often. */
 const LIVE_INTERVAL_MS = 60;
