@@ -9,11 +9,9 @@ import type {
 } from '../../../shared/contract/explore';
 import type { ModelSummary } from '../../../shared/types/app';
 import type { Stroke } from '../../../shared/types/drawing';
-import { messageOf } from '../lib/errors';
+import { Job } from '../lib/job.svelte';
 import { studio } from '../lib/studio';
-import { EXPLORE_MESSAGES } from '../components/explore/messages';
-
-export { EXPLORE_MESSAGES };
+import { EXPLORE_MESSAGES } from '../lib/explore-messages';
 
 /**
  * What Explore needs from the rest of the studio: the selected model, the current drawing's
@@ -35,38 +33,6 @@ export interface ExploreHost {
 }
 
 export type ExploreView = 'grid' | 'scatter' | 'path' | 'samples' | 'classes' | 'similar';
-
-/** One request at a time per view; an answer that arrives after a newer request is dropped. */
-export class Job<T> {
-  result = $state.raw<T | undefined>();
-  busy = $state(false);
-  error = $state<string | undefined>();
-  private sequence = 0;
-
-  async run(work: () => Promise<T>): Promise<T | undefined> {
-    const tag = ++this.sequence;
-    this.busy = true;
-    try {
-      const result = await work();
-      if (tag !== this.sequence) return undefined;
-      this.result = result;
-      this.error = undefined;
-      return result;
-    } catch (error) {
-      if (tag === this.sequence) this.error = messageOf(error);
-      return undefined;
-    } finally {
-      if (tag === this.sequence) this.busy = false;
-    }
-  }
-
-  reset(): void {
-    this.sequence++;
-    this.result = undefined;
-    this.error = undefined;
-    this.busy = false;
-  }
-}
 
 export class GridSettings {
   n = $state(15);
@@ -133,7 +99,7 @@ export class ExploreState {
   /** Loading a picked item onto the canvas. */
   readonly item = new Job<ExploreItem>();
 
-  constructor(private readonly host: ExploreHost) {}
+  constructor(readonly host: ExploreHost) {}
 
   get modelId(): string | undefined {
     return this.host.model?.id;
@@ -291,7 +257,7 @@ export class ExploreState {
     const modelId = this.modelId;
     if (!modelId || !this.conditional) return;
     if (!this.weights.some((w) => w > 0)) {
-      this.blend.error = EXPLORE_MESSAGES.allZero;
+      this.blend.fail(EXPLORE_MESSAGES.allZero);
       return;
     }
     const weights = [...this.weights];

@@ -12,6 +12,7 @@ import { MODEL_NAME_PATTERN } from '../../../shared/contract/training';
 import type { EngineStatus } from '../../../shared/types/app';
 import type { BackendName } from '../../../shared/types/backend';
 import { fileNumber, fileSafe } from '../lib/gif';
+import { messageOf } from '../lib/errors';
 import { studio } from '../lib/studio';
 import { TrainingMapFrames } from './training-map.svelte';
 
@@ -167,7 +168,7 @@ export class TrainingState {
       if (!chosen?.available) this.form.backend = bestBackend(capabilities);
       if (!sources.some((s) => s.id === this.form.source)) this.form.source = sources[0]?.id ?? '';
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = messageOf(error);
     }
   }
 
@@ -240,7 +241,7 @@ export class TrainingState {
       const ended: TrainingDoneEvent | undefined = this.endedRun();
       if (ended?.runId !== run.runId) this.run = run;
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = messageOf(error);
     }
   }
 
@@ -252,15 +253,4 @@ export class TrainingState {
   async cancel(): Promise<void> {
     await studio.training.cancel({});
   }
-}
-
-let shared: TrainingState | undefined;
-
-/** One for the app's lifetime: a run goes on while the person is on another tab, and so do its events. */
-export function trainingState(): TrainingState {
-  if (!shared) {
-    shared = new TrainingState();
-    shared.connect();
-  }
-  return shared;
 }

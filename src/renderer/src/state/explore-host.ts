@@ -1,8 +1,8 @@
-import type { ExploreItem } from '../../../../shared/contract/explore';
-import { studio as api } from '../../lib/studio';
-import type { ExploreHost } from '../../state/explore.svelte';
-import type { Studio } from '../../state/studio.svelte';
-import { fitStrokes } from './geometry';
+import type { ExploreItem } from '../../../shared/contract/explore';
+import { studio as api } from '../lib/studio';
+import { fitStrokes } from '../lib/explore-geometry';
+import type { ExploreHost } from './explore.svelte';
+import type { Studio } from './studio.svelte';
 
 /** How long to wait for the reconstruction of a just-cleared canvas before showing a dataset image. */
 const SETTLE_MS = 2000;
