@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startBrowserMode, type BrowserMode } from '../../src/cli/browser-mode';
-import { ensureFixtureModel, FIXTURE_NAME } from '../fixtures/mnist-vae';
+import { ensureFixtureModel, FIXTURE_NAME } from '../helpers/tiny-models';
 
 export const CHROMIUM = process.env.LATENTDRAW_CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');

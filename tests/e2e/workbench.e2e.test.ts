@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureFixtureModel } from '../fixtures/mnist-vae';
+import { ensureFixtureModel } from '../helpers/tiny-models';
 import { readGif } from './gif-frames';
 import { drawPath, FIXTURE_MODEL_ID, openStudio, useModel, type Studio } from './harness';
 import { fullyShown, layoutProblems } from './layout-check';

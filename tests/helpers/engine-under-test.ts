@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEngine, type Engine } from '../../../src/engine/engine';
-import { unwrap, type Envelope } from '../../../src/shared/contract/envelope';
-import type { EngineChannelName, EventName, Request, Response } from '../../../src/shared/contract/index';
+import { startEngine, type Engine } from '../../src/engine/engine';
+import { unwrap, type Envelope } from '../../src/shared/contract/envelope';
+import type { EngineChannelName, EventName, Request, Response } from '../../src/shared/contract/index';
 
 export interface EngineUnderTest {
   engine: Engine;
