@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/contract/training';
 import { MODEL_NAME_PATTERN } from '../../../shared/contract/training';
 import type { EngineStatus } from '../../../shared/types/app';
-import type { BackendName } from '../../../shared/types/backend';
+import { BACKEND_NAMES, type BackendName } from '../../../shared/types/backend';
 import { fileNumber, fileSafe } from '../lib/gif';
 import { messageOf } from '../lib/errors';
 import { studio } from '../lib/studio';
@@ -71,10 +71,17 @@ export interface TrainingForm {
   backend: BackendName | undefined;
 }
 
-/** The best available backend (the list is best first), else the engine's own default. */
+/**
+ * The best available backend a start request can name (the list is best first), else the
+ * engine's own default. The trainer window's own fallback (webgl) is not one to ask for.
+ */
 export function bestBackend(capabilities: TrainingCapabilities | undefined): BackendName | undefined {
-  const best = capabilities?.backends?.find((b) => b.available);
-  return best?.name;
+  const best = capabilities?.backends?.find((b) => b.available && isBackendName(b.name));
+  return best?.name as BackendName | undefined;
+}
+
+function isBackendName(name: string): name is BackendName {
+  return (BACKEND_NAMES as readonly string[]).includes(name);
 }
 
 /** The Train tab: the form, the run in progress (from events) and how it ended. */
