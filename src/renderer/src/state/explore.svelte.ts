@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/contract/explore';
 import type { ModelSummary } from '../../../shared/types/app';
 import type { Stroke } from '../../../shared/types/drawing';
+import { isConditionalKind } from '../../../shared/model-kinds';
 import { Job } from '../lib/job.svelte';
 import { studio } from '../lib/studio';
 import { EXPLORE_MESSAGES } from '../lib/explore-messages';
@@ -110,8 +111,7 @@ export class ExploreState {
   }
 
   get conditional(): boolean {
-    const kind = this.host.model?.kind;
-    return kind === 'cvae' || kind === 'cvae-prior';
+    return isConditionalKind(this.host.model?.kind);
   }
 
   get classNames(): string[] {

@@ -84,7 +84,6 @@ export class ReconstructionState {
     this.live({ modelId, strokes, label: this.label });
   }
 
-  // --- Explore tab → reconstruction (added by the Explore engineer) ---------------------------
   /**
    * Shows a result that did not come from the canvas (a code picked on a grid or plot, or a
    * dataset image without strokes) as the current one, until the next stroke replaces it.
@@ -99,7 +98,6 @@ export class ReconstructionState {
     this.version++;
     this.painted?.(result);
   }
-  // ------------------------------------------------------------------------------------------
 
   reset(): void {
     this.live.cancel();
