@@ -5,9 +5,7 @@
  * (cpu; wasm with the project's kernels for conv kinds). Needs `npm run build`, Chromium and
  * ../shared/data.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startBrowserMode, type BrowserMode } from '../../src/cli/browser-mode';
@@ -20,6 +18,7 @@ import type { TrainerBackendName } from '../../src/shared/types/backend';
 import { mnistDigits, padTo32 } from '../helpers/digits';
 import { useBackend } from '../helpers/tf';
 import { launchWebgpuChromium } from './gpu-chromium';
+import { tempDir } from '../helpers/temp-folder';
 
 let digits: TrainingData;
 let mode: BrowserMode;
@@ -105,7 +104,7 @@ async function probeInPage(allowSoftware: boolean) {
 
 beforeAll(async () => {
   digits = await mnistDigits(6, 1 / 3);
-  dataHome = mkdtempSync(join(tmpdir(), 'latentdraw-trainer-e2e-'));
+  dataHome = tempDir('trainer-e2e');
   mode = await startBrowserMode({ dataHome });
   browser = await launchWebgpuChromium();
   page = await browser.newPage();

@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { unwrap } from '../../../src/shared/contract/envelope';
@@ -12,6 +11,7 @@ import { metadataFor } from '../../../src/engine/models/store/metadata';
 import { saveModel } from '../../../src/engine/models/store/store';
 import { tf } from '../../helpers/tf';
 import { seedTinyModels } from '../../helpers/tiny-models';
+import { tempDir } from '../../helpers/temp-folder';
 
 /** Mean absolute difference of two equally long images. */
 function difference(a: Float32Array, b: Float32Array): number {
@@ -28,7 +28,7 @@ describe('explore handlers on tiny MNIST models', () => {
     unwrap(await engine.handle(channel, request)) as Response<C>;
 
   beforeAll(async () => {
-    home = mkdtempSync(join(tmpdir(), 'latentdraw-explore-'));
+    home = tempDir('explore');
     ids = await seedTinyModels(home, ['vae', 'cvae', 'sketch']);
     engine = await startEngine({ dataHome: home, resourcesDir: join(home, 'none'), backend: 'wasm' }, () => {});
     // An untrained cvae-prior (learned class prior means): the shapes and paths, not the pictures.

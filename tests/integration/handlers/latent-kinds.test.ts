@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { unwrap } from '../../../src/shared/contract/envelope';
@@ -9,6 +8,7 @@ import { buildModel, defaultConfig, metadataFor, saveModel } from '../../../src/
 import { selectBackend } from '../../../src/engine/backend/select';
 import { sharedData } from '../../helpers/shared-data';
 import { CLASS_ERRORS } from '../../../src/engine/runtime/latent-ops';
+import { tempDir } from '../../helpers/temp-folder';
 
 const DIGITS = Array.from({ length: 10 }, (_, i) => String(i));
 const STROKE = [{ x: [10, 60, 120], y: [10, 90, 40] }];
@@ -22,7 +22,7 @@ describe('latent handlers on large-latent and conditional models', () => {
 
   beforeAll(async () => {
     await selectBackend({ only: 'wasm' });
-    home = mkdtempSync(join(tmpdir(), 'latentdraw-kinds-'));
+    home = tempDir('kinds');
     const mnist = sharedData('mnist/t10k-images-idx3-ubyte.gz');
     const dataset = { source: mnist, count: 1000, trainCount: 900, validationCount: 100 };
     const wide = buildModel(defaultConfig('mlp-vae', { latentSize: 32, hiddenSize: 64 }));
