@@ -27,6 +27,12 @@ describe('DrawingState', () => {
     expect(changes).toHaveBeenCalledTimes(6);
   });
 
+  test('the tool changes through its method', () => {
+    const drawing = new DrawingState();
+    drawing.useTool('eraser');
+    expect(drawing.tool).toBe('eraser');
+  });
+
   test('replace copies the strokes it is given', () => {
     const drawing = new DrawingState();
     const given = [{ x: [1], y: [2] }];

@@ -22,6 +22,8 @@ describe('EngineState', () => {
     expect([engine.ready, engine.restartNotice]).toEqual([false, undefined]);
     fake.current.emit('onEngineStatus', { state: 'ready', restarts: 1, lastExit: 'crashed' });
     expect(engine.restartNotice).toMatch(/^The engine stopped \(crashed\) and was restarted\./);
+    engine.dismissNotice();
+    expect(engine.restartNotice).toBeUndefined();
     off();
   });
 });

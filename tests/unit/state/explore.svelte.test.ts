@@ -47,4 +47,14 @@ describe('ExploreState', () => {
     expect(explore.path.error).toBe(EXPLORE_MESSAGES.needDrawing);
     expect(defaultWeights(10)[8]).toBe(0.5);
   });
+
+  test('views, frames, endpoints and the grid range change through methods', () => {
+    const explore = new ExploreState(host('mlp-vae'));
+    explore.show('samples');
+    explore.showFrame(3);
+    explore.from.use('item');
+    explore.gridSettings.setRange(0.01, 0.99);
+    expect([explore.view, explore.frame, explore.playing, explore.from.kind]).toEqual(['samples', 3, false, 'item']);
+    expect([explore.gridSettings.low, explore.gridSettings.high]).toEqual([0.01, 0.99]);
+  });
 });

@@ -32,6 +32,11 @@ describe('ReconstructionState', () => {
     fake.current.call('latent.reconstruct').mockRejectedValue(new Error('model folder not found'));
     rec.request('user:m', []);
     await vi.waitFor(() => expect(rec.error).toBe('model folder not found'));
+    rec.drawClass(2);
+    rec.request('user:c', [{ x: [1], y: [1] }]);
+    await vi.waitFor(() =>
+      expect(fake.current.call('latent.reconstruct')).toHaveBeenLastCalledWith(expect.objectContaining({ label: 2 })),
+    );
     rec.showPicked(answer(7));
     expect([rec.result?.z[0], rec.error, rec.version]).toEqual([7, undefined, 2]);
   });

@@ -46,6 +46,12 @@ export class GridSettings {
   /** For latents > 2: hold the other dimensions at the drawing's code instead of 0 (or the mean). */
   aroundDrawing = $state(false);
   label = $state(0);
+
+  /** The quantile range the grid sweeps. */
+  setRange(low: number, high: number): void {
+    this.low = low;
+    this.high = high;
+  }
 }
 
 export type EndpointKind = 'drawing' | 'sample' | 'item';
@@ -58,6 +64,10 @@ export class Endpoint {
   constructor(kind: EndpointKind, seed: number) {
     this.kind = kind;
     this.seed = seed;
+  }
+
+  use(kind: EndpointKind): void {
+    this.kind = kind;
   }
 }
 
@@ -116,6 +126,16 @@ export class ExploreState {
 
   get classNames(): string[] {
     return this.host.model?.classNames ?? [];
+  }
+
+  show(view: ExploreView): void {
+    this.view = view;
+  }
+
+  /** Stops Play and shows one frame of the interpolation. */
+  showFrame(index: number): void {
+    this.stop();
+    this.frame = index;
   }
 
   /** Forgets every answer (a new model was picked). */

@@ -80,6 +80,11 @@ export class ReconstructionState {
   }
 
   /** While a stroke is drawn: ask, throttled. */
+  /** The class a conditional model draws from now on. */
+  drawClass(label: number): void {
+    this.label = label;
+  }
+
   requestLive(modelId: string, strokes: () => Stroke[]): void {
     this.live({ modelId, strokes, label: this.label });
   }
