@@ -1,6 +1,11 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Compiles the renderer's *.svelte.ts state classes (runes) so they are unit-tested in Node, as
+  // the browser runs them: client output, not the server's (where $state.snapshot copies nothing).
+  plugins: [svelte({ configFile: resolve('svelte.config.js'), dynamicCompileOptions: () => ({ generate: 'client' }) })],
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',

@@ -1,14 +1,12 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { channels, type ChannelName } from '../shared/contract/index';
 import type { Envelope } from '../shared/contract/envelope';
+export { EVENT_PREFIX } from '../shared/contract/envelope';
 import type { Router } from '../host/router';
 
 export const IPC_ERRORS = {
   untrustedSender: 'request refused: it did not come from the LatentDraw window',
 } as const;
-
-/** Prefix of events pushed to the window, so they never share a name with a request channel. */
-export const EVENT_PREFIX = 'event:';
 
 export type SenderCheck = (event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>) => boolean;
 

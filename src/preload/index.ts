@@ -3,10 +3,8 @@
  * contract. The page never sees ipcRenderer.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { unwrap, type Envelope } from '../shared/contract/envelope';
+import { EVENT_PREFIX, unwrap, type Envelope } from '../shared/contract/envelope';
 import { createStudioApi, type StudioTransport } from '../shared/contract/studio-api';
-
-const EVENT_PREFIX = 'event:';
 
 const transport: StudioTransport = {
   invoke: async (channel, request) => unwrap((await ipcRenderer.invoke(channel, request)) as Envelope<unknown>),

@@ -1,16 +1,16 @@
 /// <reference lib="dom" />
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sharedData } from '../helpers/shared-data';
 import { openStudio, type Studio } from './harness';
+import { tempDir } from '../helpers/temp-folder';
 
 // Needs ../shared/data (Quick, Draw! samples and the truncated .bin).
 describe('Data tab: importing files in browser mode', () => {
   let studio: Studio;
-  const scratch = mkdtempSync(join(tmpdir(), 'latentdraw-e2e-files-'));
+  const scratch = tempDir('e2e-files');
   beforeAll(async () => {
     studio = await openStudio({ height: 900 });
     await studio.page.getByRole('tab', { name: 'Data' }).click();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { EXPLORE_MESSAGES } from '../../src/renderer/src/components/explore/messages';
+import { EXPLORE_MESSAGES } from '../../src/renderer/src/lib/explore-messages';
 import { openStudio, type Studio } from './harness';
 
 describe('Explore tab without models', () => {

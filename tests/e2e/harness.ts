@@ -1,9 +1,9 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startBrowserMode, type BrowserMode } from '../../src/cli/browser-mode';
-import { ensureFixtureModel, FIXTURE_NAME } from '../fixtures/mnist-vae';
+import { ensureFixtureModel, FIXTURE_NAME } from '../helpers/tiny-models';
+import { tempDir } from '../helpers/temp-folder';
 
 export const CHROMIUM = process.env.LATENTDRAW_CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
@@ -45,7 +45,7 @@ export interface OpenOptions {
 
 /** A resources folder with the app's sample data but none of its shipped models. */
 function resourcesWithoutModels(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'latentdraw-resources-'));
+  const dir = tempDir('resources');
   cpSync(resolve('resources/data'), join(dir, 'data'), { recursive: true });
   return dir;
 }
@@ -64,7 +64,7 @@ async function seed(dataHome: string, seedModels: OpenOptions['seedModels']): Pr
 
 /** Browser mode on a fresh data folder, and Debian's Chromium pointed at it. */
 export async function openStudio(options: OpenOptions = {}): Promise<Studio> {
-  const dataHome = mkdtempSync(join(tmpdir(), 'latentdraw-e2e-'));
+  const dataHome = tempDir('e2e');
   await seed(dataHome, options.seedModels);
   const resourcesDir = options.shippedModels ? undefined : resourcesWithoutModels();
   const mode = await startBrowserMode({ dataHome, resourcesDir });

@@ -5,9 +5,7 @@
  * (cpu; wasm with the project's kernels for conv kinds). Needs `npm run build`, Chromium and
  * ../shared/data.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startBrowserMode, type BrowserMode } from '../../src/cli/browser-mode';
@@ -18,6 +16,7 @@ import { runTraining } from '../../src/engine/train/run';
 import type { TrainerBackendName } from '../../src/shared/types/backend';
 import { useBackend } from '../helpers/tf';
 import { launchWebgpuChromium } from './gpu-chromium';
+import { tempDir } from '../helpers/temp-folder';
 import { webgpuReference, webgpuTestData, webgpuTestSettings } from '../helpers/webgpu';
 
 let mode: BrowserMode;
@@ -94,7 +93,7 @@ async function probeInPage(allowSoftware: boolean) {
 
 beforeAll(async () => {
   dataFor = await webgpuTestData();
-  dataHome = mkdtempSync(join(tmpdir(), 'latentdraw-trainer-e2e-'));
+  dataHome = tempDir('trainer-e2e');
   mode = await startBrowserMode({ dataHome });
   browser = await launchWebgpuChromium();
   page = await browser.newPage();

@@ -1,13 +1,13 @@
 /// <reference lib="dom" />
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureFixtureModel } from '../fixtures/mnist-vae';
+import { ensureFixtureModel } from '../helpers/tiny-models';
 import { readGif } from './gif-frames';
 import { drawPath, FIXTURE_MODEL_ID, openStudio, useModel, type Studio } from './harness';
 import { fullyShown, layoutProblems } from './layout-check';
 import { canvasGrey, inked, ONE } from './pixels';
+import { tempDir } from '../helpers/temp-folder';
 
 const STAGE = '[data-testid="drawing-stage"]';
 const LONG_NAME = 'Quick, Draw! cats — VAE, 16-d latent, trained on three thousand drawings';
@@ -15,7 +15,7 @@ const LONG_ID = 'user:long-name-vae';
 
 /** The fixture model again under a name far longer than the header has room for. */
 function longNamedCopy(fixture: string): string {
-  const root = mkdtempSync(join(tmpdir(), 'latentdraw-long-name-'));
+  const root = tempDir('long-name');
   const folder = join(root, 'long-name-vae');
   cpSync(fixture, folder, { recursive: true });
   const meta = JSON.parse(readFileSync(join(folder, 'latentdraw.json'), 'utf8')) as Record<string, unknown>;

@@ -1,12 +1,11 @@
 /// <reference lib="dom" />
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { _electron as electron } from 'playwright-core';
 import { USER_DATA_ENV } from '../../src/main/user-data';
 // @ts-expect-error plain JavaScript helper shared with scripts/start.mjs
 import { findElectronBinary } from '../../scripts/electron-binary.mjs';
+import { tempDir } from '../helpers/temp-folder';
 
 const binary = findElectronBinary() as { path: string } | { missing: string };
 const reason = 'missing' in binary ? binary.missing : '';
@@ -16,7 +15,7 @@ describe.skipIf(Boolean(reason))(`the Electron app${reason ? ` (skipped: ${reaso
   test('opens the hardened window from its own protocol and reaches the engine over IPC', async () => {
     // Its own profile: the person's real one stays untouched, and an open LatentDraw's
     // single-instance lock does not make this instance quit.
-    const profile = mkdtempSync(join(tmpdir(), 'latentdraw-electron-e2e-'));
+    const profile = tempDir('electron-e2e');
     const app = await electron.launch({
       executablePath: (binary as { path: string }).path,
       args: ['.'],

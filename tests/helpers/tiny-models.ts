@@ -26,6 +26,12 @@ export interface TinyModelSpec {
   epochs: number;
   /** Training data under ../shared/data (default: MNIST t10k images). */
   source?: string;
+  /** Drawings trained on (default TINY_SAMPLE_COUNT) and the split's seed (default 1; null: the loader's own). */
+  count?: number;
+  dataSeed?: number | null;
+  batchSize?: number;
+  /** The name the model picker shows (default: the trainer's). */
+  title?: string;
 }
 
 /** A 2-d MLP VAE (the Keras note's 784-256-2) and a conditional VAE with a 4-d latent. */
@@ -40,6 +46,21 @@ export const TINY_MODELS = {
     hiddenSize: 64,
     epochs: 40,
     source: 'quickdraw/simplified-ndjson/cat.ndjson',
+  },
+  /**
+   * The studio's MLP VAE (784-256-2) trained for 12 epochs on all 10,000 MNIST t10k digits:
+   * recognisable reconstructions, for the e2e tests and the UI bench (a few minutes, once).
+   */
+  mnist: {
+    name: 'mnist-vae-fixture',
+    kind: 'mlp-vae',
+    latentSize: 2,
+    hiddenSize: 256,
+    epochs: 12,
+    count: 10_000,
+    dataSeed: null,
+    batchSize: 100,
+    title: 'MNIST VAE (test fixture)',
   },
 } as const satisfies Record<string, TinyModelSpec>;
 
@@ -57,17 +78,18 @@ export function mnistImagesPath(): string {
 async function trainInto(spec: TinyModelSpec, folder: string): Promise<void> {
   await selectBackend({ only: 'wasm' });
   const source = spec.source ? sharedData(spec.source) : mnistImagesPath();
-  const data = await loadTrainingData(source, 'quickdraw28', { limit: TINY_SAMPLE_COUNT, seed: 1 });
+  const seed = spec.dataSeed === null ? undefined : (spec.dataSeed ?? 1);
+  const data = await loadTrainingData(source, 'quickdraw28', { limit: spec.count ?? TINY_SAMPLE_COUNT, seed });
   const result = await train(data, spec.kind, {
     epochs: spec.epochs,
-    batchSize: 64,
+    batchSize: spec.batchSize ?? 64,
     latentSize: spec.latentSize,
     hiddenSize: spec.hiddenSize,
     learningRate: 2e-3,
     seed: 7,
   });
   try {
-    await saveModel(result.model, folder, result.metadata);
+    await saveModel(result.model, folder, spec.title ? { ...result.metadata, name: spec.title } : result.metadata);
   } finally {
     result.model.dispose();
   }
@@ -106,4 +128,25 @@ export async function seedTinyModels(
     ids[name] = `user:${TINY_MODELS[name].name}`;
   }
   return ids;
+}
+
+/** The MNIST VAE of the e2e tests, in the cache: its folder name is FIXTURE_NAME. */
+export const FIXTURE_NAME = TINY_MODELS.mnist.name;
+
+export function ensureFixtureModel(): Promise<string> {
+  return tinyModelFolder('mnist');
+}
+
+// `npx tsx tests/helpers/tiny-models.ts` trains every tiny model ahead of the tests.
+if (process.argv[1]?.endsWith('tiny-models.ts')) {
+  const started = Date.now();
+  (async () => {
+    for (const name of Object.keys(TINY_MODELS) as TinyModelName[]) console.log(await tinyModelFolder(name));
+  })().then(
+    () => console.log(`tiny models ready (${((Date.now() - started) / 1000).toFixed(1)} s)`),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
 }

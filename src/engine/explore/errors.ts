@@ -6,7 +6,6 @@ export const EXPLORE_ERRORS = {
   emptySet: 'the model’s dataset has no drawings to explore',
   notConditional: 'class grids and blending need a conditional model (cvae or cvae-prior)',
   badIndex: 'no such item in the explored set',
-  badClass: (c: number) => `the class must be one of this model's ${c} classes`,
   badCode: (k: number) => `a code must have ${k} values for this model`,
   badDims: (k: number) => `grid dimensions must be two different indexes below ${k}`,
   badWeights: (c: number) => `blend weights must be ${c} numbers, not all 0`,

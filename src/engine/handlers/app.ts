@@ -1,7 +1,8 @@
+import type { Request } from '../../shared/contract/index';
 import type { EngineContext } from '../context';
 
 export function appHandlers(context: EngineContext) {
   return {
-    'engine:ping': async ({ nonce }: { nonce: number }) => ({ nonce, backend: context.backend.backend }),
+    'engine:ping': async ({ nonce }: Request<'engine:ping'>) => ({ nonce, backend: context.backend.backend }),
   };
 }

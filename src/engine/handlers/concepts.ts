@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Stroke } from '../../shared/types/drawing';
-import type { ArithmeticResult, Concept, ConceptSet, Operand, SampleGallery } from '../../shared/types/latent';
+import type { Request } from '../../shared/contract/index';
+import type { ConceptSet, Operand } from '../../shared/contract/concepts';
+import type { ArithmeticResult, Concept, SampleGallery } from '../../shared/types/latent';
 import { applyConcept, conceptVector, decodeLatents, encodeImages } from '../latent/index';
 import type { LoadedModel } from '../models/index';
 import { conditioningFor, decodeOne, encodeOne, rasterizeCanvas } from '../runtime/latent-ops';
@@ -42,7 +43,10 @@ async function setCodes(
     const images = new Float32Array(set.drawings.length * px);
     set.drawings.forEach((d, i) => images.set(rasterizeCanvas(loaded, d), i * px));
     const count = set.drawings.length;
-    return { codes: await encodeImages(loaded.model, images, count, conditioningFor(loaded.model, 0, count)), count };
+    return {
+      codes: await encodeImages(loaded.model, images, count, conditioningFor(loaded.model, undefined, count)),
+      count,
+    };
   }
   const samples = await runtime.samplesOf(modelId);
   if (!samples) throw new Error(SAMPLE_ERRORS.noDataset);
@@ -82,14 +86,9 @@ export function conceptsHandlers(context: EngineContext) {
   }
 
   return {
-    'concepts:list': async (req: { modelId: string }) => ({ concepts: await runtime.concepts.list(req.modelId) }),
+    'concepts:list': async (req: Request<'concepts:list'>) => ({ concepts: await runtime.concepts.list(req.modelId) }),
 
-    'concepts:samples': async (req: {
-      modelId: string;
-      offset?: number;
-      count?: number;
-      label?: number;
-    }): Promise<SampleGallery> => {
+    'concepts:samples': async (req: Request<'concepts:samples'>): Promise<SampleGallery> => {
       const samples = await runtime.samplesOf(req.modelId);
       if (!samples) throw new Error(SAMPLE_ERRORS.noDataset);
       const px = samples.imageSize ** 2;
@@ -111,12 +110,7 @@ export function conceptsHandlers(context: EngineContext) {
       };
     },
 
-    'concepts:define': async (req: {
-      modelId: string;
-      name: string;
-      a: ConceptSet;
-      b: ConceptSet;
-    }): Promise<Concept> => {
+    'concepts:define': async (req: Request<'concepts:define'>): Promise<Concept> => {
       const loaded = await context.models.get(req.modelId);
       const k = loaded.metadata.latentSize;
       const a = await setCodes(runtime, loaded, req.modelId, req.a, 'A');
@@ -136,17 +130,11 @@ export function conceptsHandlers(context: EngineContext) {
       return concept;
     },
 
-    'concepts:delete': async (req: { modelId: string; id: string }) => ({
+    'concepts:delete': async (req: Request<'concepts:delete'>) => ({
       concepts: await runtime.concepts.remove(req.modelId, req.id),
     }),
 
-    'concepts:apply': async (req: {
-      modelId: string;
-      id: string;
-      strokes: Stroke[];
-      strength: number;
-      label?: number;
-    }) => {
+    'concepts:apply': async (req: Request<'concepts:apply'>) => {
       const loaded = await context.models.get(req.modelId);
       const concept = (await runtime.concepts.list(req.modelId)).find((c) => c.id === req.id);
       if (!concept) throw new Error(CONCEPT_ERRORS.noSuchConcept);
@@ -155,13 +143,7 @@ export function conceptsHandlers(context: EngineContext) {
       return { output: await decodeOne(loaded, moved, req.label), size: loaded.metadata.imageSize };
     },
 
-    'concepts:arithmetic': async (req: {
-      modelId: string;
-      a: Operand;
-      b: Operand;
-      c: Operand;
-      label?: number;
-    }): Promise<ArithmeticResult> => {
+    'concepts:arithmetic': async (req: Request<'concepts:arithmetic'>): Promise<ArithmeticResult> => {
       const loaded = await context.models.get(req.modelId);
       const k = loaded.metadata.latentSize;
       const [a, b, c] = await Promise.all(

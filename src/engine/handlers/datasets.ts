@@ -1,3 +1,4 @@
+import type { Request } from '../../shared/contract/index';
 import { DatasetStore } from '../data/index';
 import { dataFolders } from '../paths';
 import { datasetInfo } from '../jobs/dataset-views';
@@ -10,19 +11,13 @@ export function datasetsHandlers(context: EngineContext) {
   const imports = new ImportJobs(store, context.emit);
   return {
     'datasets:list': async () => (await store.list()).map(datasetInfo),
-    'datasets:import-paths': async (request: {
-      paths: string[];
-      names: string[];
-      category?: string;
-      limit?: number;
-      name?: string;
-    }) => imports.run(request),
+    'datasets:import-paths': async (request: Request<'datasets:import-paths'>) => imports.run(request),
     'datasets:cancel-import': async () => ({ cancelled: imports.cancel() }),
-    'datasets:rename': async ({ id, name }: { id: string; name: string }) => datasetInfo(await store.rename(id, name)),
-    'datasets:delete': async ({ id }: { id: string }) => {
+    'datasets:rename': async ({ id, name }: Request<'datasets:rename'>) => datasetInfo(await store.rename(id, name)),
+    'datasets:delete': async ({ id }: Request<'datasets:delete'>) => {
       await store.delete(id);
       return { deleted: id };
     },
-    'datasets:preview': async ({ id, count }: { id: string; count: number }) => store.preview(id, count),
+    'datasets:preview': async ({ id, count }: Request<'datasets:preview'>) => store.preview(id, count),
   };
 }

@@ -3,36 +3,22 @@ import type { ExploreClassGrid, ExploreGrid, ImageBlock } from '../../shared/con
 import { DatasetStore } from '../data/store/dataset-store';
 import { dataFolders } from '../paths';
 import { decodeLatents, encodeImages, type Conditioning } from '../latent/codes';
+import { checkLabel, conditioningFor } from '../runtime/latent-ops';
 import { blendClasses } from '../latent/conditional';
 import { decodeGrid, type GridOptions } from '../latent/grid';
 import { interpolate } from '../latent/interpolate';
 import { nearestNeighbours } from '../latent/neighbours';
 import { pca } from '../latent/pca';
 import { classPriorMeans, samplePrior, standardNormal } from '../latent/sample';
-import type { LatentModel } from '../models/types';
+import { isConditional, type LatentModel } from '../models/types';
 import { ExploreCache } from '../explore/cache';
 import { EXPLORE_ERRORS } from '../explore/errors';
 import { strokesAt } from '../explore/strokes-at';
 import { pickRows } from '../explore/thumbnails';
 import type { EngineContext } from '../context';
 
-/** Conditional `cvae` models need a class for every decode; others take none. */
-function conditioning(model: LatentModel, count: number, classIndex = 0): Conditioning {
-  if (!model.conditionalInputs) return {};
-  checkClass(model, classIndex);
-  return { labels: new Int32Array(count).fill(classIndex) };
-}
-
-function checkClass(model: LatentModel, classIndex: number): void {
-  if (classIndex >= model.config.numClasses) throw new Error(EXPLORE_ERRORS.badClass(model.config.numClasses));
-}
-
 function checkCode(model: LatentModel, code: Float32Array): void {
   if (code.length !== model.config.latentSize) throw new Error(EXPLORE_ERRORS.badCode(model.config.latentSize));
-}
-
-function isConditional(model: LatentModel): boolean {
-  return model.conditionalInputs || model.prior !== undefined;
 }
 
 async function block(
@@ -74,12 +60,12 @@ export function exploreHandlers(context: EngineContext) {
         throw new Error(EXPLORE_ERRORS.badDims(k));
       options.dims = dims;
       axisLabels = [`z${dims[0]}`, `z${dims[1]}`];
-      if (!req.base && model.prior && req.classIndex !== undefined) {
-        checkClass(model, req.classIndex);
-        options.base = (await classPriorMeans(model)).slice(req.classIndex * k, (req.classIndex + 1) * k);
+      if (!req.base && model.prior && req.label !== undefined) {
+        checkLabel(model, req.label);
+        options.base = (await classPriorMeans(model)).slice(req.label * k, (req.label + 1) * k);
       }
     }
-    const result = await decodeGrid(model, options, conditioning(model, 1, req.classIndex));
+    const result = await decodeGrid(model, options, conditioningFor(model, req.label, 1));
     return { ...result, count: req.n * req.n, latentSize: k, axisLabels };
   }
 
@@ -140,19 +126,19 @@ export function exploreHandlers(context: EngineContext) {
       const frames = interpolate(req.from, req.to, req.steps, req.mode);
       const latents = new Float32Array(frames.length * model.config.latentSize);
       frames.forEach((f, i) => latents.set(f, i * model.config.latentSize));
-      return block(model, latents, frames.length, conditioning(model, frames.length, req.classIndex));
+      return block(model, latents, frames.length, conditioningFor(model, req.label, frames.length));
     },
 
     'explore:samples': async (req: Request<'explore:samples'>) => {
       const { model } = await load(req.modelId);
-      if (req.classIndex !== undefined) checkClass(model, req.classIndex);
-      const latents = await samplePrior(model, req.count, req.seed, req.classIndex);
-      return block(model, latents, req.count, conditioning(model, req.count, req.classIndex));
+      checkLabel(model, req.label);
+      const latents = await samplePrior(model, req.count, req.seed, req.label);
+      return block(model, latents, req.count, conditioningFor(model, req.label, req.count));
     },
 
     'explore:class-grid': async (req: Request<'explore:class-grid'>): Promise<ExploreClassGrid> => {
       const { loaded, model } = await load(req.modelId);
-      if (!isConditional(model)) throw new Error(EXPLORE_ERRORS.notConditional);
+      if (!isConditional(model.config.kind)) throw new Error(EXPLORE_ERRORS.notConditional);
       const k = model.config.latentSize;
       const c = model.config.numClasses;
       const styles = standardNormal(req.styles, k, req.seed);
@@ -172,7 +158,7 @@ export function exploreHandlers(context: EngineContext) {
 
     'explore:blend': async (req: Request<'explore:blend'>) => {
       const { model } = await load(req.modelId);
-      if (!isConditional(model)) throw new Error(EXPLORE_ERRORS.notConditional);
+      if (!isConditional(model.config.kind)) throw new Error(EXPLORE_ERRORS.notConditional);
       const c = model.config.numClasses;
       const total = req.weights.reduce((a, b) => a + b, 0);
       if (req.weights.length !== c || !(total > 0)) throw new Error(EXPLORE_ERRORS.badWeights(c));
@@ -209,7 +195,7 @@ export function exploreHandlers(context: EngineContext) {
       const { model } = await load(req.modelId);
       const size = model.config.imageSize;
       if (req.image.length !== size * size) throw new Error(EXPLORE_ERRORS.badImage(size));
-      return { code: await encodeImages(model, req.image, 1, conditioning(model, 1, req.classIndex)) };
+      return { code: await encodeImages(model, req.image, 1, conditioningFor(model, req.label, 1)) };
     },
   };
 }

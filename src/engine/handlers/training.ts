@@ -1,6 +1,7 @@
+import type { Request } from '../../shared/contract/index';
 import { DatasetStore } from '../data/index';
 import { dataFolders } from '../paths';
-import { TrainingJobs, type StartRequest } from '../jobs/training-jobs';
+import { TrainingJobs } from '../jobs/training-jobs';
 import { listTrainingSources } from '../jobs/training-sources';
 import type { EngineContext } from '../context';
 
@@ -19,7 +20,7 @@ export function trainingHandlers(context: EngineContext) {
     'training:sources': async () => listTrainingSources(store, context.config.resourcesDir),
     'training:capabilities': () => jobs.capabilities(),
     'training:status': async () => jobs.current,
-    'training:start': async (request: StartRequest) => jobs.start(request),
+    'training:start': async (request: Request<'training:start'>) => jobs.start(request),
     'training:cancel': async () => ({ cancelled: jobs.cancel() }),
   };
 }

@@ -5,14 +5,14 @@ import { classPriorMeans, samplePrior } from './sample';
 /** `count` drawings of one class: sampled z decoded with the class (cvae) or around its prior mean (cvae-prior). */
 export async function sampleClass(
   model: LatentModel,
-  classIndex: number,
+  label: number,
   count: number,
   seed: number,
 ): Promise<Float32Array> {
   if (!model.conditionalInputs && !model.prior) throw new Error(LATENT_ERRORS.notConditional);
-  if (!(classIndex >= 0 && classIndex < model.config.numClasses)) throw new Error(LATENT_ERRORS.badClass);
-  const z = await samplePrior(model, count, seed, classIndex);
-  return decodeLatents(model, z, count, { labels: new Int32Array(count).fill(classIndex) });
+  if (!(label >= 0 && label < model.config.numClasses)) throw new Error(LATENT_ERRORS.badClass);
+  const z = await samplePrior(model, count, seed, label);
+  return decodeLatents(model, z, count, { labels: new Int32Array(count).fill(label) });
 }
 
 /**

@@ -46,13 +46,13 @@ export async function samplePrior(
   model: LatentModel,
   count: number,
   seed: number,
-  classIndex?: number,
+  label?: number,
 ): Promise<Float32Array> {
   const k = model.config.latentSize;
   const z = standardNormal(count, k, seed);
-  if (classIndex === undefined || !model.prior) return z;
-  if (!(classIndex >= 0 && classIndex < model.config.numClasses)) throw new Error(LATENT_ERRORS.badClass);
+  if (label === undefined || !model.prior) return z;
+  if (!(label >= 0 && label < model.config.numClasses)) throw new Error(LATENT_ERRORS.badClass);
   const means = await classPriorMeans(model);
-  for (let i = 0; i < count; i += 1) for (let d = 0; d < k; d += 1) z[i * k + d] += means[classIndex * k + d];
+  for (let i = 0; i < count; i += 1) for (let d = 0; d < k; d += 1) z[i * k + d] += means[label * k + d];
   return z;
 }

@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
+import { isConditionalKind } from '../../shared/model-kinds';
 import type { RasterRecipe } from '../data/training-data.types';
 
 export const MODEL_KINDS = ['conv-ae', 'mlp-vae', 'conv-vae', 'cvae', 'cvae-prior'] as const;
@@ -49,7 +50,7 @@ export function posteriorOf(kind: ModelKind): PosteriorKind {
 }
 
 export function isConditional(kind: ModelKind): boolean {
-  return kind === 'cvae' || kind === 'cvae-prior';
+  return isConditionalKind(kind);
 }
 
 /** Conv kinds train only on backends with Conv2DBackpropFilter (cpu, native; not stock wasm). */

@@ -1,4 +1,5 @@
 import type { ArithmeticResult, Concept, DecodedImage, SampleGallery } from '../types/latent';
+import type { Infer } from './schema';
 import { channel } from './define';
 import { boundedDrawingSchema, drawingSchema, labelSchema, modelIdSchema, pointCount } from './drawing';
 import { s } from './schema';
@@ -22,10 +23,16 @@ export const conceptSetSchema = s.union(
   s.object({ kind: s.literal('drawings'), drawings: setDrawings }),
 );
 
-const operandSchema = s.union(
+/** A set of codes a concept vector is made from. */
+export type ConceptSet = Infer<typeof conceptSetSchema>;
+
+export const operandSchema = s.union(
   s.object({ kind: s.literal('drawing'), strokes: drawingSchema }),
   s.object({ kind: s.literal('item'), index: s.integer(0, 1_000_000) }),
 );
+
+/** A drawing on the canvas or a dataset item, as an operand of latent arithmetic. */
+export type Operand = Infer<typeof operandSchema>;
 
 const conceptIdSchema = s.string(64, /^c-[a-z0-9-]+$/);
 

@@ -2,6 +2,9 @@
  * Every reply crosses a boundary as an envelope, so an error arrives with its own message and
  * code instead of the transport's wrapping ("Error invoking remote method ...").
  */
+/** Prefix of events pushed to the Electron window, so they never share a name with a request channel. */
+export const EVENT_PREFIX = 'event:';
+
 export interface ErrorInfo {
   message: string;
   /** A stable code the UI may branch on (e.g. 'invalid-request', 'engine-restarted'). */

@@ -1,5 +1,6 @@
 import type { Stroke } from '../types/drawing';
 import { channel } from './define';
+import { modelIdSchema as modelId } from './drawing';
 import { s } from './schema';
 
 /**
@@ -27,9 +28,9 @@ export type Projection = (typeof PROJECTIONS)[number];
 
 export const INTERPOLATION_MODES = ['linear', 'spherical'] as const;
 
-const modelId = s.string(140, /^(shipped|user):[A-Za-z0-9._-]{1,120}$/);
 const latent = s.float32Array(EXPLORE_LIMITS.latentSize);
-const classIndex = s.integer(0, EXPLORE_LIMITS.classes - 1);
+/** A class index, as `labelSchema` but within the classes explore handles. */
+const label = s.integer(0, EXPLORE_LIMITS.classes - 1);
 const seed = s.integer(0, 2 ** 31 - 1);
 const dim = s.integer(0, EXPLORE_LIMITS.latentSize - 1);
 
@@ -110,7 +111,7 @@ export const exploreChannels = {
       dims: s.optional(s.array(dim, 2)),
       /** The code the sweep moves around (the current drawing's); zeros (or the data mean for PCA) otherwise. */
       base: s.optional(latent),
-      classIndex: s.optional(classIndex),
+      label: s.optional(label),
     }),
     s.trusted<ExploreGrid>(),
   ),
@@ -144,14 +145,14 @@ export const exploreChannels = {
       to: latent,
       steps: s.integer(2, EXPLORE_LIMITS.interpolationSteps),
       mode: s.enum(INTERPOLATION_MODES),
-      classIndex: s.optional(classIndex),
+      label: s.optional(label),
     }),
     s.trusted<ImageBlock>(),
   ),
   /** Seeded samples from the prior (from the class prior when a class is given). */
   'explore:samples': channel(
     'engine',
-    s.object({ modelId, count: s.integer(1, EXPLORE_LIMITS.samples), seed, classIndex: s.optional(classIndex) }),
+    s.object({ modelId, count: s.integer(1, EXPLORE_LIMITS.samples), seed, label: s.optional(label) }),
     s.trusted<ImageBlock>(),
   ),
   /** Conditional models: the Cookbook's style × class grid (one z per row, one class per column). */
@@ -182,7 +183,7 @@ export const exploreChannels = {
   /** The code of an image (e.g. the current drawing's raster) for a conditional or plain model. */
   'explore:encode': channel(
     'engine',
-    s.object({ modelId, image: s.float32Array(64 * 64), classIndex: s.optional(classIndex) }),
+    s.object({ modelId, image: s.float32Array(64 * 64), label: s.optional(label) }),
     s.trusted<{ code: Float32Array }>(),
   ),
 } as const;

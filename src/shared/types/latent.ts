@@ -51,12 +51,6 @@ export interface LatentSpace {
   grid?: { n: number; size: number; images: Float32Array };
 }
 
-/** A set of codes a concept vector is made from. */
-export type ConceptSet =
-  | { kind: 'label'; label: number }
-  | { kind: 'items'; indexes: number[] }
-  | { kind: 'drawings'; drawings: Array<Array<{ x: number[]; y: number[] }>> };
-
 export interface Concept {
   id: string;
   name: string;
@@ -85,10 +79,6 @@ export interface SampleGallery {
   /** How many items the sample set holds (for paging). */
   total: number;
 }
-
-/** A drawing on the canvas or a dataset item, as an operand of latent arithmetic. */
-export type Operand =
-  { kind: 'drawing'; strokes: Array<{ x: number[]; y: number[] }> } | { kind: 'item'; index: number };
 
 export interface ArithmeticResult {
   /** The decoded A, B, C and A − B + C, each imageSize². */

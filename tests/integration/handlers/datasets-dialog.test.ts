@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserWindow, Dialog } from 'electron';
 import { afterAll, describe, expect, test } from 'vitest';
 import { PickedFiles } from '../../../src/host/files/picked-files';
 import { dialogHostHandlers } from '../../../src/main/dialogs';
+import { tempDir } from '../../helpers/temp-folder';
 
 /** Electron's dialog, mocked: the binary cannot run here, and the logic around it is what matters. */
 function fakeDialog(result: { canceled: boolean; filePaths: string[] }) {
@@ -19,7 +19,7 @@ function fakeDialog(result: { canceled: boolean; filePaths: string[] }) {
 }
 
 describe('Electron open-file dialog handler', () => {
-  const folder = mkdtempSync(join(tmpdir(), 'latentdraw-dialog-'));
+  const folder = tempDir('dialog');
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   test('remembers the picked paths in main and gives the page only ids, names and sizes', async () => {

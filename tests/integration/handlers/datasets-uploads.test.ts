@@ -1,13 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { PickedFiles } from '../../../src/host/files/picked-files';
 import { safeFileName, UPLOAD_ERRORS, Uploads } from '../../../src/host/files/uploads';
 import { refuseInternalChannels } from '../../../src/host/files/handlers';
+import { tempDir } from '../../helpers/temp-folder';
 
 describe('browser-mode uploads into the data home', () => {
-  const root = mkdtempSync(join(tmpdir(), 'latentdraw-uploads-'));
+  const root = tempDir('uploads');
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   test('chunks arrive in order into a file with the original name, and the host hands out an id', async () => {

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sharedData } from '../../helpers/shared-data';
-import { engineUnderTest, type EngineUnderTest } from './engine-under-test';
+import { engineUnderTest, type EngineUnderTest } from '../../helpers/engine-under-test';
 
 // Needs ../shared/data (Quick, Draw! samples and the truncated .bin).
 describe('datasets handlers', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { engineUnderTest, type EngineUnderTest } from './engine-under-test';
+import { engineUnderTest, type EngineUnderTest } from '../../helpers/engine-under-test';
 
 const SQUARE = [
   { x: [100, 300, 300, 100, 100], y: [100, 100, 300, 300, 100], t: [0, 10, 20, 30, 40] },

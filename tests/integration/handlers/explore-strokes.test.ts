@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { DatasetStore } from '../../../src/engine/data/store/dataset-store';
@@ -7,10 +6,11 @@ import { importFiles } from '../../../src/engine/data/store/import';
 import { loadTrainingData } from '../../../src/engine/data/training-data';
 import { strokesAt } from '../../../src/engine/explore/strokes-at';
 import { sharedData } from '../../helpers/shared-data';
+import { tempDir } from '../../helpers/temp-folder';
 
 /** Item i of a source, as the explore views count it, must be the drawing loadTrainingData rendered as image i. */
 describe('strokes of explored items', () => {
-  const home = mkdtempSync(join(tmpdir(), 'latentdraw-explore-strokes-'));
+  const home = tempDir('explore-strokes');
   const store = new DatasetStore(join(home, 'datasets'));
   afterAll(() => rmSync(home, { recursive: true, force: true }));
 

@@ -1,16 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { unwrap } from '../../../src/shared/contract/envelope';
 import type { EngineChannelName, Request, Response } from '../../../src/shared/contract/index';
 import { startEngine, type Engine } from '../../../src/engine/engine';
 import { EXPLORE_ERRORS } from '../../../src/engine/explore/errors';
+import { CLASS_ERRORS } from '../../../src/engine/runtime/latent-ops';
 import { buildModel, defaultConfig } from '../../../src/engine/models/build';
 import { metadataFor } from '../../../src/engine/models/store/metadata';
 import { saveModel } from '../../../src/engine/models/store/store';
 import { tf } from '../../helpers/tf';
 import { seedTinyModels } from '../../helpers/tiny-models';
+import { tempDir } from '../../helpers/temp-folder';
 
 /** Mean absolute difference of two equally long images. */
 function difference(a: Float32Array, b: Float32Array): number {
@@ -27,7 +28,7 @@ describe('explore handlers on tiny MNIST models', () => {
     unwrap(await engine.handle(channel, request)) as Response<C>;
 
   beforeAll(async () => {
-    home = mkdtempSync(join(tmpdir(), 'latentdraw-explore-'));
+    home = tempDir('explore');
     ids = await seedTinyModels(home, ['vae', 'cvae', 'sketch']);
     engine = await startEngine({ dataHome: home, resourcesDir: join(home, 'none'), backend: 'wasm' }, () => {});
     // An untrained cvae-prior (learned class prior means): the shapes and paths, not the pictures.
@@ -58,7 +59,7 @@ describe('explore handlers on tiny MNIST models', () => {
       low: 0.05,
       high: 0.95,
       axes: 'pca',
-      classIndex: 3,
+      label: 3,
     });
     expect(grid.images).toHaveLength(25 * 784);
     expect(grid.axisLabels[0]).toMatch(/^PC1 \(\d+%\)$/);
@@ -150,7 +151,7 @@ describe('explore handlers on tiny MNIST models', () => {
     expect([grid.rows, grid.cols, grid.latentSize]).toEqual([2, 4, 3]);
     const blend = await call('explore:blend', { modelId, weights: [0.5, 0.5, 0, 0], count: 3, seed: 1 });
     expect(blend.images).toHaveLength(3 * 784);
-    const samples = await call('explore:samples', { modelId, count: 2, seed: 1, classIndex: 2 });
+    const samples = await call('explore:samples', { modelId, count: 2, seed: 1, label: 2 });
     expect(samples.latents).toHaveLength(6);
     const around = await call('explore:grid', {
       modelId,
@@ -159,12 +160,33 @@ describe('explore handlers on tiny MNIST models', () => {
       high: 0.95,
       axes: 'dims',
       dims: [0, 2],
-      classIndex: 1,
+      label: 1,
     });
     expect(around.axisLabels).toEqual(['z0', 'z2']);
     // without a dataset in its metadata there is nothing to scatter, and the message says so
     const scatter = await engine.handle('explore:scatter', { modelId, projection: 'pca' });
     expect(scatter).toMatchObject({ ok: false, error: { message: EXPLORE_ERRORS.noDataset } });
+  });
+
+  test('a class the conditional model lacks is refused with the one message, whichever channel asks', async () => {
+    const refused = { ok: false, error: { message: CLASS_ERRORS.outOfRange(4, 7) } };
+    await expect(
+      engine.handle('explore:samples', { modelId: 'user:prior', count: 1, seed: 1, label: 7 }),
+    ).resolves.toMatchObject(refused);
+    const z = new Float32Array(3);
+    await expect(
+      engine.handle('explore:interpolate', {
+        modelId: 'user:prior',
+        from: z,
+        to: z,
+        steps: 2,
+        mode: 'linear',
+        label: 7,
+      }),
+    ).resolves.toMatchObject(refused);
+    await expect(engine.handle('latent:decode', { modelId: 'user:prior', z, label: 7 })).resolves.toMatchObject(
+      refused,
+    );
   });
 
   test('neighbours: nearest first, the item itself at distance 0', async () => {
@@ -201,8 +223,8 @@ describe('explore handlers on tiny MNIST models', () => {
 
   test('no tensor leaks over repeated calls', async () => {
     const round = async () => {
-      await call('explore:grid', { modelId: ids.cvae, n: 4, low: 0.05, high: 0.95, axes: 'pca', classIndex: 1 });
-      await call('explore:samples', { modelId: ids.cvae, count: 4, seed: 3, classIndex: 2 });
+      await call('explore:grid', { modelId: ids.cvae, n: 4, low: 0.05, high: 0.95, axes: 'pca', label: 1 });
+      await call('explore:samples', { modelId: ids.cvae, count: 4, seed: 3, label: 2 });
       await call('explore:class-grid', { modelId: ids.cvae, styles: 2, seed: 3 });
       await call('explore:blend', {
         modelId: ids.cvae,

@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { unwrap } from '../../../src/shared/contract/envelope';
@@ -8,7 +7,8 @@ import { startEngine, type Engine } from '../../../src/engine/engine';
 import { buildModel, defaultConfig, metadataFor, saveModel } from '../../../src/engine/models/index';
 import { selectBackend } from '../../../src/engine/backend/select';
 import { sharedData } from '../../helpers/shared-data';
-import { LATENT_HANDLER_ERRORS } from '../../../src/engine/handlers/latent';
+import { CLASS_ERRORS } from '../../../src/engine/runtime/latent-ops';
+import { tempDir } from '../../helpers/temp-folder';
 
 const DIGITS = Array.from({ length: 10 }, (_, i) => String(i));
 const STROKE = [{ x: [10, 60, 120], y: [10, 90, 40] }];
@@ -22,7 +22,7 @@ describe('latent handlers on large-latent and conditional models', () => {
 
   beforeAll(async () => {
     await selectBackend({ only: 'wasm' });
-    home = mkdtempSync(join(tmpdir(), 'latentdraw-kinds-'));
+    home = tempDir('kinds');
     const mnist = sharedData('mnist/t10k-images-idx3-ubyte.gz');
     const dataset = { source: mnist, count: 1000, trainCount: 900, validationCount: 100 };
     const wide = buildModel(defaultConfig('mlp-vae', { latentSize: 32, hiddenSize: 64 }));
@@ -63,7 +63,7 @@ describe('latent handlers on large-latent and conditional models', () => {
     const decoded = await engine.handle('latent:decode', { modelId: 'user:cond', z, label: 9999 });
     expect(decoded).toEqual({
       ok: false,
-      error: { message: LATENT_HANDLER_ERRORS.badLabel(10, 9999), code: 'failed' },
+      error: { message: CLASS_ERRORS.outOfRange(10, 9999), code: 'failed' },
     });
     const reconstructed = await engine.handle('latent:reconstruct', {
       modelId: 'user:cond',

@@ -1,38 +1,17 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { unwrap } from '../../../src/shared/contract/envelope';
-import type { Request, Response } from '../../../src/shared/contract/index';
-import type { EngineChannelName } from '../../../src/shared/contract/index';
-import { startEngine, type Engine } from '../../../src/engine/engine';
 import { tf } from '../../helpers/tf';
-import { ensureFixtureModel, FIXTURE_NAME } from '../../fixtures/mnist-vae';
+import { fixtureEngine, FIXTURE_MODEL as MODEL, ONE, ZERO, type FixtureEngine } from '../../helpers/fixture-engine';
 
-const MODEL = `user:${FIXTURE_NAME}`;
-/** A vertical bar ("1") and a ring ("0") in canvas pixels. */
-const ONE = [{ x: [200, 200, 201], y: [60, 200, 340] }];
-const ZERO = [
-  {
-    x: Array.from({ length: 33 }, (_, i) => 200 + 80 * Math.sin((i / 32) * 2 * Math.PI)),
-    y: Array.from({ length: 33 }, (_, i) => 200 - 130 * Math.cos((i / 32) * 2 * Math.PI)),
-  },
-];
-
-describe('latent and concepts handlers on a trained MNIST VAE', () => {
-  let engine: Engine;
-  let home: string;
-  const call = async <C extends EngineChannelName>(channel: C, request: Request<C>): Promise<Response<C>> =>
-    unwrap(await engine.handle(channel, request)) as Response<C>;
+describe('latent handlers on a trained MNIST VAE', () => {
+  let fixture: FixtureEngine;
+  let engine: FixtureEngine['engine'];
+  let call: FixtureEngine['call'];
 
   beforeAll(async () => {
-    const folder = await ensureFixtureModel();
-    home = mkdtempSync(join(tmpdir(), 'latentdraw-handlers-'));
-    mkdirSync(join(home, 'models'), { recursive: true });
-    cpSync(folder, join(home, 'models', FIXTURE_NAME), { recursive: true });
-    engine = await startEngine({ dataHome: home, resourcesDir: join(home, 'no-resources'), backend: 'wasm' }, () => {});
+    fixture = await fixtureEngine();
+    ({ engine, call } = fixture);
   }, 900_000); // the first run trains the fixture model (minutes on wasm); later runs reuse it
-  afterAll(() => rmSync(home, { recursive: true, force: true }));
+  afterAll(() => fixture.close());
 
   test('models:list shows the model with its details and the backend', async () => {
     const list = await call('models:list', {});
@@ -91,63 +70,5 @@ describe('latent and concepts handlers on a trained MNIST VAE', () => {
     const reply = await engine.handle('latent:reconstruct', { modelId: '../etc', strokes: [] });
     expect(reply.ok).toBe(false);
     if (!reply.ok) expect(reply.error.code).toBe('invalid-request');
-  });
-
-  test('defines, persists, applies and deletes a concept vector (7 − 1)', async () => {
-    const concept = await call('concepts:define', {
-      modelId: MODEL,
-      name: 'sevenness',
-      a: { kind: 'label', label: 7 },
-      b: { kind: 'label', label: 1 },
-    });
-    expect(concept.description).toBe('7 − 1');
-    expect(concept.vector).toHaveLength(2);
-    const listed = await call('concepts:list', { modelId: MODEL });
-    expect(listed.concepts.map((c) => c.name)).toEqual(['sevenness']);
-    const weak = await call('concepts:apply', { modelId: MODEL, id: concept.id, strokes: ONE, strength: 0 });
-    const strong = await call('concepts:apply', { modelId: MODEL, id: concept.id, strokes: ONE, strength: 2 });
-    const diff = weak.output.reduce((a, v, i) => a + Math.abs(v - strong.output[i]), 0);
-    expect(diff).toBeGreaterThan(10);
-    const after = await call('concepts:delete', { modelId: MODEL, id: concept.id });
-    expect(after.concepts).toHaveLength(0);
-  });
-
-  test('concepts from picked items and from drawings are kept as JSON in the data home', async () => {
-    const gallery = await call('concepts:samples', { modelId: MODEL, count: 4, label: 0 });
-    const concept = await call('concepts:define', {
-      modelId: MODEL,
-      name: 'roundness',
-      a: { kind: 'items', indexes: gallery.items.map((i) => i.index) },
-      b: { kind: 'drawings', drawings: [ONE] },
-    });
-    expect(concept.description).toBe('4 picked items − 1 drawings');
-    expect(concept.countA).toBe(4);
-    const file = JSON.parse(readFileSync(join(home, 'concepts', `user--${FIXTURE_NAME}.json`), 'utf8')) as {
-      concepts: Array<{ name: string; vector: number[] }>;
-    };
-    expect(file.concepts.map((c) => c.name)).toContain('roundness');
-    expect(file.concepts[0].vector).toHaveLength(2);
-    const bad = await engine.handle('concepts:define', {
-      modelId: MODEL,
-      name: 'x',
-      a: { kind: 'items', indexes: [999_999] },
-      b: { kind: 'label', label: 1 },
-    });
-    expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.error.message).toBe("dataset item 999999 is not in this model's samples");
-  });
-
-  test('gallery samples and A − B + C arithmetic', async () => {
-    const gallery = await call('concepts:samples', { modelId: MODEL, count: 6, label: 3 });
-    expect(gallery.items).toHaveLength(6);
-    expect(gallery.items.every((i) => i.label === 3)).toBe(true);
-    const result = await call('concepts:arithmetic', {
-      modelId: MODEL,
-      a: { kind: 'drawing', strokes: ZERO },
-      b: { kind: 'item', index: gallery.items[0].index },
-      c: { kind: 'item', index: gallery.items[1].index },
-    });
-    expect(result.images).toHaveLength(4);
-    expect(result.images[3]).toHaveLength(784);
   });
 });

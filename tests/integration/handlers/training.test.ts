@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TRAINING_ERRORS } from '../../../src/engine/jobs/training-jobs';
 import type { TrainingDoneEvent, TrainingProgressEvent } from '../../../src/shared/contract/training';
 import { sharedData } from '../../helpers/shared-data';
-import { engineUnderTest, type EngineUnderTest } from './engine-under-test';
+import { engineUnderTest, type EngineUnderTest } from '../../helpers/engine-under-test';
 
 const settings = {
   epochs: 2,

@@ -1,9 +1,8 @@
 import { fork } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { channels } from '../../../src/shared/contract/index';
+import { tempDir } from '../../helpers/temp-folder';
 
 /**
  * The Electron main process, composed for real (src/main/index.ts), with Electron's modules
@@ -22,7 +21,7 @@ const fake = vi.hoisted(() => {
 });
 
 vi.mock('electron', () => {
-  const dataHome = mkdtempSync(resolve(tmpdir(), 'latentdraw-main-'));
+  const dataHome = tempDir('main');
   class BrowserWindow {
     webContents = {
       send: (channel: string, payload: unknown) => fake.sent.push([channel, payload]),

@@ -1,8 +1,8 @@
 import { fork } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { tempDir } from '../../helpers/temp-folder';
 
 const SIZE = 4 * 1024 * 1024;
 const KILLS = 12;
@@ -15,7 +15,7 @@ function isWholeVersion(bytes: Buffer): boolean {
 
 describe('atomic writes under SIGKILL', () => {
   test(`a file rewritten atomically is always the old or the new version (${KILLS} random kills)`, async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'latentdraw-atomic-'));
+    const folder = tempDir('atomic');
     const target = join(folder, 'model.bin');
     let inspected = 0;
     for (let i = 0; i < KILLS; i++) {

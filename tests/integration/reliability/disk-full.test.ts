@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startEngine, type Engine } from '../../../src/engine/engine';
 import { FS_ERRORS } from '../../../src/engine/fs-errors';
 import { fingerprint } from '../../helpers/fingerprint';
 import { sharedData } from '../../helpers/shared-data';
+import { tempDir } from '../../helpers/temp-folder';
 
 /** A small filesystem of its own, so "the disk is full" and "read-only" are real, not mocked. */
 function mountSmallDisk(dir: string, megabytes: number): string | undefined {
@@ -18,7 +18,7 @@ function mountSmallDisk(dir: string, megabytes: number): string | undefined {
   }
 }
 
-const disk = mkdtempSync(join(tmpdir(), 'latentdraw-disk-'));
+const disk = tempDir('disk');
 const unavailable = mountSmallDisk(disk, 3);
 if (unavailable) console.warn(`disk-full tests skipped: ${unavailable}`);
 

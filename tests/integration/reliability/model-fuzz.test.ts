@@ -1,11 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadModel } from '../../../src/engine/models/index';
 import { STORE_ERRORS } from '../../../src/engine/models/store/errors';
 import { useBackend } from '../../helpers/tf';
+import { tempDir } from '../../helpers/temp-folder';
 
 const SOURCE = resolve('resources/models/mnist-vae');
 const FILES = [
@@ -55,7 +55,7 @@ describe('loading damaged model folders', () => {
   });
 
   test(`${RUNS} mutated copies of a real model either load or fail with a known message`, async () => {
-    const work = mkdtempSync(join(tmpdir(), 'latentdraw-model-fuzz-'));
+    const work = tempDir('model-fuzz');
     let loaded = 0;
     let refused = 0;
     try {

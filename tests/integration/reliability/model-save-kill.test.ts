@@ -1,11 +1,11 @@
 import { fork } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { listModels } from '../../../src/engine/catalog/list-models';
 import { loadModel, readMetadata } from '../../../src/engine/models/index';
 import { useBackend } from '../../helpers/tf';
+import { tempDir } from '../../helpers/temp-folder';
 
 const KILLS = 8;
 const SOURCE = resolve('resources/models/mnist-vae');
@@ -35,7 +35,7 @@ describe('saving a model under SIGKILL', () => {
   });
 
   test(`after ${KILLS} kills at random moments the model still loads, whole (old or new)`, async () => {
-    const home = mkdtempSync(join(tmpdir(), 'latentdraw-save-kill-'));
+    const home = tempDir('save-kill');
     const models = join(home, 'models');
     const target = join(models, 'digits');
     cpSync(SOURCE, target, { recursive: true });
@@ -58,7 +58,7 @@ describe('saving a model under SIGKILL', () => {
   });
 
   test('a kill before every file-system step of a save (between the renames, while the old copy is removed) leaves the old or the new model, loadable as the CLI loads it, and nothing else', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'latentdraw-save-steps-'));
+    const home = tempDir('save-steps');
     const models = join(home, 'models');
     const target = join(models, 'digits');
     cpSync(SOURCE, target, { recursive: true });

@@ -1,12 +1,12 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { tf } from '../../../src/engine/backend/select';
 import { startEngine, type Engine } from '../../../src/engine/engine';
 import { loadTrainingData } from '../../../src/engine/data/training-data';
 import { train } from '../../../src/engine/train/train';
 import { sharedData } from '../../helpers/shared-data';
+import { tempDir } from '../../helpers/temp-folder';
 
 const SHIPPED = resolve('resources/models/mnist-vae/latentdraw.json');
 const CALLS = 10_000;
@@ -28,7 +28,7 @@ describe('long runs keep tensors and memory flat', () => {
   test.skipIf(!existsSync(SHIPPED))(`${CALLS} encode/decode calls through the engine`, async () => {
     const engine = await startEngine(
       {
-        dataHome: mkdtempSync(join(tmpdir(), 'latentdraw-soak-')),
+        dataHome: tempDir('soak'),
         resourcesDir: resolve('resources'),
         backend: 'wasm',
       },

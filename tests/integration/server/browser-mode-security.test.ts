@@ -1,6 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
@@ -12,6 +11,7 @@ import { SERVER_LIMITS, startStudioServer, type StudioServer } from '../../../sr
 import { decodeWire, encodeWire } from '../../../src/shared/contract/wire';
 import type { ServerMessage } from '../../../src/shared/contract/ws-protocol';
 import { sourceEngineSupervisor } from '../../helpers/engine';
+import { tempDir } from '../../helpers/temp-folder';
 
 const TOKEN = 'test-token-0123456789';
 
@@ -46,7 +46,7 @@ describe('browser-mode server refuses strangers and survives hostile messages', 
   let wsUrl: string;
 
   beforeAll(async () => {
-    const rendererDir = mkdtempSync(join(tmpdir(), 'latentdraw-renderer-'));
+    const rendererDir = tempDir('renderer');
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>LatentDraw</title>');
     const engine = sourceEngineSupervisor();
     supervisor = engine.supervisor;

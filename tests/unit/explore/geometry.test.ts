@@ -8,7 +8,7 @@ import {
   PointIndex,
   screenPoints,
   toScreen,
-} from '../../../src/renderer/src/components/explore/geometry';
+} from '../../../src/renderer/src/lib/explore-geometry';
 
 describe('explore plot geometry', () => {
   test('bounds are padded and never zero-sized; non-finite points are skipped', () => {

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import type { IpcMainInvokeEvent, Protocol, WebContents } from 'electron';
@@ -15,11 +14,12 @@ import {
 import { trustedSender } from '../../../src/main/ipc';
 import { isAppUrl } from '../../../src/main/security';
 import { CONTENT_SECURITY_POLICY } from '../../../src/shared/csp';
+import { tempDir } from '../../helpers/temp-folder';
 
 vi.mock('electron', () => ({}));
 
 // An install folder whose path holds the characters a file:// URL would have to escape.
-const scratch = mkdtempSync(join(tmpdir(), 'latentdraw-protocol-'));
+const scratch = tempDir('protocol');
 const install = join(scratch, 'Latent #1 ?Draw% app');
 const renderer = join(install, 'resources', 'app.asar', 'out', 'renderer');
 mkdirSync(join(renderer, 'assets'), { recursive: true });

@@ -5,7 +5,7 @@ import type { EpochProgress } from '../../../src/engine/train/progress';
 import { train } from '../../../src/engine/train/train';
 import { registerWasmKernels } from '../../../src/engine/backend/register-kernels';
 import { useBackend } from '../../helpers/tf';
-import { mnist } from './mnist';
+import { mnistDigits as mnist, padTo32 } from '../../helpers/digits';
 
 // Stock tfjs-wasm has no Conv2DBackpropFilter; the project's kernels add it. (tfjs's pure-JS
 // cpu backend also trains these models, but at seconds per drawing: too slow for a unit test.)
@@ -17,17 +17,6 @@ beforeAll(async () => {
   registerWasmKernels();
   digits = await mnist(40, 0.2);
 });
-
-/** MNIST digits padded to 32×32, standing in for cookbook32 sketches. */
-function padTo32(data: TrainingData): TrainingData {
-  const images = new Float32Array(data.count * 32 * 32);
-  for (let i = 0; i < data.count; i += 1) {
-    for (let y = 0; y < 28; y += 1) {
-      images.set(data.images.subarray(i * 784 + y * 28, i * 784 + y * 28 + 28), i * 1024 + (y + 2) * 32 + 2);
-    }
-  }
-  return { ...data, recipe: 'cookbook32', imageSize: 32, images };
-}
 
 describe('conv training (wasm + project kernels)', () => {
   it('conv-vae: loss falls over a few tiny epochs, no leaks', async () => {

@@ -7,7 +7,7 @@ import { TRAIN_ERRORS } from '../../../src/engine/train/errors';
 import type { BatchProgress, EpochProgress } from '../../../src/engine/train/progress';
 import { train } from '../../../src/engine/train/train';
 import { useBackend } from '../../helpers/tf';
-import { mnist } from './mnist';
+import { mnistDigits as mnist } from '../../helpers/digits';
 
 let tf: Awaited<ReturnType<typeof useBackend>>;
 let data: TrainingData;

@@ -14,20 +14,13 @@ export interface ModelMetrics {
   validationKl: number;
 }
 
-/** `latentdraw.json`: what the studio needs to use a model without guessing. */
-export interface ModelMetadata {
+/** `latentdraw.json`: what the studio needs to use a model without guessing; its config first. */
+export interface ModelMetadata extends ModelConfig {
   format: typeof MODEL_FORMAT;
   formatVersion: number;
   /** Shown in the model picker; the folder name when absent. */
   name?: string;
-  kind: ModelKind;
-  recipe: RasterRecipe;
-  imageSize: number;
-  latentSize: number;
-  hiddenSize: number;
-  numClasses: number;
   classNames: string[];
-  seed: number;
   /** Parts saved beside this file, each a tfjs layers-model folder. */
   parts: string[];
   dataset?: {

@@ -1,17 +1,14 @@
+import type { Request } from '../../../shared/contract/index';
+import type { ConceptSet, Operand } from '../../../shared/contract/concepts';
 import type { Stroke } from '../../../shared/types/drawing';
-import type {
-  ArithmeticResult,
-  Concept,
-  ConceptSet,
-  DecodedImage,
-  Operand,
-  SampleGallery,
-} from '../../../shared/types/latent';
+import type { ArithmeticResult, Concept, DecodedImage, SampleGallery } from '../../../shared/types/latent';
 import { messageOf, UI_MESSAGES } from '../lib/errors';
+import { Job } from '../lib/job.svelte';
 import { frameCoalesced, LatestOnly } from '../lib/latest-only';
 import { studio } from '../lib/studio';
 
-export type SetKind = 'label' | 'items' | 'drawing';
+export type SetKind = ConceptSet['kind'];
+export type SetName = 'a' | 'b';
 
 /** One side of a new concept, as the form holds it. */
 export interface SetDraft {
@@ -22,13 +19,17 @@ export interface SetDraft {
 
 export type OperandDraft = { kind: 'drawing' } | { kind: 'item'; index: number };
 
-interface ApplyRequest {
-  modelId: string;
-  id: string;
-  strokes: Stroke[];
-  strength: number;
-  label?: number;
+type ApplyRequest = Request<'concepts:apply'>;
+
+/** What the concepts view needs from the studio: the model, its class, and the current drawing. */
+export interface ConceptsHost {
+  readonly modelId: string | undefined;
+  /** The class a conditional model draws (undefined for the others). */
+  readonly label: number | undefined;
+  strokes(): Stroke[];
 }
+
+const GALLERY_COUNT = 48;
 
 /** Turns the form's set into the request's set (the current drawing is sent as strokes). */
 export function toConceptSet(draft: SetDraft, drawing: Stroke[]): ConceptSet | undefined {
@@ -43,142 +44,151 @@ export function toOperand(draft: OperandDraft, drawing: Stroke[]): Operand {
 
 /** Concept vectors of the selected model, the form that defines one, and latent arithmetic. */
 export class ConceptsState {
-  concepts = $state.raw<Concept[]>([]);
-  selectedId = $state<string | undefined>();
-  strength = $state(1);
-  applied = $state.raw<DecodedImage | undefined>();
-  listError = $state<string | undefined>();
-  applyError = $state<string | undefined>();
+  readonly list = new Job<Concept[]>();
+  readonly gallery = new Job<SampleGallery>();
+  readonly applied = new Job<DecodedImage>();
+  readonly defined = new Job<Concept>();
+  readonly arithmetic = new Job<ArithmeticResult>();
 
-  gallery = $state.raw<SampleGallery | undefined>();
-  galleryError = $state<string | undefined>();
-  name = $state('');
-  a = $state<SetDraft>({ kind: 'label', label: 7, items: [] });
-  b = $state<SetDraft>({ kind: 'label', label: 1, items: [] });
+  #selectedId = $state<string | undefined>();
+  #strength = $state(1);
+  #name = $state('');
+  #sets = $state<Record<SetName, SetDraft>>({
+    a: { kind: 'label', label: 7, items: [] },
+    b: { kind: 'label', label: 1, items: [] },
+  });
   /** Which set a click on a gallery item adds to. */
-  picking = $state<'a' | 'b'>('a');
-  defining = $state(false);
-  defineError = $state<string | undefined>();
-
-  operands = $state<[OperandDraft, OperandDraft, OperandDraft]>([
+  #picking = $state<SetName>('a');
+  #operands = $state<[OperandDraft, OperandDraft, OperandDraft]>([
     { kind: 'drawing' },
     { kind: 'drawing' },
     { kind: 'drawing' },
   ]);
-  arithmetic = $state.raw<ArithmeticResult | undefined>();
-  arithmeticError = $state<string | undefined>();
-  private modelId = '';
+  private modelId: string | undefined;
 
   private readonly applier = new LatestOnly<ApplyRequest, DecodedImage>(
     (req) => studio.concepts.apply(req),
-    (image) => {
-      this.applied = image;
-      this.applyError = undefined;
-    },
-    (error) => (this.applyError = messageOf(error)),
+    (image) => this.applied.set(image),
+    (error) => this.applied.fail(messageOf(error)),
   );
   private readonly applyNextFrame = frameCoalesced((req: ApplyRequest) => this.applier.submit(req));
 
+  constructor(private readonly host: ConceptsHost) {}
+
+  get concepts(): Concept[] {
+    return this.list.result ?? [];
+  }
+  get selectedId(): string | undefined {
+    return this.#selectedId;
+  }
   get selected(): Concept | undefined {
-    return this.concepts.find((c) => c.id === this.selectedId);
+    return this.concepts.find((c) => c.id === this.#selectedId);
+  }
+  get strength(): number {
+    return this.#strength;
+  }
+  get name(): string {
+    return this.#name;
+  }
+  get picking(): SetName {
+    return this.#picking;
+  }
+  get operands(): readonly OperandDraft[] {
+    return this.#operands;
+  }
+  set(which: SetName): SetDraft {
+    return this.#sets[which];
   }
 
-  async load(modelId: string): Promise<void> {
-    if (modelId === this.modelId) return;
+  select(id: string): void {
+    this.#selectedId = id;
+  }
+  setStrength(value: number): void {
+    this.#strength = value;
+  }
+  rename(name: string): void {
+    this.#name = name;
+  }
+  pickFor(which: SetName): void {
+    this.#picking = which;
+  }
+  setKind(which: SetName, kind: SetKind): void {
+    this.#sets[which].kind = kind;
+  }
+  setClass(which: SetName, label: number): void {
+    this.#sets[which].label = label;
+  }
+  setOperand(i: number, operand: OperandDraft): void {
+    this.#operands[i] = operand;
+  }
+
+  /** Reads the selected model's concepts and gallery; nothing when the model is unchanged. */
+  async load(): Promise<void> {
+    const modelId = this.host.modelId;
+    if (!modelId || modelId === this.modelId) return;
     this.modelId = modelId;
-    this.concepts = [];
-    this.selectedId = undefined;
-    this.applied = undefined;
-    this.gallery = undefined;
-    this.arithmetic = undefined;
-    this.a.items = [];
-    this.b.items = [];
-    try {
-      const { concepts } = await studio.concepts.list({ modelId });
-      if (this.modelId !== modelId) return;
-      this.concepts = concepts;
-      this.selectedId = concepts[0]?.id;
-      this.listError = undefined;
-    } catch (error) {
-      this.listError = messageOf(error);
-    }
-    void this.loadGallery(modelId);
-  }
-
-  async loadGallery(modelId: string): Promise<void> {
-    try {
-      const gallery = await studio.concepts.samples({ modelId, count: 48 });
-      if (this.modelId === modelId) {
-        this.gallery = gallery;
-        this.galleryError = undefined;
-      }
-    } catch (error) {
-      if (this.modelId === modelId) this.galleryError = messageOf(error);
-    }
+    for (const job of [this.list, this.gallery, this.applied, this.arithmetic]) job.reset();
+    this.#selectedId = undefined;
+    this.#sets.a.items = [];
+    this.#sets.b.items = [];
+    const gallery = this.gallery.run(() => studio.concepts.samples({ modelId, count: GALLERY_COUNT }));
+    const listed = await this.list.run(async () => (await studio.concepts.list({ modelId })).concepts);
+    if (listed) this.#selectedId = listed[0]?.id;
+    await gallery;
   }
 
   togglePick(index: number): void {
-    const set = this.picking === 'a' ? this.a : this.b;
+    const set = this.#sets[this.#picking];
     set.kind = 'items';
     set.items = set.items.includes(index) ? set.items.filter((i) => i !== index) : [...set.items, index];
   }
 
-  async define(modelId: string, drawing: Stroke[]): Promise<void> {
-    const name = this.name.trim();
-    if (!name) {
-      this.defineError = UI_MESSAGES.nameConcept;
-      return;
-    }
-    const a = toConceptSet(this.a, drawing);
-    const b = toConceptSet(this.b, drawing);
-    if (!a || !b) {
-      this.defineError = UI_MESSAGES.needTwoSets;
-      return;
-    }
-    this.defining = true;
-    try {
-      const concept = await studio.concepts.define({ modelId, name, a, b });
-      this.concepts = [...this.concepts, concept];
-      this.selectedId = concept.id;
-      this.name = '';
-      this.defineError = undefined;
-    } catch (error) {
-      this.defineError = messageOf(error);
-    } finally {
-      this.defining = false;
-    }
+  async define(): Promise<void> {
+    const modelId = this.host.modelId;
+    if (!modelId) return;
+    const name = this.#name.trim();
+    if (!name) return this.defined.fail(UI_MESSAGES.nameConcept);
+    const drawing = this.host.strokes();
+    const a = toConceptSet(this.#sets.a, drawing);
+    const b = toConceptSet(this.#sets.b, drawing);
+    if (!a || !b) return this.defined.fail(UI_MESSAGES.needTwoSets);
+    const concept = await this.defined.run(() => studio.concepts.define({ modelId, name, a, b }));
+    if (!concept) return;
+    this.list.set([...this.concepts, concept]);
+    this.#selectedId = concept.id;
+    this.#name = '';
   }
 
-  async remove(modelId: string, id: string): Promise<void> {
-    try {
-      const { concepts } = await studio.concepts.delete({ modelId, id });
-      this.concepts = concepts;
-      if (!concepts.some((c) => c.id === this.selectedId)) {
-        this.selectedId = concepts[0]?.id;
-        this.applied = undefined;
-      }
-    } catch (error) {
-      this.listError = messageOf(error);
+  async remove(id: string): Promise<void> {
+    const modelId = this.host.modelId;
+    if (!modelId) return;
+    // A failed delete keeps the list it had; the error shows beside it.
+    const left = await this.list.run(async () => (await studio.concepts.delete({ modelId, id })).concepts);
+    if (!left) return;
+    if (!left.some((c) => c.id === this.#selectedId)) {
+      this.#selectedId = left[0]?.id;
+      this.applied.reset();
     }
   }
 
   /** Re-decodes the drawing moved by the selected concept (strength changes, new strokes). */
-  apply(modelId: string, strokes: Stroke[], label?: number): void {
-    const id = this.selectedId;
-    if (!id || !strokes.length) {
-      this.applied = undefined;
+  apply(): void {
+    const modelId = this.host.modelId;
+    const id = this.#selectedId;
+    const strokes = this.host.strokes();
+    if (!modelId || !id || !strokes.length) {
+      this.applier.cancel();
+      this.applied.reset();
       return;
     }
-    this.applyNextFrame({ modelId, id, strokes, strength: this.strength, label });
+    this.applyNextFrame({ modelId, id, strokes, strength: this.#strength, label: this.host.label });
   }
 
-  async compute(modelId: string, drawing: Stroke[], label?: number): Promise<void> {
-    const [a, b, c] = this.operands.map((o) => toOperand(o, drawing));
-    try {
-      this.arithmetic = await studio.concepts.arithmetic({ modelId, a, b, c, label });
-      this.arithmeticError = undefined;
-    } catch (error) {
-      this.arithmeticError = messageOf(error);
-    }
+  async compute(): Promise<void> {
+    const modelId = this.host.modelId;
+    if (!modelId) return;
+    const drawing = this.host.strokes();
+    const [a, b, c] = this.#operands.map((o) => toOperand(o, drawing));
+    await this.arithmetic.run(() => studio.concepts.arithmetic({ modelId, a, b, c, label: this.host.label }));
   }
 }

@@ -6,6 +6,7 @@ import type {
   PreviewItem,
 } from '../../../shared/contract/datasets';
 import { DATASET_LIMITS } from '../../../shared/contract/datasets';
+import { messageOf } from '../lib/errors';
 import { hostKind, studio } from '../lib/studio';
 
 /** Bytes per upload message: base64 makes it ~4/3 larger, still far under the server's 64 MB cap. */
@@ -18,10 +19,6 @@ export const DATASET_UI_ERRORS = {
   tooManyFiles: `pick at most ${DATASET_LIMITS.filesPerImport} files at once`,
   nothingRead: 'nothing could be read from these files: see the problems below. Your other datasets are unchanged.',
 } as const;
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** The Data tab: datasets in the store, the import in progress and what the last one found. */
 export class DatasetsState {
@@ -57,7 +54,7 @@ export class DatasetsState {
     try {
       this.datasets = await studio.datasets.list({});
     } catch (error) {
-      this.error = message(error);
+      this.error = messageOf(error);
     }
   }
 
@@ -68,7 +65,7 @@ export class DatasetsState {
       const picked = await studio.dialog.openDataFiles({});
       if (picked.length) await this.importPicked(picked);
     } catch (error) {
-      this.error = message(error);
+      this.error = messageOf(error);
     }
   }
 
@@ -86,7 +83,7 @@ export class DatasetsState {
       const picked = await this.upload(files);
       await this.importPicked(picked);
     } catch (error) {
-      this.error = message(error);
+      this.error = messageOf(error);
     } finally {
       this.importing = false;
       this.phase = '';
@@ -142,7 +139,7 @@ export class DatasetsState {
     try {
       this.preview = await studio.datasets.preview({ id, count: PREVIEW_COUNT });
     } catch (error) {
-      this.error = message(error);
+      this.error = messageOf(error);
     }
   }
 
@@ -151,7 +148,7 @@ export class DatasetsState {
       await studio.datasets.rename({ id, name });
       await this.refresh();
     } catch (error) {
-      this.error = message(error);
+      this.error = messageOf(error);
     }
   }
 
@@ -164,18 +161,7 @@ export class DatasetsState {
       }
       await this.refresh();
     } catch (error) {
-      this.error = message(error);
+      this.error = messageOf(error);
     }
   }
-}
-
-let shared: DatasetsState | undefined;
-
-/** One for the app's lifetime: an import goes on while the person is on another tab. */
-export function datasetsState(): DatasetsState {
-  if (!shared) {
-    shared = new DatasetsState();
-    shared.connect();
-  }
-  return shared;
 }

@@ -37,6 +37,10 @@ export class DrawingState {
     return all;
   }
 
+  useTool(tool: DrawingTool): void {
+    this.tool = tool;
+  }
+
   begin(x: number, y: number, t: number): void {
     this.current = { x: [x], y: [y], t: [t] };
   }

@@ -40,6 +40,10 @@ export class EngineState {
     return off;
   }
 
+  dismissNotice(): void {
+    this.restartNotice = undefined;
+  }
+
   async restart(): Promise<void> {
     this.status = { ...this.status, state: 'restarting', message: 'Restarting the engine…' };
     this.status = await studio.engine.restart({});

@@ -9,11 +9,10 @@ import type {
 } from '../../../shared/contract/explore';
 import type { ModelSummary } from '../../../shared/types/app';
 import type { Stroke } from '../../../shared/types/drawing';
-import { messageOf } from '../lib/errors';
+import { isConditionalKind } from '../../../shared/model-kinds';
+import { Job } from '../lib/job.svelte';
 import { studio } from '../lib/studio';
-import { EXPLORE_MESSAGES } from '../components/explore/messages';
-
-export { EXPLORE_MESSAGES };
+import { EXPLORE_MESSAGES } from '../lib/explore-messages';
 
 /**
  * What Explore needs from the rest of the studio: the selected model, the current drawing's
@@ -36,38 +35,6 @@ export interface ExploreHost {
 
 export type ExploreView = 'grid' | 'scatter' | 'path' | 'samples' | 'classes' | 'similar';
 
-/** One request at a time per view; an answer that arrives after a newer request is dropped. */
-export class Job<T> {
-  result = $state.raw<T | undefined>();
-  busy = $state(false);
-  error = $state<string | undefined>();
-  private sequence = 0;
-
-  async run(work: () => Promise<T>): Promise<T | undefined> {
-    const tag = ++this.sequence;
-    this.busy = true;
-    try {
-      const result = await work();
-      if (tag !== this.sequence) return undefined;
-      this.result = result;
-      this.error = undefined;
-      return result;
-    } catch (error) {
-      if (tag === this.sequence) this.error = messageOf(error);
-      return undefined;
-    } finally {
-      if (tag === this.sequence) this.busy = false;
-    }
-  }
-
-  reset(): void {
-    this.sequence++;
-    this.result = undefined;
-    this.error = undefined;
-    this.busy = false;
-  }
-}
-
 export class GridSettings {
   n = $state(15);
   /** Quantile range: the Keras book's 0.05–0.95 by default, 0.01–0.99 in the blog post. */
@@ -78,7 +45,13 @@ export class GridSettings {
   dimY = $state(1);
   /** For latents > 2: hold the other dimensions at the drawing's code instead of 0 (or the mean). */
   aroundDrawing = $state(false);
-  classIndex = $state(0);
+  label = $state(0);
+
+  /** The quantile range the grid sweeps. */
+  setRange(low: number, high: number): void {
+    this.low = low;
+    this.high = high;
+  }
 }
 
 export type EndpointKind = 'drawing' | 'sample' | 'item';
@@ -91,6 +64,10 @@ export class Endpoint {
   constructor(kind: EndpointKind, seed: number) {
     this.kind = kind;
     this.seed = seed;
+  }
+
+  use(kind: EndpointKind): void {
+    this.kind = kind;
   }
 }
 
@@ -133,7 +110,7 @@ export class ExploreState {
   /** Loading a picked item onto the canvas. */
   readonly item = new Job<ExploreItem>();
 
-  constructor(private readonly host: ExploreHost) {}
+  constructor(readonly host: ExploreHost) {}
 
   get modelId(): string | undefined {
     return this.host.model?.id;
@@ -144,12 +121,21 @@ export class ExploreState {
   }
 
   get conditional(): boolean {
-    const kind = this.host.model?.kind;
-    return kind === 'cvae' || kind === 'cvae-prior';
+    return isConditionalKind(this.host.model?.kind);
   }
 
   get classNames(): string[] {
     return this.host.model?.classNames ?? [];
+  }
+
+  show(view: ExploreView): void {
+    this.view = view;
+  }
+
+  /** Stops Play and shows one frame of the interpolation. */
+  showFrame(index: number): void {
+    this.stop();
+    this.frame = index;
   }
 
   /** Forgets every answer (a new model was picked). */
@@ -162,8 +148,8 @@ export class ExploreState {
     this.frame = 0;
     const c = this.classNames.length;
     this.weights = defaultWeights(c);
-    this.gridSettings.classIndex = Math.min(this.host.currentLabel, Math.max(0, c - 1));
-    this.sampleClass = this.gridSettings.classIndex;
+    this.gridSettings.label = Math.min(this.host.currentLabel, Math.max(0, c - 1));
+    this.sampleClass = this.gridSettings.label;
     this.projection = this.latentSize > 2 ? 'pca' : 'latent';
     this.gridSettings.axes = this.latentSize > 2 ? 'pca' : 'dims';
   }
@@ -182,7 +168,7 @@ export class ExploreState {
         axes: g.axes,
         dims: g.axes === 'dims' ? [g.dimX, g.dimY] : undefined,
         base: base ? Float32Array.from(base) : undefined,
-        classIndex: this.conditional ? g.classIndex : undefined,
+        label: this.conditional ? g.label : undefined,
       }),
     );
   }
@@ -225,12 +211,12 @@ export class ExploreState {
       return Float32Array.from(code);
     }
     if (end.kind === 'item') return (await studio.explore.item({ modelId, index: end.index })).code;
-    const sample = await studio.explore.samples({ modelId, count: 1, seed: end.seed, classIndex: this.classFor() });
+    const sample = await studio.explore.samples({ modelId, count: 1, seed: end.seed, label: this.classFor() });
     return sample.latents;
   }
 
   private classFor(): number | undefined {
-    return this.conditional ? this.gridSettings.classIndex : undefined;
+    return this.conditional ? this.gridSettings.label : undefined;
   }
 
   async runPath(): Promise<void> {
@@ -246,7 +232,7 @@ export class ExploreState {
         to,
         steps: this.steps,
         mode: this.mode,
-        classIndex: this.classFor(),
+        label: this.classFor(),
       });
     });
     if (result) this.frame = 0;
@@ -276,8 +262,8 @@ export class ExploreState {
     const modelId = this.modelId;
     if (!modelId) return;
     if (reroll) this.sampleSeed += 1;
-    const classIndex = this.conditional ? this.sampleClass : undefined;
-    await this.samples.run(() => studio.explore.samples({ modelId, count: 16, seed: this.sampleSeed, classIndex }));
+    const label = this.conditional ? this.sampleClass : undefined;
+    await this.samples.run(() => studio.explore.samples({ modelId, count: 16, seed: this.sampleSeed, label }));
   }
 
   async runClassGrid(reroll = false): Promise<void> {
@@ -291,7 +277,7 @@ export class ExploreState {
     const modelId = this.modelId;
     if (!modelId || !this.conditional) return;
     if (!this.weights.some((w) => w > 0)) {
-      this.blend.error = EXPLORE_MESSAGES.allZero;
+      this.blend.fail(EXPLORE_MESSAGES.allZero);
       return;
     }
     const weights = [...this.weights];

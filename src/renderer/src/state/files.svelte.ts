@@ -1,6 +1,7 @@
 import type { SavedDrawingInfo } from '../../../shared/contract/drawings';
 import { DRAWING_NAME_PATTERN } from '../../../shared/contract/drawings';
 import type { DrawingState } from './drawing.svelte';
+import { messageOf } from '../lib/errors';
 import { studio } from '../lib/studio';
 
 export const FILES_ERRORS = {
@@ -8,6 +9,11 @@ export const FILES_ERRORS = {
   empty: 'draw something first',
   noReconstruction: 'there is no reconstruction to export yet: pick a model and draw',
 } as const;
+
+/** What the files panel needs from the studio: the drawing it saves, opens and exports. */
+export interface FilesHost {
+  readonly drawing: DrawingState;
+}
 
 /** Saved drawings in the data home, and exports of the current one. */
 export class FilesState {
@@ -17,15 +23,14 @@ export class FilesState {
   status = $state('');
   error = $state<string | undefined>();
 
-  /** A getter: the panel's props may be replaced, the state class must follow. */
-  constructor(private readonly getDrawing: () => DrawingState) {}
+  constructor(private readonly host: FilesHost) {}
 
   private get drawing(): DrawingState {
-    return this.getDrawing();
+    return this.host.drawing;
   }
 
   private fail(error: unknown): void {
-    this.error = error instanceof Error ? error.message : String(error);
+    this.error = messageOf(error);
   }
 
   async refresh(): Promise<void> {

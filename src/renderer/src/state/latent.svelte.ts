@@ -1,3 +1,4 @@
+import type { Request } from '../../../shared/contract/index';
 import type { DecodedImage, LatentSpace } from '../../../shared/types/latent';
 import { messageOf } from '../lib/errors';
 import { frameCoalesced, LatestOnly } from '../lib/latest-only';
@@ -5,12 +6,8 @@ import { coordinates, moveAlong } from '../lib/latent-math';
 import { measureSince, PERF } from '../lib/perf';
 import { studio } from '../lib/studio';
 
-interface DecodeRequest {
-  modelId: string;
-  z: Float32Array;
-  label?: number;
-  inputAt: number;
-}
+/** The request, and performance.now() of the input it answers (for the bench). */
+type DecodeRequest = Request<'latent:decode'> & { inputAt: number };
 
 /** Latent sliders: axes from the engine, the drawing's own code, and the decoded slider code. */
 export class LatentState {

@@ -1,4 +1,5 @@
 import type { ModelSummary } from '../../../shared/types/app';
+import { isConditionalKind } from '../../../shared/model-kinds';
 import { messageOf, UI_MESSAGES } from '../lib/errors';
 import { defaultModel } from '../lib/model-choice';
 import { studio } from '../lib/studio';
@@ -24,8 +25,7 @@ export class ModelsState {
   }
 
   get conditional(): boolean {
-    const kind = this.selected?.kind ?? '';
-    return kind === 'cvae' || kind === 'cvae-prior';
+    return isConditionalKind(this.selected?.kind);
   }
 
   async refresh(): Promise<void> {

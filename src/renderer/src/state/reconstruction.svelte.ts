@@ -1,3 +1,4 @@
+import type { Request } from '../../../shared/contract/index';
 import type { Stroke } from '../../../shared/types/drawing';
 import type { Reconstruction } from '../../../shared/types/latent';
 import { messageOf } from '../lib/errors';
@@ -5,13 +6,8 @@ import { LatestOnly, throttled } from '../lib/latest-only';
 import { measureSince, PERF } from '../lib/perf';
 import { studio } from '../lib/studio';
 
-interface ReconstructRequest {
-  modelId: string;
-  strokes: Stroke[];
-  label?: number;
-  /** performance.now() of the pointer-up this request answers (for the bench). */
-  strokeEndAt?: number;
-}
+/** The request, and performance.now() of the pointer-up it answers (for the bench). */
+type ReconstructRequest = Request<'latent:reconstruct'> & { strokeEndAt?: number };
 
 /** While a stroke is drawn the engine is asked at most this often. */
 const LIVE_INTERVAL_MS = 60;
@@ -84,11 +80,15 @@ export class ReconstructionState {
   }
 
   /** While a stroke is drawn: ask, throttled. */
+  /** The class a conditional model draws from now on. */
+  drawClass(label: number): void {
+    this.label = label;
+  }
+
   requestLive(modelId: string, strokes: () => Stroke[]): void {
     this.live({ modelId, strokes, label: this.label });
   }
 
-  // --- Explore tab → reconstruction (added by the Explore engineer) ---------------------------
   /**
    * Shows a result that did not come from the canvas (a code picked on a grid or plot, or a
    * dataset image without strokes) as the current one, until the next stroke replaces it.
@@ -103,7 +103,6 @@ export class ReconstructionState {
     this.version++;
     this.painted?.(result);
   }
-  // ------------------------------------------------------------------------------------------
 
   reset(): void {
     this.live.cancel();

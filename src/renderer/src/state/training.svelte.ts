@@ -10,8 +10,9 @@ import type {
 } from '../../../shared/contract/training';
 import { MODEL_NAME_PATTERN } from '../../../shared/contract/training';
 import type { EngineStatus } from '../../../shared/types/app';
-import type { BackendName } from '../../../shared/types/backend';
+import { BACKEND_NAMES, type BackendName } from '../../../shared/types/backend';
 import { fileNumber, fileSafe } from '../lib/gif';
+import { messageOf } from '../lib/errors';
 import { studio } from '../lib/studio';
 import { TrainingMapFrames } from './training-map.svelte';
 
@@ -70,10 +71,17 @@ export interface TrainingForm {
   backend: BackendName | undefined;
 }
 
-/** The best available backend (the list is best first), else the engine's own default. */
+/**
+ * The best available backend a start request can name (the list is best first), else the
+ * engine's own default. The trainer window's own fallback (webgl) is not one to ask for.
+ */
 export function bestBackend(capabilities: TrainingCapabilities | undefined): BackendName | undefined {
-  const best = capabilities?.backends?.find((b) => b.available);
-  return best?.name;
+  const best = capabilities?.backends?.find((b) => b.available && isBackendName(b.name));
+  return best?.name as BackendName | undefined;
+}
+
+function isBackendName(name: string): name is BackendName {
+  return (BACKEND_NAMES as readonly string[]).includes(name);
 }
 
 /** The Train tab: the form, the run in progress (from events) and how it ended. */
@@ -167,7 +175,7 @@ export class TrainingState {
       if (!chosen?.available) this.form.backend = bestBackend(capabilities);
       if (!sources.some((s) => s.id === this.form.source)) this.form.source = sources[0]?.id ?? '';
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = messageOf(error);
     }
   }
 
@@ -240,7 +248,7 @@ export class TrainingState {
       const ended: TrainingDoneEvent | undefined = this.endedRun();
       if (ended?.runId !== run.runId) this.run = run;
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = messageOf(error);
     }
   }
 
@@ -252,15 +260,4 @@ export class TrainingState {
   async cancel(): Promise<void> {
     await studio.training.cancel({});
   }
-}
-
-let shared: TrainingState | undefined;
-
-/** One for the app's lifetime: a run goes on while the person is on another tab, and so do its events. */
-export function trainingState(): TrainingState {
-  if (!shared) {
-    shared = new TrainingState();
-    shared.connect();
-  }
-  return shared;
 }

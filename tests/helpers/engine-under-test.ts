@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEngine, type Engine } from '../../../src/engine/engine';
-import { unwrap, type Envelope } from '../../../src/shared/contract/envelope';
-import type { EngineChannelName, EventName, Request, Response } from '../../../src/shared/contract/index';
+import { startEngine, type Engine } from '../../src/engine/engine';
+import { unwrap, type Envelope } from '../../src/shared/contract/envelope';
+import type { EngineChannelName, EventName, Request, Response } from '../../src/shared/contract/index';
+import { tempDir } from './temp-folder';
 
 export interface EngineUnderTest {
   engine: Engine;
@@ -18,7 +18,7 @@ export interface EngineUnderTest {
 
 /** The engine in this process (wasm backend) on a fresh data home, recording every event. */
 export async function engineUnderTest(): Promise<EngineUnderTest> {
-  const home = mkdtempSync(join(tmpdir(), 'latentdraw-handlers-'));
+  const home = tempDir('handlers');
   const events: EngineUnderTest['events'] = [];
   const engine = await startEngine(
     { dataHome: home, resourcesDir: join(home, 'no-resources'), backend: 'wasm' },

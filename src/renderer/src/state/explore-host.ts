@@ -1,8 +1,20 @@
-import type { ExploreItem } from '../../../../shared/contract/explore';
-import { studio as api } from '../../lib/studio';
-import type { ExploreHost } from '../../state/explore.svelte';
-import type { Studio } from '../../state/studio.svelte';
-import { fitStrokes } from './geometry';
+import type { ExploreItem } from '../../../shared/contract/explore';
+import { studio as api } from '../lib/studio';
+import { fitStrokes } from '../lib/explore-geometry';
+import type { ExploreHost } from './explore.svelte';
+import type { DrawingState } from './drawing.svelte';
+import type { EngineState } from './engine.svelte';
+import type { ModelsState } from './models.svelte';
+import type { ReconstructionState } from './reconstruction.svelte';
+
+/** The parts of the studio Explore's host reads (the Studio itself, without importing it). */
+export interface ExploreStudio {
+  readonly engine: EngineState;
+  readonly drawing: DrawingState;
+  readonly models: ModelsState;
+  readonly reconstruction: ReconstructionState;
+  readonly label: number | undefined;
+}
 
 /** How long to wait for the reconstruction of a just-cleared canvas before showing a dataset image. */
 const SETTLE_MS = 2000;
@@ -16,7 +28,7 @@ const CANVAS_MARGIN = 36;
  * it as the reconstruction's result (the sliders follow it through `version`); the next stroke on
  * the canvas replaces it, as it replaces any reconstruction.
  */
-export function studioHost(studio: Studio): ExploreHost {
+export function studioHost(studio: ExploreStudio): ExploreHost {
   const rec = studio.reconstruction;
 
   /** Only conditional models take a label; the others refuse one. */

@@ -1,0 +1,29 @@
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeStudioApi } from '../../helpers/studio-api';
+
+const fake = vi.hoisted(() => ({ current: undefined as unknown as ReturnType<typeof fakeStudioApi> }));
+vi.mock('../../../src/renderer/src/lib/studio', () => ({
+  get studio() {
+    return fake.current.api;
+  },
+  hostKind: 'browser',
+}));
+const { EngineState } = await import('../../../src/renderer/src/state/engine.svelte');
+
+describe('EngineState', () => {
+  beforeEach(() => (fake.current = fakeStudioApi()));
+
+  test('follows status events and explains a restart once the engine is back', async () => {
+    const engine = new EngineState();
+    fake.current.call('app.info').mockResolvedValue({ engine: { state: 'ready', restarts: 0 } });
+    const off = engine.connect();
+    await vi.waitFor(() => expect(engine.ready).toBe(true));
+    fake.current.emit('onEngineStatus', { state: 'starting', restarts: 1 });
+    expect([engine.ready, engine.restartNotice]).toEqual([false, undefined]);
+    fake.current.emit('onEngineStatus', { state: 'ready', restarts: 1, lastExit: 'crashed' });
+    expect(engine.restartNotice).toMatch(/^The engine stopped \(crashed\) and was restarted\./);
+    engine.dismissNotice();
+    expect(engine.restartNotice).toBeUndefined();
+    off();
+  });
+});

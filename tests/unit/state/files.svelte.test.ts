@@ -1,0 +1,35 @@
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeStudioApi, stubAnimationFrame } from '../../helpers/studio-api';
+
+const fake = vi.hoisted(() => ({ current: undefined as unknown as ReturnType<typeof fakeStudioApi> }));
+vi.mock('../../../src/renderer/src/lib/studio', () => ({
+  get studio() {
+    return fake.current.api;
+  },
+  hostKind: 'browser',
+}));
+stubAnimationFrame();
+const { DrawingState } = await import('../../../src/renderer/src/state/drawing.svelte');
+const { FilesState, FILES_ERRORS } = await import('../../../src/renderer/src/state/files.svelte');
+
+describe('FilesState', () => {
+  beforeEach(() => (fake.current = fakeStudioApi()));
+
+  test('refuses an empty drawing, saves one and reopens it onto the canvas', async () => {
+    const drawing = new DrawingState();
+    const files = new FilesState({ drawing });
+    await files.save();
+    expect(files.error).toBe(FILES_ERRORS.empty);
+    drawing.replace([{ x: [1, 2], y: [3, 4] }]);
+    fake.current.call('drawings.save').mockResolvedValue({ name: 'drawing-1' });
+    fake.current.call('drawings.list').mockResolvedValue([{ name: 'drawing-1' }]);
+    await files.save();
+    expect(fake.current.call('drawings.save')).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'drawing-1', drawing: [{ x: [1, 2], y: [3, 4] }] }),
+    );
+    drawing.clear();
+    fake.current.call('drawings.open').mockResolvedValue({ name: 'drawing-1', drawing: [{ x: [5], y: [6] }] });
+    await files.open('drawing-1');
+    expect(drawing.snapshot()).toEqual([{ x: [5], y: [6] }]);
+  });
+});

@@ -1,0 +1,46 @@
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeStudioApi, stubAnimationFrame } from '../../helpers/studio-api';
+
+const fake = vi.hoisted(() => ({ current: undefined as unknown as ReturnType<typeof fakeStudioApi> }));
+vi.mock('../../../src/renderer/src/lib/studio', () => ({
+  get studio() {
+    return fake.current.api;
+  },
+  hostKind: 'browser',
+}));
+stubAnimationFrame();
+const { LatentState } = await import('../../../src/renderer/src/state/latent.svelte');
+
+const space = {
+  axes: 'dims',
+  latentSize: 2,
+  mean: new Float32Array(2),
+  directions: [new Float32Array([1, 0]), new Float32Array([0, 1])],
+  spread: [1, 1],
+  varianceRatio: [0.5, 0.5],
+  points: new Float32Array(),
+  labels: new Int32Array(),
+  classNames: [],
+  source: 'prior',
+  bounds: [-3, 3, -3, 3],
+};
+
+describe('LatentState', () => {
+  beforeEach(() => (fake.current = fakeStudioApi()));
+
+  test('sliders start at the drawing’s code and decode the moved code', async () => {
+    const latent = new LatentState();
+    fake.current.call('latent.space').mockResolvedValue(space);
+    fake.current.call('latent.decode').mockResolvedValue({ output: new Float32Array(4), size: 2 });
+    await latent.loadSpace('user:m');
+    latent.follow(new Float32Array([0.5, -1]));
+    expect(latent.values).toEqual([0.5, -1]);
+    latent.set('user:m', 0, 2);
+    expect(latent.moved).toBe(true);
+    await vi.waitFor(() => expect(latent.decoded?.size).toBe(2));
+    const sent = fake.current.call('latent.decode').mock.calls[0][0] as { z: Float32Array };
+    expect(Array.from(sent.z)).toEqual([2, -1]);
+    latent.reset();
+    expect(latent.moved).toBe(false);
+  });
+});
