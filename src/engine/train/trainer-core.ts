@@ -53,12 +53,15 @@ export function serveTrainer(endpoint: TrainerEndpoint, host: TrainerHost): void
         },
       },
     );
+    let weights;
     try {
-      const weights = outcome.status === 'completed' ? await readWeights(outcome.model) : undefined;
-      endpoint.post({ type: 'done', status: outcome.status, weights, state: outcome.state });
+      weights = outcome.status === 'completed' ? await readWeights(outcome.model) : undefined;
     } finally {
+      // Freed before 'done' goes out: the engine may end this thread as soon as it reads it, and
+      // a GPU buffer released while a thread is being terminated takes the process down (Dawn).
       outcome.model.dispose();
     }
+    endpoint.post({ type: 'done', status: outcome.status, weights, state: outcome.state });
   }
 
   endpoint.onMessage((msg) => {
