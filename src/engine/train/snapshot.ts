@@ -60,14 +60,7 @@ export function writeWeights(model: LatentModel, weights: WeightArrays): void {
 /** The optimizer's slots and iteration count; frees the fresh `iter` scalar getWeights makes. */
 export async function readOptimizer(optimizer: tf.Optimizer): Promise<NamedArray[]> {
   const weights = await optimizer.getWeights();
-  const out = await Promise.all(
-    weights.map(async (w) => ({
-      name: w.name,
-      shape: w.tensor.shape.slice(),
-      dtype: w.tensor.dtype === 'int32' ? ('int32' as const) : ('float32' as const),
-      values: (await w.tensor.data()) as Float32Array | Int32Array,
-    })),
-  );
+  const out = await namedArraysOf(weights);
   for (const w of weights) if (w.name === 'iter') w.tensor.dispose();
   return out;
 }

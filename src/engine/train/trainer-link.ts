@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { TRAINER_ERRORS, type FromTrainer, type ToTrainer } from './trainer-protocol';
+import type { FromTrainer, ToTrainer } from './trainer-protocol';
 import type { TrainerThreadData } from './trainer-thread';
 import { workerEntry } from './worker-entry';
 
@@ -31,5 +31,3 @@ export function threadTrainer(data: TrainerThreadData = {}): TrainerLink {
     },
   };
 }
-
-export { TRAINER_ERRORS };
