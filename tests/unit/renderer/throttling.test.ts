@@ -76,6 +76,31 @@ describe('LatestOnly', () => {
     expect(runner.busy).toBe(false);
   });
 
+  test('an urgent request equal to the one in flight adopts it: nothing is sent twice', async () => {
+    const gates = new Map<string, ReturnType<typeof deferred<string>>>();
+    const delivered: string[] = [];
+    const runner = new LatestOnly<{ s: string; final?: boolean }, string>(
+      (r) => {
+        const gate = deferred<string>();
+        gates.set(r.s, gate);
+        return gate.promise;
+      },
+      (result, r) => delivered.push(`${result}${r.final ? '!' : ''}`),
+    );
+    runner.submit({ s: 'a' });
+    runner.submit({ s: 'b' });
+    expect(runner.adoptInFlight((r) => r.s === 'b')).toBeUndefined();
+    const adopted = runner.adoptInFlight((r) => r.s === 'a');
+    expect(adopted).toEqual({ s: 'a' });
+    adopted!.final = true;
+    gates.get('a')!.resolve('A');
+    await vi.waitFor(() => expect(delivered).toEqual(['A!']));
+    await new Promise((r) => setTimeout(r, 5));
+    // The waiting 'b' was dropped with the adoption.
+    expect([...gates.keys()]).toEqual(['a']);
+    expect(runner.adoptInFlight(() => true)).toBeUndefined();
+  });
+
   test('cancel drops the answer to the running request', async () => {
     const gate = deferred<number>();
     const delivered: number[] = [];

@@ -9,7 +9,8 @@ vi.mock('../../../src/renderer/src/lib/studio', () => ({
   hostKind: 'browser',
 }));
 stubAnimationFrame();
-const { ReconstructionState } = await import('../../../src/renderer/src/state/reconstruction.svelte');
+const { ReconstructionState, SLOW_AFTER_MS } = await import('../../../src/renderer/src/state/reconstruction.svelte');
+const { PERF } = await import('../../../src/renderer/src/lib/perf');
 
 const answer = (z: number) => ({
   input: new Float32Array(4),
@@ -39,5 +40,52 @@ describe('ReconstructionState', () => {
     );
     rec.showPicked(answer(7));
     expect([rec.result?.z[0], rec.error, rec.version]).toEqual([7, undefined, 2]);
+  });
+
+  test('a stroke end equal to the live request in flight is not sent again; its answer ends the stroke', async () => {
+    const rec = new ReconstructionState();
+    let answerLive!: (r: ReturnType<typeof answer>) => void;
+    fake.current.call('latent.reconstruct').mockImplementation(() => new Promise((resolve) => (answerLive = resolve)));
+    const drawn = [{ x: [1, 2], y: [1, 2] }];
+    const measured = () => performance.getEntriesByName(PERF.strokeToReconstruction).length;
+    const before = measured();
+    rec.requestLive('user:m', () => drawn.map((s) => ({ x: [...s.x], y: [...s.y] })));
+    rec.request('user:m', [{ x: [1, 2], y: [1, 2] }], 20);
+    expect(fake.current.call('latent.reconstruct')).toHaveBeenCalledTimes(1);
+    answerLive(answer(3));
+    await vi.waitFor(() => expect(rec.version).toBe(1));
+    expect(measured()).toBe(before + 1);
+    // A different drawing goes at once, urgent.
+    fake.current.call('latent.reconstruct').mockImplementation(() => new Promise(() => {}));
+    rec.requestLive('user:m', () => [{ x: [5], y: [5] }]);
+    rec.request('user:m', [{ x: [5, 6], y: [5, 6] }], 30);
+    expect(fake.current.call('latent.reconstruct')).toHaveBeenCalledTimes(2);
+    expect(fake.current.call('latent.reconstruct')).toHaveBeenLastCalledWith(
+      expect.objectContaining({ strokes: [{ x: [5, 6], y: [5, 6] }] }),
+    );
+  });
+
+  test('the pictures are marked slow only when an answer is late', async () => {
+    vi.useFakeTimers();
+    try {
+      const rec = new ReconstructionState();
+      let reply!: (r: ReturnType<typeof answer>) => void;
+      fake.current.call('latent.reconstruct').mockImplementation(() => new Promise((resolve) => (reply = resolve)));
+      rec.request('user:m', [{ x: [1], y: [1] }], 40);
+      vi.advanceTimersByTime(SLOW_AFTER_MS - 10);
+      expect(rec.slow).toBe(false);
+      vi.advanceTimersByTime(20);
+      expect(rec.slow).toBe(true);
+      reply(answer(2));
+      await vi.waitFor(() => expect(rec.version).toBe(1));
+      expect(rec.slow).toBe(false);
+      // A reset forgets the request out: no late dim for an answer that will never be shown.
+      rec.request('user:m', [{ x: [2], y: [2] }], 50);
+      rec.reset();
+      vi.advanceTimersByTime(SLOW_AFTER_MS * 2);
+      expect(rec.slow).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

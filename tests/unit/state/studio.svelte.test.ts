@@ -17,7 +17,7 @@ describe('Studio', () => {
   test('owns one of each feature state; the class is sent only for a conditional model', () => {
     const studio = new Studio();
     expect(studio.explore.host.model).toBeUndefined();
-    studio.reconstruction.label = 4;
+    studio.reconstruction.drawClass(4);
     studio.models.list = [{ id: 'user:c', kind: 'cvae' } as never];
     studio.models.selectedId = 'user:c';
     expect([studio.modelId, studio.label]).toEqual(['user:c', 4]);

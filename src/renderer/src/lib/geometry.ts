@@ -77,3 +77,15 @@ export function flatPoints(stroke: Stroke): number[] {
   if (n === 1) points.push(stroke.x[0] + 0.1, stroke.y[0] + 0.1);
   return points;
 }
+
+/** The same drawing point for point (timestamps aside: the engine does not read them). */
+export function sameStrokes(a: readonly Stroke[], b: readonly Stroke[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let s = 0; s < a.length; s++) {
+    const p = a[s];
+    const q = b[s];
+    if (p.x.length !== q.x.length || p.y.length !== q.y.length) return false;
+    for (let i = 0; i < p.x.length; i++) if (p.x[i] !== q.x[i] || p.y[i] !== q.y[i]) return false;
+  }
+  return true;
+}

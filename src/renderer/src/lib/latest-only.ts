@@ -5,7 +5,8 @@
  * a stroke) does not wait for the one in flight: it goes at once, and older answers are dropped.
  */
 export class LatestOnly<Req, Res> {
-  private inFlight = 0;
+  /** Requests sent and not yet answered, by tag. */
+  private readonly inFlight = new Map<number, Req>();
   private pumping = false;
   private pending: { request: Req; tag: number } | undefined;
   private sequence = 0;
@@ -34,7 +35,21 @@ export class LatestOnly<Req, Res> {
   }
 
   get busy(): boolean {
-    return this.inFlight > 0;
+    return this.inFlight.size > 0;
+  }
+
+  /**
+   * An urgent request the same as the newest one already in flight need not be sent again: the
+   * answer on its way is the answer. When `same` says so, that request counts as urgent (older
+   * answers and the waiting request are dropped) and is returned, so the caller can mark it.
+   */
+  adoptInFlight(same: (request: Req) => boolean): Req | undefined {
+    const newest = Math.max(-1, ...this.inFlight.keys());
+    const request = this.inFlight.get(newest);
+    if (request === undefined || newest < this.floor || !same(request)) return undefined;
+    this.pending = undefined;
+    this.floor = newest;
+    return request;
   }
 
   /** Forgets the waiting request and ignores the answers to those in flight. */
@@ -48,7 +63,7 @@ export class LatestOnly<Req, Res> {
   }
 
   private kick(): void {
-    if (!this.pumping && this.inFlight === 0) void this.pump();
+    if (!this.pumping && this.inFlight.size === 0) void this.pump();
   }
 
   private async pump(): Promise<void> {
@@ -62,7 +77,7 @@ export class LatestOnly<Req, Res> {
   }
 
   private async execute(request: Req, tag: number): Promise<void> {
-    this.inFlight++;
+    this.inFlight.set(tag, request);
     let outcome: { ok: true; result: Res } | { ok: false; error: unknown };
     try {
       outcome = { ok: true, result: await this.work(request) };
@@ -70,7 +85,7 @@ export class LatestOnly<Req, Res> {
       outcome = { ok: false, error };
     }
     // Counted out before delivering, so `busy` read inside deliver is already up to date.
-    this.inFlight--;
+    this.inFlight.delete(tag);
     try {
       if (!this.current(tag)) return;
       if (outcome.ok) {

@@ -2,6 +2,7 @@ import type { Request } from '../../../shared/contract/index';
 import type { Stroke } from '../../../shared/types/drawing';
 import type { Reconstruction } from '../../../shared/types/latent';
 import { messageOf } from '../lib/errors';
+import { sameStrokes } from '../lib/geometry';
 import { LatestOnly, throttled } from '../lib/latest-only';
 import { measureSince, PERF } from '../lib/perf';
 import { studio } from '../lib/studio';
@@ -11,46 +12,59 @@ type ReconstructRequest = Request<'latent:reconstruct'> & { strokeEndAt?: number
 
 /** While a stroke is drawn the engine is asked at most this often. */
 const LIVE_INTERVAL_MS = 60;
+/**
+ * The pictures are dimmed only when an answer is this late: a dim that comes and goes with every
+ * 20-ms answer is a flicker, and animating it repainted the page on every frame of a stroke.
+ */
+export const SLOW_AFTER_MS = 250;
 
 /** The live reconstruction of the drawing: what the model saw, its code, and what came back. */
 export class ReconstructionState {
-  result = $state.raw<Reconstruction | undefined>();
-  /** The drawing the result belongs to is empty (the panel then explains what to do). */
-  empty = $state(true);
-  error = $state<string | undefined>();
-  busy = $state(false);
-  /** The class a conditional model draws. */
-  label = $state(0);
-  /** Bumped each time a new result is painted: other panels (sliders, concepts) follow it. */
-  version = $state(0);
-  /** How long the last reconstruction took, request to answer, in ms (the status bar shows it). */
-  lastMs = $state<number | undefined>();
+  #result = $state.raw<Reconstruction | undefined>();
+  #empty = $state(true);
+  #error = $state<string | undefined>();
+  #slow = $state(false);
+  #label = $state(0);
+  #version = $state(0);
+  #lastMs = $state<number | undefined>();
+  private slowTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Requests sent since the last reset and not yet answered; `era` tells later resets apart. */
+  private outstanding = 0;
+  private era = 0;
   private painted: ((result: Reconstruction) => void) | undefined;
   /** The drawing change last asked about: the same change may arrive twice (hook and effect). */
   private lastAsked: { modelId: string; changedAt: number } | undefined;
 
   private readonly runner = new LatestOnly<ReconstructRequest, Reconstruction>(
     async (req) => {
-      this.busy = true;
-      const sent = performance.now();
-      if (req.strokeEndAt !== undefined) measureSince(PERF.strokeToRequest, req.strokeEndAt);
-      const result = await studio.latent.reconstruct({ modelId: req.modelId, strokes: req.strokes, label: req.label });
-      measureSince(PERF.reconstructRoundTrip, sent);
-      this.lastMs = performance.now() - sent;
-      return result;
+      const era = this.era;
+      this.outstanding++;
+      this.slowTimer ??= setTimeout(() => (this.#slow = true), SLOW_AFTER_MS);
+      try {
+        const sent = performance.now();
+        if (req.strokeEndAt !== undefined) measureSince(PERF.strokeToRequest, req.strokeEndAt);
+        const result = await studio.latent.reconstruct({
+          modelId: req.modelId,
+          strokes: req.strokes,
+          label: req.label,
+        });
+        measureSince(PERF.reconstructRoundTrip, sent);
+        this.#lastMs = performance.now() - sent;
+        return result;
+      } finally {
+        if (era === this.era && --this.outstanding === 0) this.settle();
+      }
     },
     (result, req) => {
-      this.busy = this.runner.busy;
-      this.result = result;
-      this.empty = req.strokes.length === 0;
-      this.error = undefined;
-      this.version++;
+      this.#result = result;
+      this.#empty = req.strokes.length === 0;
+      this.#error = undefined;
+      this.#version++;
       this.painted?.(result);
       if (req.strokeEndAt !== undefined) measureSince(PERF.strokeToReconstruction, req.strokeEndAt);
     },
     (error) => {
-      this.busy = false;
-      this.error = messageOf(error);
+      this.#error = messageOf(error);
     },
   );
 
@@ -60,6 +74,37 @@ export class ReconstructionState {
       this.runner.submit({ modelId: req.modelId, strokes: req.strokes(), label: req.label }),
     LIVE_INTERVAL_MS,
   );
+
+  get result(): Reconstruction | undefined {
+    return this.#result;
+  }
+  /** The drawing the result belongs to is empty (the panel then explains what to do). */
+  get empty(): boolean {
+    return this.#empty;
+  }
+  get error(): string | undefined {
+    return this.#error;
+  }
+  /** An answer has been awaited longer than SLOW_AFTER_MS: what is shown is out of date. */
+  get slow(): boolean {
+    return this.#slow;
+  }
+  /** A request is out (answers to dropped requests count until they arrive). */
+  get busy(): boolean {
+    return this.runner.busy;
+  }
+  /** The class a conditional model draws. */
+  get label(): number {
+    return this.#label;
+  }
+  /** Bumped each time a new result is painted: other panels (sliders, concepts) follow it. */
+  get version(): number {
+    return this.#version;
+  }
+  /** How long the last reconstruction took, request to answer, in ms (the status bar shows it). */
+  get lastMs(): number | undefined {
+    return this.#lastMs;
+  }
 
   /** The panel paints synchronously on delivery, so the bench's measure includes the paint. */
   onPainted(paint: (result: Reconstruction) => void): () => void {
@@ -75,18 +120,27 @@ export class ReconstructionState {
       this.lastAsked = { modelId, changedAt: strokeEndAt };
     }
     this.live.cancel();
+    const label = this.#label;
+    // The pen often rests before it lifts: the live request in flight may already be this drawing.
+    const adopted = this.runner.adoptInFlight(
+      (r) => r.modelId === modelId && r.label === label && sameStrokes(r.strokes, strokes),
+    );
+    if (adopted) {
+      adopted.strokeEndAt = strokeEndAt;
+      return;
+    }
     // Urgent: the live request still in flight answers for a drawing that no longer exists.
-    this.runner.submit({ modelId, strokes, label: this.label, strokeEndAt }, true);
+    this.runner.submit({ modelId, strokes, label, strokeEndAt }, true);
   }
 
   /** While a stroke is drawn: ask, throttled. */
-  /** The class a conditional model draws from now on. */
-  drawClass(label: number): void {
-    this.label = label;
+  requestLive(modelId: string, strokes: () => Stroke[]): void {
+    this.live({ modelId, strokes, label: this.#label });
   }
 
-  requestLive(modelId: string, strokes: () => Stroke[]): void {
-    this.live({ modelId, strokes, label: this.label });
+  /** The class a conditional model draws from now on. */
+  drawClass(label: number): void {
+    this.#label = label;
   }
 
   /**
@@ -96,19 +150,33 @@ export class ReconstructionState {
   showPicked(result: Reconstruction): void {
     this.live.cancel();
     this.runner.cancel();
-    this.result = result;
-    this.empty = false;
-    this.error = undefined;
-    this.busy = false;
-    this.version++;
+    this.forgetOutstanding();
+    this.#result = result;
+    this.#empty = false;
+    this.#error = undefined;
+    this.#version++;
     this.painted?.(result);
   }
 
   reset(): void {
     this.live.cancel();
     this.runner.cancel();
-    this.result = undefined;
-    this.error = undefined;
-    this.empty = true;
+    this.forgetOutstanding();
+    this.#result = undefined;
+    this.#error = undefined;
+    this.#empty = true;
+  }
+
+  /** Answers to cancelled requests are never shown, so they are not waited for either. */
+  private forgetOutstanding(): void {
+    this.era++;
+    this.outstanding = 0;
+    this.settle();
+  }
+
+  private settle(): void {
+    clearTimeout(this.slowTimer);
+    this.slowTimer = undefined;
+    this.#slow = false;
   }
 }
