@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEngine } from '../../src/engine/engine';
-import { ensureFixtureModel, FIXTURE_NAME } from '../../tests/fixtures/mnist-vae';
+import { ensureFixtureModel, FIXTURE_NAME } from '../../tests/helpers/tiny-models';
 
 const RUNS = 200;
 const MODEL = `user:${FIXTURE_NAME}`;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { drawPath, FIXTURE_MODEL_ID, openStudio, useModel, type Studio } from './harness';
 import { layoutProblems } from './layout-check';
 import { canvasGrey, inked, ONE } from './pixels';
+import { MNIST, startTraining } from './train-form';
 
 const SIZES: Array<[number, number]> = [
   [1024, 700],
@@ -39,18 +40,7 @@ describe('every view from 1024×700 to 2560×1440, light and dark', () => {
 
   test('a short training run first, so the Train view has something to show', async () => {
     const { page } = studio;
-    await page.getByRole('tab', { name: 'Train' }).click();
-    await expect.poll(() => page.getByTestId('train-source').locator('option').count()).toBeGreaterThan(0);
-    const mnist = await page
-      .getByTestId('train-source')
-      .locator('option', { hasText: /mnist/i })
-      .first()
-      .getAttribute('value');
-    await page.getByTestId('train-source').selectOption(mnist!);
-    await page.getByTestId('train-name').fill('screenshot-run');
-    await page.getByTestId('train-epochs').fill('3');
-    await page.getByTestId('train-limit').fill('600');
-    await page.getByTestId('train-start').click();
+    await startTraining(page, { source: MNIST, name: 'screenshot-run', epochs: 3, limit: 600 });
     await expect
       .poll(() => page.getByTestId('train-done').textContent(), { timeout: 180_000 })
       .toContain('user:screenshot-run');

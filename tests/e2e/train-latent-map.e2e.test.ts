@@ -7,6 +7,7 @@ import { encodeWire } from '../../src/shared/contract/wire';
 import { canvasTiles, difference } from './explore-helpers';
 import { readGif } from './gif-frames';
 import { openStudio, type Studio } from './harness';
+import { MNIST, startTraining } from './train-form';
 
 const EPOCHS = 6;
 const MAP = 'train-latent-map';
@@ -35,19 +36,7 @@ describe('Train view: the map of validation codes moves while a model learns', (
 
   test('the picture differs between two epochs of a run, coloured by class with a legend', async () => {
     const { page } = studio;
-    await page.getByRole('tab', { name: 'Train' }).click();
-    await expect.poll(() => page.getByTestId('train-source').locator('option').count()).toBeGreaterThan(0);
-    const mnist = await page
-      .getByTestId('train-source')
-      .locator('option', { hasText: /mnist/i })
-      .first()
-      .getAttribute('value');
-    await page.getByTestId('train-source').selectOption(mnist!);
-    await page.getByTestId('train-kind').selectOption('mlp-vae');
-    await page.getByTestId('train-name').fill('e2e-map');
-    await page.getByTestId('train-epochs').fill(String(EPOCHS));
-    await page.getByTestId('train-limit').fill('3000');
-    await page.getByTestId('train-start').click();
+    await startTraining(page, { source: MNIST, kind: 'mlp-vae', name: 'e2e-map', epochs: EPOCHS, limit: 3000 });
 
     // Watched live: the first map seen, then a later epoch's.
     await page.getByTestId('train-validation').waitFor({ timeout: 120_000 });

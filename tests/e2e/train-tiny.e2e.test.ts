@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sharedData } from '../helpers/shared-data';
 import { drawPath, openStudio, type Studio } from './harness';
+import { startTraining } from './train-form';
 
 // Needs ../shared/data (MNIST t10k images and labels).
 describe('Train tab: a tiny model trains in the background and joins the picker', () => {
@@ -29,13 +30,8 @@ describe('Train tab: a tiny model trains in the background and joins the picker'
 
   test('trains an MLP VAE for three epochs with live progress, then lists it in the model picker', async () => {
     const { page } = studio;
-    await page.getByRole('tab', { name: 'Train' }).click();
-    await expect.poll(() => page.getByTestId('train-source').locator('option').count()).toBeGreaterThan(0);
-    await page.getByTestId('train-kind').selectOption('mlp-vae');
-    await page.getByTestId('train-name').fill('e2e-tiny');
-    await page.getByTestId('train-epochs').fill('3');
-    await page.getByLabel('Batch').fill('32');
-    await page.getByTestId('train-start').click();
+    // The form's first source: the MNIST subset just imported (datasets are listed before samples).
+    await startTraining(page, { kind: 'mlp-vae', name: 'e2e-tiny', epochs: 3, batchSize: 32 });
     // While it trains the canvas still takes strokes.
     await drawPath(page, '[data-testid="drawing-stage"]', [
       [80, 80],
@@ -82,10 +78,7 @@ describe('Train tab: a tiny model trains in the background and joins the picker'
 
   test('an engine crash mid-run is reported and the studio can train again', async () => {
     const { page } = studio;
-    await page.getByRole('tab', { name: 'Train' }).click();
-    await page.getByTestId('train-name').fill('e2e-crash');
-    await page.getByTestId('train-epochs').fill('200');
-    await page.getByTestId('train-start').click();
+    await startTraining(page, { name: 'e2e-crash', epochs: 200 });
     await page.getByTestId('train-progress-text').waitFor({ timeout: 60_000 });
     // The status bar says a run is going on, whichever tab is open.
     await expect

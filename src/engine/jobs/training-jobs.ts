@@ -30,7 +30,7 @@ import { LatentMapProjector } from '../train/latent-map';
 import type { BatchProgress, EpochProgress } from '../train/progress';
 import { runOnTrainer } from '../train/remote-run';
 import { runConfig } from '../train/run';
-import { runMetadata } from '../train/run-metadata';
+import { runMetadata, splitCounts } from '../train/run-metadata';
 import { resolveSettings, type TrainSettings } from '../train/settings';
 import { writeWeights } from '../train/snapshot';
 import type { TrainerLink } from '../train/trainer-link';
@@ -177,6 +177,7 @@ export class TrainingJobs {
       // The engine keeps a model of the same shape to write checkpoints and the saved model from
       // the weights the trainer sends; it never trains it.
       const config = runConfig(data, request.kind, settings);
+      const split = splitCounts(data, settings);
       shadow = buildModel(config);
       const projector = new LatentMapProjector(data.labels, data.classNames);
       const batchEvents = new Throttle(BATCH_EVENT_INTERVAL_MS);
@@ -201,7 +202,7 @@ export class TrainingJobs {
             await writeCheckpoint(
               checkpointDir,
               shadow!,
-              runMetadata(config, data, recorded, history),
+              runMetadata(config, data, split, recorded, history),
               snapshot.optimizer,
               { epochsDone: done, step, settings: recorded, history },
             );
@@ -213,7 +214,13 @@ export class TrainingJobs {
       epochsDone = outcome.state.epochsDone;
       if (outcome.status === 'cancelled' || !outcome.weights) return end({ status: 'cancelled' });
       writeWeights(shadow, outcome.weights);
-      const metadata = runMetadata(config, data, { ...settings, backend: outcome.backend }, outcome.state.history);
+      const metadata = runMetadata(
+        config,
+        data,
+        split,
+        { ...settings, backend: outcome.backend },
+        outcome.state.history,
+      );
       await saveModel(shadow, join(dataFolders(dataHome).models, modelName), {
         ...metadata,
         dataset: metadata.dataset && { ...metadata.dataset, name: dataName },

@@ -5,21 +5,33 @@ import { splitIndexes } from './evaluate';
 import type { EpochSummary } from './progress';
 import type { TrainSettings } from './settings';
 
+/** How many items a run trains and validates on. */
+export interface SplitCounts {
+  trainCount: number;
+  validationCount: number;
+}
+
+/** The split is fixed by the data, the validation share and the seed: a run counts it once. */
+export function splitCounts(data: TrainingData, settings: TrainSettings): SplitCounts {
+  const { trainIndex, validationIndex } = splitIndexes(data, settings);
+  return { trainCount: trainIndex.length, validationCount: validationIndex.length };
+}
+
 /** latentdraw.json of a run's model after these epochs: its data, settings and last metrics. */
 export function runMetadata(
   config: ModelConfig,
   data: TrainingData,
+  split: SplitCounts,
   settings: TrainSettings,
   history: EpochSummary[],
 ): ModelMetadata {
-  const { trainIndex, validationIndex } = splitIndexes(data, settings);
   const last = history[history.length - 1];
   return metadataFor(config, data.classNames, {
     dataset: {
       source: data.source,
       count: data.count,
-      trainCount: trainIndex.length,
-      validationCount: validationIndex.length,
+      trainCount: split.trainCount,
+      validationCount: split.validationCount,
     },
     training: settings,
     metrics: last

@@ -7,7 +7,7 @@ import { TRAIN_ERRORS } from './errors';
 import { GradientHelper } from './gradient-helper';
 import type { BatchProgress, EpochProgress, EpochSummary } from './progress';
 import { runConfig, runTraining } from './run';
-import { runMetadata } from './run-metadata';
+import { runMetadata, splitCounts } from './run-metadata';
 import { resolveSettings, type TrainSettings } from './settings';
 import { readOptimizer } from './snapshot';
 import { DENOISING_STD } from './step-loss';
@@ -51,6 +51,7 @@ export async function train(
     throw new Error(TRAIN_ERRORS.checkpointMismatch);
   }
   const config = runConfig(data, kind, settings);
+  const split = splitCounts(data, settings);
   const outcome = await runTraining(
     data,
     kind,
@@ -69,7 +70,7 @@ export async function train(
           await writeCheckpoint(
             hooks.checkpointDir,
             live.model,
-            runMetadata(config, data, settings, history),
+            runMetadata(config, data, split, settings, history),
             await readOptimizer(live.optimizer),
             { epochsDone, step, settings, history },
           );
@@ -82,7 +83,7 @@ export async function train(
   return {
     status: outcome.status,
     model: outcome.model,
-    metadata: runMetadata(config, data, settings, history),
+    metadata: runMetadata(config, data, split, settings, history),
     history,
   };
 }

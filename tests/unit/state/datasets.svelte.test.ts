@@ -26,4 +26,24 @@ describe('DatasetsState', () => {
     expect([data.error, data.datasets.length]).toEqual(['no such dataset', 1]);
     off();
   });
+
+  test('an import carries the category typed (trimmed) and the item limit; blank ones are left out', async () => {
+    const data = new DatasetsState();
+    fake.current.call('datasets.import').mockResolvedValue({ files: [], dataset: undefined });
+    fake.current.call('datasets.list').mockResolvedValue([]);
+    fake.current.call('dialog.openDataFiles').mockResolvedValue([{ id: 'f1', name: 'cat.ndjson' }]);
+    data.nameCategory('  cat ');
+    data.setLimit(500);
+    await data.pickWithDialog();
+    expect(fake.current.call('datasets.import')).toHaveBeenLastCalledWith({
+      files: ['f1'],
+      category: 'cat',
+      limit: 500,
+    });
+    data.nameCategory('   ');
+    data.setLimit(undefined);
+    await data.pickWithDialog();
+    expect(fake.current.call('datasets.import')).toHaveBeenLastCalledWith({ files: ['f1'] });
+    expect([data.category, data.limit]).toEqual(['   ', undefined]);
+  });
 });

@@ -39,10 +39,12 @@ describe('ExploreState', () => {
 
   test('blending with no weight and interpolating from a missing drawing say what to do', async () => {
     const explore = new ExploreState(host('cvae', ['a', 'b']));
-    explore.weights = [0, 0];
+    explore.reset();
+    explore.setWeight(0, 0);
+    explore.setWeight(1, 0);
     await explore.runBlend();
     expect(explore.blend.error).toBe(EXPLORE_MESSAGES.allZero);
-    explore.from.kind = 'drawing';
+    explore.from.use('drawing');
     await explore.runPath();
     expect(explore.path.error).toBe(EXPLORE_MESSAGES.needDrawing);
     expect(defaultWeights(10)[8]).toBe(0.5);
@@ -56,5 +58,45 @@ describe('ExploreState', () => {
     explore.gridSettings.setRange(0.01, 0.99);
     expect([explore.view, explore.frame, explore.playing, explore.from.kind]).toEqual(['samples', 3, false, 'item']);
     expect([explore.gridSettings.low, explore.gridSettings.high]).toEqual([0.01, 0.99]);
+  });
+
+  test('endpoints, grid settings, steps and weights set through methods reach the requests', async () => {
+    const explore = new ExploreState(host('cvae', ['a', 'b', 'c']));
+    explore.reset();
+    const g = explore.gridSettings;
+    g.setSize(5);
+    g.useAxes('dims');
+    g.setDimX(1);
+    g.setDimY(0);
+    g.setClass(2);
+    fake.current.call('explore.grid').mockResolvedValue({ n: 5 });
+    await explore.runGrid();
+    expect(fake.current.call('explore.grid')).toHaveBeenCalledWith(
+      expect.objectContaining({ n: 5, axes: 'dims', dims: [1, 0], label: 2 }),
+    );
+    explore.from.setSeed(7);
+    explore.from.reseed();
+    explore.to.use('item');
+    explore.to.pickItem(42);
+    explore.setSteps(99);
+    explore.useMode('spherical');
+    const code = Float32Array.of(1, 2);
+    fake.current.call('explore.samples').mockResolvedValue({ latents: code });
+    fake.current.call('explore.item').mockResolvedValue({ code });
+    fake.current.call('explore.interpolate').mockResolvedValue({ count: 32 });
+    await explore.runPath();
+    expect(fake.current.call('explore.samples')).toHaveBeenCalledWith(expect.objectContaining({ seed: 17, label: 2 }));
+    expect(fake.current.call('explore.item')).toHaveBeenCalledWith({ modelId: 'user:m', index: 42 });
+    expect(explore.steps).toBe(32);
+    expect(fake.current.call('explore.interpolate')).toHaveBeenCalledWith(
+      expect.objectContaining({ steps: 32, mode: 'spherical' }),
+    );
+    explore.setWeight(0, 0);
+    explore.setWeight(2, 0.25);
+    fake.current.call('explore.blend').mockResolvedValue({ count: 4 });
+    await explore.runBlend();
+    expect(fake.current.call('explore.blend')).toHaveBeenCalledWith(
+      expect.objectContaining({ weights: [0, 0.5, 0.25] }),
+    );
   });
 });

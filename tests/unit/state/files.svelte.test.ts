@@ -32,4 +32,22 @@ describe('FilesState', () => {
     await files.open('drawing-1');
     expect(drawing.snapshot()).toEqual([{ x: [5], y: [6] }]);
   });
+
+  test('saves under the name and word typed, trimmed; a bad name is refused', async () => {
+    const drawing = new DrawingState();
+    const files = new FilesState({ drawing });
+    drawing.replace([{ x: [1], y: [2] }]);
+    files.setName('bad/name');
+    await files.save();
+    expect(files.error).toBe(FILES_ERRORS.badName);
+    files.setName('  cat 3 ');
+    files.setWord(' cat ');
+    fake.current.call('drawings.save').mockResolvedValue({ name: 'cat 3', strokes: 1 });
+    fake.current.call('drawings.list').mockResolvedValue([]);
+    await files.save();
+    expect(fake.current.call('drawings.save')).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'cat 3', word: 'cat' }),
+    );
+    expect([files.name, files.word, files.error]).toEqual(['  cat 3 ', ' cat ', undefined]);
+  });
 });

@@ -14,14 +14,17 @@ const { Studio } = await import('../../../src/renderer/src/state/studio.svelte')
 describe('Studio', () => {
   beforeEach(() => (fake.current = fakeStudioApi()));
 
-  test('owns one of each feature state; the class is sent only for a conditional model', () => {
+  test('owns one of each feature state; the class is sent only for a conditional model', async () => {
     const studio = new Studio();
     expect(studio.explore.host.model).toBeUndefined();
     studio.reconstruction.drawClass(4);
-    studio.models.list = [{ id: 'user:c', kind: 'cvae' } as never];
-    studio.models.selectedId = 'user:c';
+    const listed = (kind: string) => ({ models: [{ id: 'user:c', kind } as never], backend: 'cpu' });
+    fake.current.call('models.list').mockResolvedValue(listed('cvae'));
+    await studio.models.refresh();
+    studio.models.select('user:c');
     expect([studio.modelId, studio.label]).toEqual(['user:c', 4]);
-    studio.models.list = [{ id: 'user:c', kind: 'mlp-vae' } as never];
+    fake.current.call('models.list').mockResolvedValue(listed('mlp-vae'));
+    await studio.models.refresh();
     expect(studio.label).toBeUndefined();
     studio.drawing.replace([{ x: [1], y: [2] }]);
     expect(studio.strokes()).toEqual([{ x: [1], y: [2] }]);

@@ -16,11 +16,17 @@ describe('TrainingState', () => {
 
   test('refuses a bad model name before asking the engine; a restart mid-run is reported', async () => {
     const training = new TrainingState();
-    training.form.modelName = 'no spaces allowed!';
+    training.setModelName('no spaces allowed!');
     await training.start();
     expect(training.error).toBe(TRAINING_UI_ERRORS.badName);
     expect(fake.current.call('training.start')).not.toHaveBeenCalled();
-    training.run = { runId: 'run-1', modelName: 'm', kind: 'mlp-vae', source: 's', startedAt: '' };
+    fake.current.call('training.sources').mockResolvedValue([]);
+    fake.current.call('training.capabilities').mockResolvedValue({ backends: [] });
+    fake.current
+      .call('training.status')
+      .mockResolvedValue({ runId: 'run-1', modelName: 'm', kind: 'mlp-vae', source: 's', startedAt: '' });
+    await training.refresh();
+    expect(training.running).toBe(true);
     training.watchEngine({ state: 'restarting', restarts: 1 });
     expect([training.running, training.error]).toEqual([false, TRAINING_UI_ERRORS.engineRestarted(0)]);
   });
@@ -32,5 +38,44 @@ describe('TrainingState', () => {
     fake.current.call('training.status').mockResolvedValue(null);
     await training.refresh();
     expect([training.form.source, training.error]).toEqual(['dataset:a', undefined]);
+  });
+
+  test('the form set through its methods is what start sends', async () => {
+    const training = new TrainingState();
+    training.chooseSource('dataset:a');
+    training.chooseKind('cvae');
+    training.chooseBackend('cpu');
+    training.chooseOptimizer('sgd');
+    training.setModelName('digits');
+    training.setEpochs(3);
+    training.setBatchSize(64);
+    training.setLearningRate(0.01);
+    training.setBeta(0.5);
+    training.setLatentSize(8);
+    training.setValidationShare(0.2);
+    training.setSeed(9);
+    training.setLimit(1000);
+    training.setResume(true);
+    fake.current.call('training.start').mockResolvedValue({ runId: 'run-2' });
+    await training.start();
+    expect(fake.current.call('training.start')).toHaveBeenCalledWith({
+      source: 'dataset:a',
+      kind: 'cvae',
+      modelName: 'digits',
+      settings: {
+        epochs: 3,
+        batchSize: 64,
+        learningRate: 0.01,
+        optimizer: 'sgd',
+        beta: 0.5,
+        latentSize: 8,
+        validationShare: 0.2,
+        seed: 9,
+        backend: 'cpu',
+      },
+      limit: 1000,
+      resume: true,
+    });
+    expect([training.running, training.error]).toEqual([true, undefined]);
   });
 });

@@ -35,39 +35,111 @@ export interface ExploreHost {
 
 export type ExploreView = 'grid' | 'scatter' | 'path' | 'samples' | 'classes' | 'similar';
 
-export class GridSettings {
-  n = $state(15);
-  /** Quantile range: the Keras book's 0.05–0.95 by default, 0.01–0.99 in the blog post. */
-  low = $state(0.05);
-  high = $state(0.95);
-  axes = $state<'dims' | 'pca'>('dims');
-  dimX = $state(0);
-  dimY = $state(1);
-  /** For latents > 2: hold the other dimensions at the drawing's code instead of 0 (or the mean). */
-  aroundDrawing = $state(false);
-  label = $state(0);
+export type GridAxes = 'dims' | 'pca';
 
+export class GridSettings {
+  #n = $state(15);
+  /** Quantile range: the Keras book's 0.05–0.95 by default, 0.01–0.99 in the blog post. */
+  #low = $state(0.05);
+  #high = $state(0.95);
+  #axes = $state<GridAxes>('dims');
+  #dimX = $state(0);
+  #dimY = $state(1);
+  /** For latents > 2: hold the other dimensions at the drawing's code instead of 0 (or the mean). */
+  #aroundDrawing = $state(false);
+  #label = $state(0);
+
+  get n(): number {
+    return this.#n;
+  }
+  get low(): number {
+    return this.#low;
+  }
+  get high(): number {
+    return this.#high;
+  }
+  get axes(): GridAxes {
+    return this.#axes;
+  }
+  get dimX(): number {
+    return this.#dimX;
+  }
+  get dimY(): number {
+    return this.#dimY;
+  }
+  get aroundDrawing(): boolean {
+    return this.#aroundDrawing;
+  }
+  /** The class a conditional model's grid (and interpolation) is decoded with. */
+  get label(): number {
+    return this.#label;
+  }
+
+  /** Cells per side. */
+  setSize(n: number): void {
+    this.#n = n;
+  }
   /** The quantile range the grid sweeps. */
   setRange(low: number, high: number): void {
-    this.low = low;
-    this.high = high;
+    this.#low = low;
+    this.#high = high;
+  }
+  useAxes(axes: GridAxes): void {
+    this.#axes = axes;
+  }
+  setDimX(dim: number): void {
+    this.#dimX = dim;
+  }
+  setDimY(dim: number): void {
+    this.#dimY = dim;
+  }
+  holdAroundDrawing(on: boolean): void {
+    this.#aroundDrawing = on;
+  }
+  setClass(label: number): void {
+    this.#label = label;
   }
 }
 
 export type EndpointKind = 'drawing' | 'sample' | 'item';
 
+/** The step "Another random sample" moves an endpoint's seed by. */
+const RESEED_STEP = 10;
+
 export class Endpoint {
-  kind = $state<EndpointKind>('sample');
-  index = $state(0);
-  seed = $state(1);
+  #kind = $state<EndpointKind>('sample');
+  #index = $state(0);
+  #seed = $state(1);
 
   constructor(kind: EndpointKind, seed: number) {
-    this.kind = kind;
-    this.seed = seed;
+    this.#kind = kind;
+    this.#seed = seed;
+  }
+
+  get kind(): EndpointKind {
+    return this.#kind;
+  }
+  /** The dataset item an 'item' end starts from. */
+  get index(): number {
+    return this.#index;
+  }
+  /** The seed of a 'sample' end's random code. */
+  get seed(): number {
+    return this.#seed;
   }
 
   use(kind: EndpointKind): void {
-    this.kind = kind;
+    this.#kind = kind;
+  }
+  pickItem(index: number): void {
+    this.#index = index;
+  }
+  setSeed(seed: number): void {
+    this.#seed = seed;
+  }
+  /** Another random sample. */
+  reseed(): void {
+    this.#seed += RESEED_STEP;
   }
 }
 
@@ -75,42 +147,83 @@ export class Endpoint {
 export const PLAY_FPS = 6;
 
 /** The Explore tab's state: settings and latest answer of each view. */
+export type InterpolationMode = 'linear' | 'spherical';
+
 export class ExploreState {
-  view = $state<ExploreView>('grid');
+  #view = $state<ExploreView>('grid');
 
   readonly gridSettings = new GridSettings();
   readonly grid = new Job<ExploreGrid>();
 
-  projection = $state<Projection>('latent');
+  #projection = $state<Projection>('latent');
   readonly scatter = new Job<ExploreScatter>();
   /** Where the current drawing's code lands on the scatter. */
-  marker = $state.raw<[number, number] | undefined>();
+  #marker = $state.raw<[number, number] | undefined>();
 
   readonly from = new Endpoint('sample', 1);
   readonly to = new Endpoint('sample', 2);
-  steps = $state(10);
-  mode = $state<'linear' | 'spherical'>('linear');
+  #steps = $state(10);
+  #mode = $state<InterpolationMode>('linear');
   readonly path = new Job<ImageBlock>();
-  frame = $state(0);
-  playing = $state(false);
+  #frame = $state(0);
+  #playing = $state(false);
   private timer: ReturnType<typeof setInterval> | undefined;
 
-  sampleSeed = $state(1);
-  sampleClass = $state(0);
+  #sampleSeed = $state(1);
+  #sampleClass = $state(0);
   readonly samples = new Job<ImageBlock>();
 
-  styleSeed = $state(1);
+  #styleSeed = $state(1);
   readonly classGrid = new Job<ExploreClassGrid>();
-  weights = $state<number[]>([]);
+  #weights = $state<number[]>([]);
   readonly blend = new Job<ImageBlock>();
 
-  k = $state(8);
+  #k = $state(8);
   readonly neighbours = new Job<ExploreNeighbours>();
 
   /** Loading a picked item onto the canvas. */
   readonly item = new Job<ExploreItem>();
 
   constructor(readonly host: ExploreHost) {}
+
+  get view(): ExploreView {
+    return this.#view;
+  }
+  get projection(): Projection {
+    return this.#projection;
+  }
+  get marker(): [number, number] | undefined {
+    return this.#marker;
+  }
+  get steps(): number {
+    return this.#steps;
+  }
+  get mode(): InterpolationMode {
+    return this.#mode;
+  }
+  /** The interpolation frame on screen. */
+  get frame(): number {
+    return this.#frame;
+  }
+  get playing(): boolean {
+    return this.#playing;
+  }
+  get sampleSeed(): number {
+    return this.#sampleSeed;
+  }
+  get sampleClass(): number {
+    return this.#sampleClass;
+  }
+  get styleSeed(): number {
+    return this.#styleSeed;
+  }
+  /** The blend's weight of each class (normalised by the engine). */
+  get weights(): readonly number[] {
+    return this.#weights;
+  }
+  get k(): number {
+    return this.#k;
+  }
 
   get modelId(): string | undefined {
     return this.host.model?.id;
@@ -129,13 +242,34 @@ export class ExploreState {
   }
 
   show(view: ExploreView): void {
-    this.view = view;
+    this.#view = view;
+  }
+
+  useProjection(projection: Projection): void {
+    this.#projection = projection;
+  }
+  /** Frames of the interpolation; runPath clamps it to what the engine draws. */
+  setSteps(steps: number): void {
+    this.#steps = steps;
+  }
+  useMode(mode: InterpolationMode): void {
+    this.#mode = mode;
+  }
+  setSampleClass(label: number): void {
+    this.#sampleClass = label;
+  }
+  setWeight(index: number, weight: number): void {
+    this.#weights[index] = weight;
+  }
+  /** How many neighbours Similar looks for. */
+  setK(k: number): void {
+    this.#k = k;
   }
 
   /** Stops Play and shows one frame of the interpolation. */
   showFrame(index: number): void {
     this.stop();
-    this.frame = index;
+    this.#frame = index;
   }
 
   /** Forgets every answer (a new model was picked). */
@@ -144,14 +278,14 @@ export class ExploreState {
     for (const job of [this.grid, this.scatter, this.path, this.samples, this.classGrid, this.blend, this.neighbours]) {
       job.reset();
     }
-    this.marker = undefined;
-    this.frame = 0;
+    this.#marker = undefined;
+    this.#frame = 0;
     const c = this.classNames.length;
-    this.weights = defaultWeights(c);
-    this.gridSettings.label = Math.min(this.host.currentLabel, Math.max(0, c - 1));
-    this.sampleClass = this.gridSettings.label;
-    this.projection = this.latentSize > 2 ? 'pca' : 'latent';
-    this.gridSettings.axes = this.latentSize > 2 ? 'pca' : 'dims';
+    this.#weights = defaultWeights(c);
+    this.gridSettings.setClass(Math.min(this.host.currentLabel, Math.max(0, c - 1)));
+    this.#sampleClass = this.gridSettings.label;
+    this.#projection = this.latentSize > 2 ? 'pca' : 'latent';
+    this.gridSettings.useAxes(this.latentSize > 2 ? 'pca' : 'dims');
   }
 
   async runGrid(): Promise<void> {
@@ -176,7 +310,7 @@ export class ExploreState {
   async runScatter(): Promise<void> {
     const modelId = this.modelId;
     if (!modelId) return;
-    await this.scatter.run(() => studio.explore.scatter({ modelId, projection: this.projection }));
+    await this.scatter.run(() => studio.explore.scatter({ modelId, projection: this.#projection }));
     await this.placeMarker();
   }
 
@@ -185,22 +319,22 @@ export class ExploreState {
     const modelId = this.modelId;
     const code = this.host.currentCode;
     if (!modelId || !code || !this.scatter.result) {
-      this.marker = undefined;
+      this.#marker = undefined;
       return;
     }
-    if (this.projection === 'latent') {
-      this.marker = [code[0], code[1] ?? 0];
+    if (this.#projection === 'latent') {
+      this.#marker = [code[0], code[1] ?? 0];
       return;
     }
     try {
       const { points } = await studio.explore.project({
         modelId,
-        projection: this.projection,
+        projection: this.#projection,
         codes: Float32Array.from(code),
       });
-      this.marker = [points[0], points[1]];
+      this.#marker = [points[0], points[1]];
     } catch {
-      this.marker = undefined;
+      this.#marker = undefined;
     }
   }
 
@@ -223,19 +357,19 @@ export class ExploreState {
     const modelId = this.modelId;
     if (!modelId) return;
     this.stop();
-    this.steps = Math.min(32, Math.max(2, Math.round(this.steps) || 10));
+    this.#steps = Math.min(32, Math.max(2, Math.round(this.#steps) || 10));
     const result = await this.path.run(async () => {
       const [from, to] = [await this.endpointCode(this.from, modelId), await this.endpointCode(this.to, modelId)];
       return studio.explore.interpolate({
         modelId,
         from,
         to,
-        steps: this.steps,
-        mode: this.mode,
+        steps: this.#steps,
+        mode: this.#mode,
         label: this.classFor(),
       });
     });
-    if (result) this.frame = 0;
+    if (result) this.#frame = 0;
   }
 
   /** Steps through the frames once, from the first; Pause stops where it is. */
@@ -243,45 +377,45 @@ export class ExploreState {
     const count = this.path.result?.count ?? 0;
     if (count < 2) return;
     this.stop();
-    this.frame = 0;
-    this.playing = true;
+    this.#frame = 0;
+    this.#playing = true;
     this.timer = setInterval(() => {
-      const next = this.frame + 1;
+      const next = this.#frame + 1;
       if (next >= count) this.stop();
-      else this.frame = next;
+      else this.#frame = next;
     }, 1000 / PLAY_FPS);
   }
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    this.playing = false;
+    this.#playing = false;
   }
 
   async runSamples(reroll = false): Promise<void> {
     const modelId = this.modelId;
     if (!modelId) return;
-    if (reroll) this.sampleSeed += 1;
-    const label = this.conditional ? this.sampleClass : undefined;
-    await this.samples.run(() => studio.explore.samples({ modelId, count: 16, seed: this.sampleSeed, label }));
+    if (reroll) this.#sampleSeed += 1;
+    const label = this.conditional ? this.#sampleClass : undefined;
+    await this.samples.run(() => studio.explore.samples({ modelId, count: 16, seed: this.#sampleSeed, label }));
   }
 
   async runClassGrid(reroll = false): Promise<void> {
     const modelId = this.modelId;
     if (!modelId || !this.conditional) return;
-    if (reroll) this.styleSeed += 1;
-    await this.classGrid.run(() => studio.explore.classGrid({ modelId, styles: 4, seed: this.styleSeed }));
+    if (reroll) this.#styleSeed += 1;
+    await this.classGrid.run(() => studio.explore.classGrid({ modelId, styles: 4, seed: this.#styleSeed }));
   }
 
   async runBlend(): Promise<void> {
     const modelId = this.modelId;
     if (!modelId || !this.conditional) return;
-    if (!this.weights.some((w) => w > 0)) {
+    if (!this.#weights.some((w) => w > 0)) {
       this.blend.fail(EXPLORE_MESSAGES.allZero);
       return;
     }
-    const weights = [...this.weights];
-    await this.blend.run(() => studio.explore.blend({ modelId, weights, count: 4, seed: this.styleSeed }));
+    const weights = [...this.#weights];
+    await this.blend.run(() => studio.explore.blend({ modelId, weights, count: 4, seed: this.#styleSeed }));
   }
 
   async runNeighbours(): Promise<void> {
@@ -292,7 +426,7 @@ export class ExploreState {
       this.neighbours.reset();
       return;
     }
-    await this.neighbours.run(() => studio.explore.neighbours({ modelId, code: Float32Array.from(code), k: this.k }));
+    await this.neighbours.run(() => studio.explore.neighbours({ modelId, code: Float32Array.from(code), k: this.#k }));
   }
 
   /** Loads a dataset item onto the canvas: its strokes when it has them, else as the current image. */

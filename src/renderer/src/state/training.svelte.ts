@@ -53,6 +53,16 @@ function push(series: ChartPoint[], point: ChartPoint): ChartPoint[] {
   return next.length > MAX_POINTS ? next.filter((_, i) => i % 2 === 0 || i === next.length - 1) : next;
 }
 
+/** The pictures of one strip row: the originals, or their reconstructions after an epoch. */
+export interface StripImages {
+  imageSize: number;
+  images: Float32Array[];
+}
+
+export interface EpochStrip extends StripImages {
+  epoch: number;
+}
+
 export interface TrainingForm {
   source: string;
   kind: TrainingKind;
@@ -86,9 +96,9 @@ function isBackendName(name: string): name is BackendName {
 
 /** The Train tab: the form, the run in progress (from events) and how it ended. */
 export class TrainingState {
-  sources = $state<TrainingSource[]>([]);
-  capabilities = $state<TrainingCapabilities | undefined>();
-  form = $state<TrainingForm>({
+  #sources = $state<TrainingSource[]>([]);
+  #capabilities = $state<TrainingCapabilities | undefined>();
+  #form = $state<TrainingForm>({
     source: '',
     kind: 'mlp-vae',
     modelName: 'my-model',
@@ -104,32 +114,123 @@ export class TrainingState {
     resume: false,
     backend: undefined,
   });
-  run = $state<TrainingRunInfo | null>(null);
-  loadingMessage = $state('');
-  batch = $state<TrainingBatchEvent | undefined>();
-  lastEpoch = $state<TrainingEpochEvent | undefined>();
-  reconstruction = $state<ChartPoint[]>([]);
-  kl = $state<ChartPoint[]>([]);
-  validation = $state<ChartPoint[]>([]);
-  validationKl = $state<ChartPoint[]>([]);
-  originals = $state<{ imageSize: number; images: Float32Array[] } | undefined>();
-  strips = $state<Array<{ epoch: number; imageSize: number; images: Float32Array[] }>>([]);
-  done = $state<TrainingDoneEvent | undefined>();
-  error = $state<string | undefined>();
+  #run = $state<TrainingRunInfo | null>(null);
+  #loadingMessage = $state('');
+  #batch = $state<TrainingBatchEvent | undefined>();
+  #lastEpoch = $state<TrainingEpochEvent | undefined>();
+  #reconstruction = $state<ChartPoint[]>([]);
+  #kl = $state<ChartPoint[]>([]);
+  #validation = $state<ChartPoint[]>([]);
+  #validationKl = $state<ChartPoint[]>([]);
+  #originals = $state<StripImages | undefined>();
+  #strips = $state<EpochStrip[]>([]);
+  #done = $state<TrainingDoneEvent | undefined>();
+  #error = $state<string | undefined>();
   /** The validation codes' map after each epoch (absent from engines that do not send it). */
   readonly maps = new TrainingMapFrames();
 
+  get sources(): readonly TrainingSource[] {
+    return this.#sources;
+  }
+  get capabilities(): TrainingCapabilities | undefined {
+    return this.#capabilities;
+  }
+  /** The form as it stands; each field changes through its method below. */
+  get form(): Readonly<TrainingForm> {
+    return this.#form;
+  }
+  get run(): TrainingRunInfo | null {
+    return this.#run;
+  }
+  get loadingMessage(): string {
+    return this.#loadingMessage;
+  }
+  get batch(): TrainingBatchEvent | undefined {
+    return this.#batch;
+  }
+  get lastEpoch(): TrainingEpochEvent | undefined {
+    return this.#lastEpoch;
+  }
+  get reconstruction(): readonly ChartPoint[] {
+    return this.#reconstruction;
+  }
+  get kl(): readonly ChartPoint[] {
+    return this.#kl;
+  }
+  get validation(): readonly ChartPoint[] {
+    return this.#validation;
+  }
+  get validationKl(): readonly ChartPoint[] {
+    return this.#validationKl;
+  }
+  get originals(): StripImages | undefined {
+    return this.#originals;
+  }
+  get strips(): readonly EpochStrip[] {
+    return this.#strips;
+  }
+  get done(): TrainingDoneEvent | undefined {
+    return this.#done;
+  }
+  get error(): string | undefined {
+    return this.#error;
+  }
+
+  chooseSource(id: string): void {
+    this.#form.source = id;
+  }
+  chooseKind(kind: TrainingKind): void {
+    this.#form.kind = kind;
+  }
+  chooseBackend(backend: BackendName | undefined): void {
+    this.#form.backend = backend;
+  }
+  chooseOptimizer(optimizer: TrainingForm['optimizer']): void {
+    this.#form.optimizer = optimizer;
+  }
+  setModelName(name: string): void {
+    this.#form.modelName = name;
+  }
+  setEpochs(epochs: number): void {
+    this.#form.epochs = epochs;
+  }
+  setBatchSize(size: number): void {
+    this.#form.batchSize = size;
+  }
+  setLearningRate(rate: number): void {
+    this.#form.learningRate = rate;
+  }
+  setBeta(beta: number): void {
+    this.#form.beta = beta;
+  }
+  setLatentSize(size: number): void {
+    this.#form.latentSize = size;
+  }
+  setValidationShare(share: number): void {
+    this.#form.validationShare = share;
+  }
+  setSeed(seed: number): void {
+    this.#form.seed = seed;
+  }
+  /** Items to train on; undefined (an empty field) means all of them. */
+  setLimit(limit: number | undefined): void {
+    this.#form.limit = limit;
+  }
+  setResume(resume: boolean): void {
+    this.#form.resume = resume;
+  }
+
   get running(): boolean {
-    return this.run !== null;
+    return this.#run !== null;
   }
 
   get convWarning(): boolean {
-    return CONV_KINDS.includes(this.form.kind) && this.capabilities?.convTrainable === false;
+    return CONV_KINDS.includes(this.#form.kind) && this.#capabilities?.convTrainable === false;
   }
 
   /** 0–1 through the whole run. */
   get fraction(): number {
-    const b = this.batch;
+    const b = this.#batch;
     if (!b) return 0;
     return (b.epoch - 1 + b.batch / b.batches) / b.epochs;
   }
@@ -138,10 +239,10 @@ export class TrainingState {
     void this.refresh();
     const offProgress = studio.onTrainingProgress((event) => this.progress(event));
     const offDone = studio.onTrainingDone((event) => {
-      if (this.run && event.runId !== this.run.runId) return;
-      this.run = null;
-      this.done = event;
-      if (event.status === 'failed') this.error = event.error;
+      if (this.#run && event.runId !== this.#run.runId) return;
+      this.#run = null;
+      this.#done = event;
+      if (event.status === 'failed') this.#error = event.error;
       void this.refresh();
       onDone?.(event);
     });
@@ -155,9 +256,9 @@ export class TrainingState {
 
   /** The engine's status: a restart mid-run ends the run (the engine that ran it is gone). */
   watchEngine(status: EngineStatus): void {
-    if (this.run && (status.state === 'restarting' || status.state === 'failed')) {
-      this.run = null;
-      this.error = TRAINING_UI_ERRORS.engineRestarted(this.lastEpoch?.epoch ?? 0);
+    if (this.#run && (status.state === 'restarting' || status.state === 'failed')) {
+      this.#run = null;
+      this.#error = TRAINING_UI_ERRORS.engineRestarted(this.#lastEpoch?.epoch ?? 0);
     }
   }
 
@@ -168,62 +269,62 @@ export class TrainingState {
         studio.training.capabilities({}),
         studio.training.status({}),
       ]);
-      this.sources = sources;
-      this.capabilities = capabilities;
-      this.run = run;
-      const chosen = capabilities.backends?.find((b) => b.name === this.form.backend);
-      if (!chosen?.available) this.form.backend = bestBackend(capabilities);
-      if (!sources.some((s) => s.id === this.form.source)) this.form.source = sources[0]?.id ?? '';
+      this.#sources = sources;
+      this.#capabilities = capabilities;
+      this.#run = run;
+      const chosen = capabilities.backends?.find((b) => b.name === this.#form.backend);
+      if (!chosen?.available) this.#form.backend = bestBackend(capabilities);
+      if (!sources.some((s) => s.id === this.#form.source)) this.#form.source = sources[0]?.id ?? '';
     } catch (error) {
-      this.error = messageOf(error);
+      this.#error = messageOf(error);
     }
   }
 
   private progress(event: TrainingProgressEvent): void {
-    if (this.run && event.runId !== this.run.runId) return;
+    if (this.#run && event.runId !== this.#run.runId) return;
     if (event.type === 'loading') {
-      this.loadingMessage = event.message;
+      this.#loadingMessage = event.message;
       return;
     }
-    this.loadingMessage = '';
+    this.#loadingMessage = '';
     if (event.type === 'batch') {
-      this.batch = event;
+      this.#batch = event;
       const x = event.epoch - 1 + event.batch / event.batches;
-      this.reconstruction = push(this.reconstruction, { x, y: event.reconstruction });
-      this.kl = push(this.kl, { x, y: event.kl });
+      this.#reconstruction = push(this.#reconstruction, { x, y: event.reconstruction });
+      this.#kl = push(this.#kl, { x, y: event.kl });
       return;
     }
-    this.lastEpoch = event;
+    this.#lastEpoch = event;
     if (event.latentMap) this.maps.add(event.epoch, event.latentMap);
-    this.validation = push(this.validation, { x: event.epoch, y: event.validationReconstruction });
-    this.validationKl = push(this.validationKl, { x: event.epoch, y: event.validationKl });
-    this.originals ??= { imageSize: event.imageSize, images: event.originals };
-    this.strips = [
-      ...this.strips,
+    this.#validation = push(this.#validation, { x: event.epoch, y: event.validationReconstruction });
+    this.#validationKl = push(this.#validationKl, { x: event.epoch, y: event.validationKl });
+    this.#originals ??= { imageSize: event.imageSize, images: event.originals };
+    this.#strips = [
+      ...this.#strips,
       { epoch: event.epoch, imageSize: event.imageSize, images: event.reconstructions },
     ].slice(-MAX_STRIPS);
   }
 
   async start(): Promise<void> {
-    const f = this.form;
-    this.error = undefined;
+    const f = this.#form;
+    this.#error = undefined;
     if (!MODEL_NAME_PATTERN.test(f.modelName)) {
-      this.error = TRAINING_UI_ERRORS.badName;
+      this.#error = TRAINING_UI_ERRORS.badName;
       return;
     }
     if (!f.source) {
-      this.error = TRAINING_UI_ERRORS.noSource;
+      this.#error = TRAINING_UI_ERRORS.noSource;
       return;
     }
-    this.done = undefined;
-    this.batch = undefined;
-    this.lastEpoch = undefined;
-    this.reconstruction = [];
-    this.kl = [];
-    this.validation = [];
-    this.validationKl = [];
-    this.originals = undefined;
-    this.strips = [];
+    this.#done = undefined;
+    this.#batch = undefined;
+    this.#lastEpoch = undefined;
+    this.#reconstruction = [];
+    this.#kl = [];
+    this.#validation = [];
+    this.#validationKl = [];
+    this.#originals = undefined;
+    this.#strips = [];
     this.maps.clear(`${fileSafe(f.modelName)}-${f.kind}-beta${fileNumber(f.beta)}-latent${f.latentSize}`);
     try {
       const run = await studio.training.start({
@@ -246,15 +347,15 @@ export class TrainingState {
       });
       // A run that failed at once may have sent its end before this reply arrived.
       const ended: TrainingDoneEvent | undefined = this.endedRun();
-      if (ended?.runId !== run.runId) this.run = run;
+      if (ended?.runId !== run.runId) this.#run = run;
     } catch (error) {
-      this.error = messageOf(error);
+      this.#error = messageOf(error);
     }
   }
 
   /** Read through a method: TypeScript would keep `done` narrowed to what start() set. */
   private endedRun(): TrainingDoneEvent | undefined {
-    return this.done;
+    return this.#done;
   }
 
   async cancel(): Promise<void> {
