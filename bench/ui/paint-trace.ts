@@ -51,7 +51,9 @@ try {
   }
   console.log(`${STROKES} strokes; main-thread rendering events (count, total ms):`);
   for (const name of ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'RasterTask', 'Commit'])
-    console.log(`  ${name.padEnd(18)} ${String(count.get(name)?.n ?? 0).padStart(5)}  ${(count.get(name)?.ms ?? 0).toFixed(1).padStart(8)} ms`);
+    console.log(
+      `  ${name.padEnd(18)} ${String(count.get(name)?.n ?? 0).padStart(5)}  ${(count.get(name)?.ms ?? 0).toFixed(1).padStart(8)} ms`,
+    );
 
   const areas = new Map<string, number>();
   for (const e of traceEvents.filter((x) => x.name === 'Paint')) {
@@ -73,10 +75,13 @@ try {
     why.set(key, (why.get(key) ?? 0) + 1);
   }
   console.log('invalidations (kind node — reason: count), top 30:');
-  for (const [k, v] of [...why].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${String(v).padStart(5)}  ${k}`);
+  for (const [k, v] of [...why].sort((a, b) => b[1] - a[1]).slice(0, 30))
+    console.log(`  ${String(v).padStart(5)}  ${k}`);
 
   // Between each pointer-up and its reconstruction painted: what the page's main thread ran.
-  const main = traceEvents.find((e) => e.name === 'thread_name' && (e.args as { name?: string } | undefined)?.name === 'CrRendererMain');
+  const main = traceEvents.find(
+    (e) => e.name === 'thread_name' && (e.args as { name?: string } | undefined)?.name === 'CrRendererMain',
+  );
   const onMain = traceEvents.filter((e) => main && e.tid === main.tid && e.pid === main.pid && e.ph === 'X');
   const measures = traceEvents.filter((e) => e.name === PERF.strokeToReconstruction && (e.ph === 'b' || e.ph === 'e'));
   const starts = measures.filter((e) => e.ph === 'b').map((e) => e.ts);
@@ -86,7 +91,8 @@ try {
   for (let i = 0; i < Math.min(starts.length, ends.length); i++) {
     windowMs += (ends[i] - starts[i]) / 1000;
     for (const e of onMain) {
-      if (e.ts < starts[i] || e.ts >= ends[i] || e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') continue;
+      if (e.ts < starts[i] || e.ts >= ends[i] || e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask')
+        continue;
       inWindow.set(e.name, (inWindow.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
     }
   }
@@ -108,9 +114,13 @@ try {
     }
   }
   console.log('busy per thread inside the windows (mean ms per stroke, top-level tasks):');
-  for (const [k, v] of [...busy].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${(v / n).toFixed(2).padStart(7)}  ${k}`);
-  console.log(`pointer-up → painted: ${n} windows, mean ${(windowMs / n).toFixed(1)} ms; main-thread events in them (mean ms per stroke, nested events counted in each):`);
-  for (const [k, v] of [...inWindow].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${(v / n).toFixed(2).padStart(7)}  ${k}`);
+  for (const [k, v] of [...busy].sort((a, b) => b[1] - a[1]).slice(0, 12))
+    console.log(`  ${(v / n).toFixed(2).padStart(7)}  ${k}`);
+  console.log(
+    `pointer-up → painted: ${n} windows, mean ${(windowMs / n).toFixed(1)} ms; main-thread events in them (mean ms per stroke, nested events counted in each):`,
+  );
+  for (const [k, v] of [...inWindow].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`  ${(v / n).toFixed(2).padStart(7)}  ${k}`);
 } finally {
   await studio.close();
 }

@@ -5,7 +5,7 @@ describe('DrawingState', () => {
   test('strokes are committed on end, erased, undone and redone; every change is reported', () => {
     const drawing = new DrawingState();
     const changes = vi.fn();
-    drawing.onChange = changes;
+    drawing.onChange(changes);
     drawing.begin(1, 2, 0);
     drawing.extend(3, 4, 10);
     expect(drawing.snapshot()).toEqual([]);
@@ -39,5 +39,21 @@ describe('DrawingState', () => {
     drawing.replace(given);
     given[0].x.push(9);
     expect(drawing.snapshot()[0].x).toEqual([1]);
+  });
+
+  test('a snapshot is the drawing at that moment: the stroke in progress grows without it', () => {
+    const drawing = new DrawingState();
+    drawing.begin(1, 1, 0);
+    const mid = drawing.snapshot(true);
+    drawing.extend(2, 2, 5);
+    expect(drawing.currentPoints).toBe(2);
+    expect(mid).toEqual([{ x: [1], y: [1], t: [0] }]);
+    drawing.end();
+    const after = drawing.snapshot();
+    drawing.begin(3, 3, 9);
+    drawing.end();
+    expect(after).toHaveLength(1);
+    drawing.undo();
+    expect(drawing.snapshot()).toEqual(after);
   });
 });

@@ -66,7 +66,7 @@ export class FilesState {
   }
 
   private strokes() {
-    return $state.snapshot(this.drawing.strokes);
+    return this.drawing.snapshot();
   }
 
   async save(): Promise<void> {

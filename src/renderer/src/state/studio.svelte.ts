@@ -31,8 +31,22 @@ export class Studio implements ConceptsHost, FilesHost {
   readonly datasets = new DatasetsState();
   readonly files = new FilesState(this);
   readonly explore = new ExploreState(studioHost(this));
-  tab = $state<ToolTab>('latent');
-  dark = $state(false);
+  #tab = $state<ToolTab>('latent');
+  #dark = $state(false);
+
+  /** The tool tab shown beside the drawing. */
+  get tab(): ToolTab {
+    return this.#tab;
+  }
+  get dark(): boolean {
+    return this.#dark;
+  }
+  showTab(tab: ToolTab): void {
+    this.#tab = tab;
+  }
+  toggleTheme(): void {
+    this.#dark = !this.#dark;
+  }
 
   get modelId(): string | undefined {
     return this.models.selectedId;
