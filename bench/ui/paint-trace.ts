@@ -34,6 +34,7 @@ try {
       'disabled-by-default-devtools.timeline.invalidationTracking',
       'blink.user_timing',
       'toplevel',
+      'disabled-by-default-v8.cpu_profiler',
     ],
   });
   for (let i = 1; i <= STROKES; i++) await strokeAndWait(page, i);
@@ -121,6 +122,42 @@ try {
   );
   for (const [k, v] of [...inWindow].sort((a, b) => b[1] - a[1]).slice(0, 25))
     console.log(`  ${(v / n).toFixed(2).padStart(7)}  ${k}`);
+
+  // JavaScript in those windows: the V8 sampling profiler's chunks in the trace share its clock.
+  interface ProfileNode {
+    id: number;
+    callFrame: { functionName: string; url?: string; lineNumber: number };
+  }
+  const frames = new Map<number, string>();
+  const sampleTimes: Array<{ at: number; node: number }> = [];
+  let clock = 0;
+  for (const e of traceEvents) {
+    const data = e.args?.data as
+      | { startTime?: number; cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] }
+      | undefined;
+    if (e.name === 'Profile' && data?.startTime !== undefined) clock = data.startTime;
+    if (e.name !== 'ProfileChunk' || !data?.cpuProfile) continue;
+    for (const node of data.cpuProfile.nodes ?? []) {
+      const f = node.callFrame;
+      frames.set(node.id, `${f.functionName || '(anon)'} ${(f.url ?? '').split('/').pop()}:${f.lineNumber}`);
+    }
+    const samples = data.cpuProfile.samples ?? [];
+    samples.forEach((node, i) => {
+      clock += data.timeDeltas?.[i] ?? 0;
+      sampleTimes.push({ at: clock, node });
+    });
+  }
+  const selfIn = new Map<string, number>();
+  let inside = 0;
+  for (const { at, node } of sampleTimes) {
+    if (!starts.some((s, i) => at >= s && at < ends[i])) continue;
+    inside++;
+    const key = frames.get(node) ?? String(node);
+    selfIn.set(key, (selfIn.get(key) ?? 0) + 1);
+  }
+  console.log(`JavaScript samples inside the windows: ${inside} (share of samples, top 20):`);
+  for (const [k, v] of [...selfIn].sort((a, b) => b[1] - a[1]).slice(0, 20))
+    console.log(`  ${((100 * v) / Math.max(1, inside)).toFixed(1).padStart(5)} %  ${k}`);
 } finally {
   await studio.close();
 }

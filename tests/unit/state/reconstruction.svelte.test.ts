@@ -55,6 +55,8 @@ describe('ReconstructionState', () => {
     answerLive(answer(3));
     await vi.waitFor(() => expect(rec.version).toBe(1));
     expect(measured()).toBe(before + 1);
+    // The adopted answer ends the stroke: it is the settled one the other panels follow.
+    expect([rec.settledVersion, rec.settledCode?.[0]]).toEqual([1, 3]);
     // A different drawing goes at once, urgent.
     fake.current.call('latent.reconstruct').mockImplementation(() => new Promise(() => {}));
     rec.requestLive('user:m', () => [{ x: [5], y: [5] }]);
@@ -87,5 +89,24 @@ describe('ReconstructionState', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  test('mid-stroke answers feed the pictures only; the stroke end settles', async () => {
+    const rec = new ReconstructionState();
+    const replies: Array<(r: ReturnType<typeof answer>) => void> = [];
+    fake.current.call('latent.reconstruct').mockImplementation(() => new Promise((resolve) => replies.push(resolve)));
+    rec.requestLive('user:m', () => [{ x: [1], y: [1] }]);
+    replies[0](answer(5));
+    await vi.waitFor(() => expect(rec.version).toBe(1));
+    expect([rec.result?.z[0], rec.settled, rec.settledCode, rec.settledVersion]).toEqual([5, undefined, undefined, 0]);
+    rec.request('user:m', [{ x: [1, 9], y: [1, 9] }], 60);
+    replies[1](answer(6));
+    await vi.waitFor(() => expect(rec.settledVersion).toBe(1));
+    expect(rec.settledCode?.[0]).toBe(6);
+    // An empty drawing settles with no code.
+    rec.request('user:m', [], 70);
+    replies[2](answer(0));
+    await vi.waitFor(() => expect(rec.settledVersion).toBe(2));
+    expect(rec.settledCode).toBeUndefined();
   });
 });

@@ -58,7 +58,7 @@ export function studioHost(studio: ExploreStudio): ExploreHost {
       return studio.models.selected;
     },
     get currentCode() {
-      return rec.empty ? undefined : rec.result?.z;
+      return rec.settledCode;
     },
     get currentLabel() {
       return rec.label;

@@ -7,8 +7,11 @@ import { LatestOnly, throttled } from '../lib/latest-only';
 import { measureSince, PERF } from '../lib/perf';
 import { studio } from '../lib/studio';
 
-/** The request, and performance.now() of the pointer-up it answers (for the bench). */
-type ReconstructRequest = Request<'latent:reconstruct'> & { strokeEndAt?: number };
+/**
+ * The request; performance.now() of the pointer-up it answers (for the bench); and whether it
+ * was asked while a stroke was still being drawn.
+ */
+type ReconstructRequest = Request<'latent:reconstruct'> & { strokeEndAt?: number; live?: boolean };
 
 /** While a stroke is drawn the engine is asked at most this often. */
 const LIVE_INTERVAL_MS = 60;
@@ -26,6 +29,9 @@ export class ReconstructionState {
   #slow = $state(false);
   #label = $state(0);
   #version = $state(0);
+  #settled = $state.raw<Reconstruction | undefined>();
+  #settledEmpty = $state(true);
+  #settledVersion = $state(0);
   #lastMs = $state<number | undefined>();
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
   /** Requests sent since the last reset and not yet answered; `era` tells later resets apart. */
@@ -52,7 +58,7 @@ export class ReconstructionState {
         this.#lastMs = performance.now() - sent;
         return result;
       } finally {
-        if (era === this.era && --this.outstanding === 0) this.settle();
+        if (era === this.era && --this.outstanding === 0) this.calm();
       }
     },
     (result, req) => {
@@ -60,6 +66,7 @@ export class ReconstructionState {
       this.#empty = req.strokes.length === 0;
       this.#error = undefined;
       this.#version++;
+      if (!req.live) this.settle(result, req.strokes.length === 0);
       this.painted?.(result);
       if (req.strokeEndAt !== undefined) measureSince(PERF.strokeToReconstruction, req.strokeEndAt);
     },
@@ -71,7 +78,7 @@ export class ReconstructionState {
   // The strokes are read when the throttle fires, not on every pointer move (they are copied).
   private readonly live = throttled(
     (req: { modelId: string; strokes: () => Stroke[]; label: number }) =>
-      this.runner.submit({ modelId: req.modelId, strokes: req.strokes(), label: req.label }),
+      this.runner.submit({ modelId: req.modelId, strokes: req.strokes(), label: req.label, live: true }),
     LIVE_INTERVAL_MS,
   );
 
@@ -97,9 +104,25 @@ export class ReconstructionState {
   get label(): number {
     return this.#label;
   }
-  /** Bumped each time a new result is painted: other panels (sliders, concepts) follow it. */
+  /** Bumped each time a new result is painted, mid-stroke answers included. */
   get version(): number {
     return this.#version;
+  }
+  /**
+   * The answer for the drawing as it stands between strokes (mid-stroke answers only feed the
+   * pictures). The code, the sliders, the map marker and the other panels follow this one: they
+   * would otherwise relayout on every live answer and take the CPU the final answer needs.
+   */
+  get settled(): Reconstruction | undefined {
+    return this.#settled;
+  }
+  /** The settled drawing's code; undefined while there is none or the drawing is empty. */
+  get settledCode(): Float32Array | undefined {
+    return this.#settledEmpty ? undefined : this.#settled?.z;
+  }
+  /** Bumped with each settled answer. */
+  get settledVersion(): number {
+    return this.#settledVersion;
   }
   /** How long the last reconstruction took, request to answer, in ms (the status bar shows it). */
   get lastMs(): number | undefined {
@@ -127,6 +150,7 @@ export class ReconstructionState {
     );
     if (adopted) {
       adopted.strokeEndAt = strokeEndAt;
+      adopted.live = false;
       return;
     }
     // Urgent: the live request still in flight answers for a drawing that no longer exists.
@@ -155,6 +179,7 @@ export class ReconstructionState {
     this.#empty = false;
     this.#error = undefined;
     this.#version++;
+    this.settle(result, false);
     this.painted?.(result);
   }
 
@@ -163,18 +188,26 @@ export class ReconstructionState {
     this.runner.cancel();
     this.forgetOutstanding();
     this.#result = undefined;
+    this.#settled = undefined;
+    this.#settledEmpty = true;
     this.#error = undefined;
     this.#empty = true;
+  }
+
+  private settle(result: Reconstruction, empty: boolean): void {
+    this.#settled = result;
+    this.#settledEmpty = empty;
+    this.#settledVersion++;
   }
 
   /** Answers to cancelled requests are never shown, so they are not waited for either. */
   private forgetOutstanding(): void {
     this.era++;
     this.outstanding = 0;
-    this.settle();
+    this.calm();
   }
 
-  private settle(): void {
+  private calm(): void {
     clearTimeout(this.slowTimer);
     this.slowTimer = undefined;
     this.#slow = false;
