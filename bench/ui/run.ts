@@ -34,9 +34,9 @@ async function clearMeasures(page: Page): Promise<void> {
  * The transport's floor: round trips of a host-only channel (browser → server) and of
  * engine:ping (browser → server → engine process), on a second WebSocket of the same page.
  */
-async function transportFloor(page: Page, channel: string, payload: unknown, runs = 100): Promise<number[]> {
+async function transportFloor(page: Page, channel: string, payload: unknown, runs = 100, gapMs = 0): Promise<number[]> {
   return page.evaluate(
-    async ([name, body, n]) => {
+    async ([name, body, n, gap]) => {
       const url = new URL('/ws', location.href);
       url.protocol = 'ws:';
       const token = new URLSearchParams(location.search).get('token');
@@ -51,11 +51,12 @@ async function transportFloor(page: Page, channel: string, payload: unknown, run
           ws.send(JSON.stringify({ id, channel: name, payload: body }));
         });
         times.push(performance.now() - start);
+        if ((gap as number) > 0) await new Promise((resolve) => setTimeout(resolve, gap as number));
       }
       ws.close();
       return times;
     },
-    [channel, payload, runs] as const,
+    [channel, payload, runs, gapMs] as const,
   );
 }
 
@@ -94,6 +95,9 @@ async function main(): Promise<void> {
     const yMid = box.y + box.height / 2;
     await page.mouse.move(box.x + box.width / 2, yMid);
     await page.mouse.down();
+    // The engine's cheapest round trip, paced, while the page renders slider frames: how much of
+    // the in-app round trip is the machine's cores being shared with Chromium's rendering.
+    const pingsWhileSliding = transportFloor(page, 'engine:ping', { nonce: 2 }, 60, 25);
     for (let i = 0; i < SLIDER_MOVES; i++) {
       const t = 0.5 + 0.45 * Math.sin((i / 40) * 2 * Math.PI);
       await page.mouse.move(box.x + t * box.width, yMid);
@@ -101,6 +105,7 @@ async function main(): Promise<void> {
     }
     await page.mouse.up();
     await page.waitForTimeout(200);
+    const pingsDuringSlider = await pingsWhileSliding;
     const sliderTimes = await durations(page, PERF.sliderToFrame);
     const decodeTrips = await durations(page, PERF.decodeRoundTrip);
 
@@ -120,6 +125,7 @@ async function main(): Promise<void> {
     );
     report('  host-only round trip (app:info)', await transportFloor(page, 'app:info', {}));
     report('  engine:ping round trip', await transportFloor(page, 'engine:ping', { nonce: 1 }));
+    report('  engine:ping while sliding', pingsDuringSlider);
     const z = { $typed: 'f32', data: Buffer.from(new Float32Array([0.3, -0.4]).buffer).toString('base64') };
     const strokes = Array.from({ length: 40 }, (_, s) => ({
       x: [10 + s * 7, 20 + s * 7, 35 + s * 7],
