@@ -4,8 +4,12 @@ import { registerCpuKernelFixes, registerWasmKernels } from '../../../src/engine
 import { FusedAdamOptimizer } from '../../../src/engine/train/fused-adam';
 import { makeOptimizer } from '../../../src/engine/train/optimizer';
 import { expectClose, randomArray } from './compare';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { heapOf } from '../../../src/engine/backend/kernels/array-kernel';
+import { simdAdamFor } from '../../../src/engine/backend/kernels/simd-adam';
 
-const SHAPES = [[37, 5], [5], [3, 4, 2]];
+// Sizes with and without a tail of 1–3 values after the SIMD loop's groups of four.
+const SHAPES = [[37, 5], [5], [3, 4, 2], [4099]];
 
 /** Fresh variables with fixed values, each named by a prefix so two sets can coexist. */
 function variables(prefix: string): tf.Variable[] {
@@ -45,6 +49,13 @@ async function train(
 }
 
 describe('fused Adam', () => {
+  it('runs its inner loop as SIMD WebAssembly on the wasm heap', async () => {
+    await useBackend('wasm');
+    const heap = heapOf(tf.backend() as BackendWasm);
+    expect(heap).toBeInstanceOf(WebAssembly.Memory);
+    expect(simdAdamFor(heap!)).toBeTypeOf('function');
+  });
+
   for (const backend of ['wasm', 'cpu'] as const) {
     it(`matches tfjs's Adam on ${backend}: weights, slot names and slot values`, async () => {
       await useBackend(backend);

@@ -1,5 +1,6 @@
 import type { NamedAttrMap } from '@tensorflow/tfjs';
 import type { ArrayKernel } from './array-kernel';
+import { simdAdamFor } from './simd-adam';
 
 /** One Adam step over every variable in a single kernel call (tfjs runs ~12 ops per variable). */
 export const FUSED_ADAM = 'LatentDrawAdam';
@@ -30,7 +31,7 @@ export const adamKernel: ArrayKernel = {
   inputNames: (_inputs, attrs) =>
     Array.from({ length: attrsOf(attrs).count }, (_, i) => [`w${i}`, `g${i}`, `m${i}`, `v${i}`]).flat(),
   outputShapes: (inputs) => inputs.filter((_, i) => i % 4 !== 1).map((info) => info.shape),
-  compute(ins, outs, _shapes, attrs) {
+  compute(ins, outs, _shapes, attrs, heap) {
     const { count, learningRate, beta1, beta2, epsilon, beta1Power, beta2Power } = attrsOf(attrs);
     const c1 = 1 - beta1Power;
     const c2 = 1 - beta2Power;
@@ -39,10 +40,35 @@ export const adamKernel: ArrayKernel = {
     // lr·m̂/(√v̂+ε) = (lr/c₁)·m' / (√v'·(1/√c₂) + ε): two multiplications instead of two divisions.
     const step = learningRate / c1;
     const root = 1 / Math.sqrt(c2);
+    const simd = heap ? simdAdamFor(heap) : undefined;
     for (let k = 0; k < count; k++) {
       const [w, g, m, v] = ins.slice(4 * k, 4 * k + 4);
       const [w2, m2, v2] = outs.slice(3 * k, 3 * k + 3);
-      adamLoop(w, g, m, v, w2, m2, v2, beta1, beta2, g1, g2, step, root, epsilon);
+      // On the wasm heap, four at a time in WebAssembly; the last 0–3 values (or all, elsewhere) here.
+      const done = simd ? w.length & ~3 : 0;
+      if (done > 0) {
+        const at = [w, g, m, v, w2, m2, v2].map((a) => a.byteOffset);
+        simd!(at[0], at[1], at[2], at[3], at[4], at[5], at[6], done * 4, beta1, beta2, g1, g2, step, root, epsilon);
+      }
+      if (done < w.length) {
+        const rest = (a: Float32Array) => a.subarray(done);
+        adamLoop(
+          rest(w),
+          rest(g),
+          rest(m),
+          rest(v),
+          rest(w2),
+          rest(m2),
+          rest(v2),
+          beta1,
+          beta2,
+          g1,
+          g2,
+          step,
+          root,
+          epsilon,
+        );
+      }
     }
   },
 };

@@ -12,7 +12,21 @@ export interface ArrayKernel {
   kernelName: string;
   inputNames(inputs: NamedTensorInfoMap, attrs: NamedAttrMap): string[];
   outputShapes(inputs: TensorInfo[], attrs: NamedAttrMap): number[][];
-  compute(inputs: Float32Array[], outputs: Float32Array[], shapes: number[][], attrs: NamedAttrMap): void;
+  /** `heap`: on wasm, the memory the views lie in (for kernels with a WebAssembly inner loop). */
+  compute(
+    inputs: Float32Array[],
+    outputs: Float32Array[],
+    shapes: number[][],
+    attrs: NamedAttrMap,
+    heap?: WebAssembly.Memory,
+  ): void;
+}
+
+/** The memory of tfjs's wasm module, where every tensor of the backend lives. */
+export function heapOf(backend: BackendWasm): WebAssembly.Memory | undefined {
+  const module = backend.wasm as unknown as { asm?: { memory?: unknown }; wasmExports?: { memory?: unknown } };
+  const memory = module.asm?.memory ?? module.wasmExports?.memory;
+  return memory instanceof WebAssembly.Memory ? memory : undefined;
 }
 
 function input(inputs: NamedTensorInfoMap, name: string, kernelName: string): TensorInfo {
@@ -29,11 +43,13 @@ function runOnWasm(kernel: ArrayKernel, backend: BackendWasm, ins: TensorInfo[],
   const outs = shapes.map((shape) => backend.makeOutput(shape, 'float32'));
   const inViews = ins.map((info) => backend.typedArrayFromHeap(info) as Float32Array);
   const outViews = outs.map((info) => backend.typedArrayFromHeap(info) as Float32Array);
+  const heap = heapOf(backend);
   kernel.compute(
     inViews,
     outViews,
     ins.map((i) => i.shape),
     attrs,
+    heap && inViews.every((view) => view.buffer === heap.buffer) ? heap : undefined,
   );
   return outs;
 }
