@@ -1,6 +1,6 @@
 import type { NamedAttrMap } from '@tensorflow/tfjs';
 import type { ArrayKernel } from './array-kernel';
-import { simdAdamFor } from './simd-adam';
+import { simdAdamFor, type AdamScalars } from './simd-adam';
 
 /** One Adam step over every variable in a single kernel call (tfjs runs ~12 ops per variable). */
 export const FUSED_ADAM = 'LatentDrawAdam';
@@ -40,56 +40,26 @@ export const adamKernel: ArrayKernel = {
     // lr·m̂/(√v̂+ε) = (lr/c₁)·m' / (√v'·(1/√c₂) + ε): two multiplications instead of two divisions.
     const step = learningRate / c1;
     const root = 1 / Math.sqrt(c2);
+    const scalars: AdamScalars = { beta1, beta2, g1, g2, step, root, epsilon };
     const simd = heap ? simdAdamFor(heap) : undefined;
     for (let k = 0; k < count; k++) {
-      const [w, g, m, v] = ins.slice(4 * k, 4 * k + 4);
-      const [w2, m2, v2] = outs.slice(3 * k, 3 * k + 3);
+      const arrays = [...ins.slice(4 * k, 4 * k + 4), ...outs.slice(3 * k, 3 * k + 3)];
       // On the wasm heap, four at a time in WebAssembly; the last 0–3 values (or all, elsewhere) here.
-      const done = simd ? w.length & ~3 : 0;
-      if (done > 0) {
-        const at = [w, g, m, v, w2, m2, v2].map((a) => a.byteOffset);
-        simd!(at[0], at[1], at[2], at[3], at[4], at[5], at[6], done * 4, beta1, beta2, g1, g2, step, root, epsilon);
-      }
-      if (done < w.length) {
-        const rest = (a: Float32Array) => a.subarray(done);
+      const done = simd ? arrays[0].length & ~3 : 0;
+      if (done > 0) simd!(arrays, done, scalars);
+      if (done < arrays[0].length)
         adamLoop(
-          rest(w),
-          rest(g),
-          rest(m),
-          rest(v),
-          rest(w2),
-          rest(m2),
-          rest(v2),
-          beta1,
-          beta2,
-          g1,
-          g2,
-          step,
-          root,
-          epsilon,
+          arrays.map((a) => a.subarray(done)),
+          scalars,
         );
-      }
     }
   },
 };
 
 /** The element loop on its own, so V8 optimises it once for Float32Arrays. */
-function adamLoop(
-  w: Float32Array,
-  g: Float32Array,
-  m: Float32Array,
-  v: Float32Array,
-  w2: Float32Array,
-  m2: Float32Array,
-  v2: Float32Array,
-  beta1: number,
-  beta2: number,
-  g1: number,
-  g2: number,
-  step: number,
-  root: number,
-  epsilon: number,
-): void {
+function adamLoop(arrays: readonly Float32Array[], scalars: AdamScalars): void {
+  const [w, g, m, v, w2, m2, v2] = arrays;
+  const { beta1, beta2, g1, g2, step, root, epsilon } = scalars;
   const n = w.length;
   for (let i = 0; i < n; i++) {
     const gi = g[i];

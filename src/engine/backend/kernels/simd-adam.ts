@@ -100,23 +100,21 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
   ]);
 }
 
-export type SimdAdam = (
-  w: number,
-  g: number,
-  m: number,
-  v: number,
-  w2: number,
-  m2: number,
-  v2: number,
-  bytes: number,
-  beta1: number,
-  beta2: number,
-  g1: number,
-  g2: number,
-  step: number,
-  root: number,
-  epsilon: number,
-) => void;
+/** The update's scalars: β₁, β₂, 1−β₁, 1−β₂, lr/c₁, 1/√c₂ and ε. */
+export interface AdamScalars {
+  beta1: number;
+  beta2: number;
+  g1: number;
+  g2: number;
+  step: number;
+  root: number;
+  epsilon: number;
+}
+
+/** Updates the first `count` values (a multiple of 4) of w, g, m, v → w', m', v', all on the heap. */
+export type SimdAdam = (arrays: readonly Float32Array[], count: number, scalars: AdamScalars) => void;
+
+type RawAdam = (...args: number[]) => void;
 
 let compiled: WebAssembly.Module | null | undefined;
 const instances = new WeakMap<WebAssembly.Memory, SimdAdam>();
@@ -130,8 +128,9 @@ export function simdAdamFor(memory: WebAssembly.Memory): SimdAdam | undefined {
   if (!compiled) return undefined;
   let adam = instances.get(memory);
   if (!adam) {
-    const instance = new WebAssembly.Instance(compiled, { env: { memory } });
-    adam = instance.exports.adam as SimdAdam;
+    const raw = new WebAssembly.Instance(compiled, { env: { memory } }).exports.adam as RawAdam;
+    adam = (arrays, count, s) =>
+      raw(...arrays.map((a) => a.byteOffset), count * 4, s.beta1, s.beta2, s.g1, s.g2, s.step, s.root, s.epsilon);
     instances.set(memory, adam);
   }
   return adam;
