@@ -5,21 +5,11 @@ import { encodeIdxImages, encodeNpy, encodeQuickDrawBinRecord } from '../../../s
 import { openDataFile } from '../../../src/engine/data/formats/open';
 import { seededRandom } from '../../../src/engine/data/split';
 import { sharedData } from '../../helpers/shared-data';
-import { drawings, readAll } from './read-all';
+import { drawings, readAll, refusal } from './read-all';
 import { tempFolder } from '../../helpers/temp-folder';
 
 const tmp = tempFolder('bad');
 afterAll(() => tmp.remove());
-
-async function openError(path: string): Promise<DataFileError> {
-  try {
-    await readAll(path);
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataFileError);
-    return error as DataFileError;
-  }
-  throw new Error(`expected ${path} to be refused`);
-}
 
 const drawing = {
   keyId: '42',
@@ -63,7 +53,7 @@ describe('bad inputs give clear, documented messages', () => {
   });
 
   it('an empty file', async () => {
-    const error = await openError(tmp.file('empty.ndjson', ''));
+    const error = await refusal(tmp.file('empty.ndjson', ''));
     expect(error.message).toContain(DataErrors.emptyFile);
     expect(error.file).toContain('empty.ndjson');
   });
@@ -72,14 +62,14 @@ describe('bad inputs give clear, documented messages', () => {
     const random = seededRandom(7);
     const bytes = Uint8Array.from({ length: 4096 }, () => Math.floor(random() * 256));
     bytes[10] = 200; // not a recognized flag: keeps the content from passing for a .bin record
-    expect((await openError(tmp.file('random.bin', bytes))).message).toContain(DataErrors.unknownFormat);
+    expect((await refusal(tmp.file('random.bin', bytes))).message).toContain(DataErrors.unknownFormat);
   });
 
   it('a corrupt gzip (bad deflate data) and a cut-off gzip', async () => {
     const real = readFileSync(sharedData('mnist/t10k-labels-idx1-ubyte.gz'));
     const corrupt = Buffer.from(real);
     for (let i = 20; i < 60; i++) corrupt[i] ^= 0xa5;
-    const error = await openError(tmp.file('corrupt.gz', corrupt));
+    const error = await refusal(tmp.file('corrupt.gz', corrupt));
     expect(error.message).toContain(DataErrors.corruptGzip);
     // Cut late: the head decompresses, the tail breaks; that is a problem, not a throw.
     const images = readFileSync(sharedData('mnist/t10k-images-idx3-ubyte.gz'));
@@ -91,9 +81,9 @@ describe('bad inputs give clear, documented messages', () => {
   it('.npy of another dtype or shape', async () => {
     const floats = encodeNpy([new Uint8Array(784)]);
     const asFloat = Buffer.from(floats.toString('latin1').replace("'|u1'", "'<f4'"), 'latin1');
-    expect((await openError(tmp.file('f4.npy', asFloat))).message).toContain(DataErrors.npyDtype('<f4'));
+    expect((await refusal(tmp.file('f4.npy', asFloat))).message).toContain(DataErrors.npyDtype('<f4'));
     const shaped = Buffer.from(floats.toString('latin1').replace('(1, 784)', '(1, 28, 28)'), 'latin1');
-    expect((await openError(tmp.file('shape.npy', shaped))).message).toContain(DataErrors.npyShape('(1, 28, 28)'));
+    expect((await refusal(tmp.file('shape.npy', shaped))).message).toContain(DataErrors.npyShape('(1, 28, 28)'));
   });
 
   it('a .npy cut short reports the rows it has', async () => {
@@ -163,8 +153,8 @@ describe('bad inputs give clear, documented messages', () => {
   });
 
   it('a file of another format entirely (a ZIP, a text file)', async () => {
-    expect((await openError(sharedData('sketch-rnn/omniglot.npz'))).message).toContain(DataErrors.unknownFormat);
-    expect((await openError(tmp.file('notes.txt', 'hello world\n'.repeat(10)))).message).toContain(
+    expect((await refusal(sharedData('sketch-rnn/omniglot.npz'))).message).toContain(DataErrors.unknownFormat);
+    expect((await refusal(tmp.file('notes.txt', 'hello world\n'.repeat(10)))).message).toContain(
       DataErrors.unknownFormat,
     );
   });
@@ -172,7 +162,7 @@ describe('bad inputs give clear, documented messages', () => {
   it('an IDX magic of another type', async () => {
     const idx = Buffer.from(encodeIdxImages([new Uint8Array(784)]));
     idx.writeUInt32BE(0x00000d03, 0); // float images
-    expect((await openError(tmp.file('float-idx3-ubyte', idx))).message).toContain(DataErrors.idxBadMagic(0xd03));
+    expect((await refusal(tmp.file('float-idx3-ubyte', idx))).message).toContain(DataErrors.idxBadMagic(0xd03));
   });
 
   it('a missing file is a DataFileError too', async () => {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DataErrors, DataFileError } from '../../../src/engine/data/errors';
+import { DataErrors } from '../../../src/engine/data/errors';
 import { MAX_GZIP_RATIO } from '../../../src/engine/data/formats/byte-stream';
 import { encodeIdxImages } from '../../../src/engine/data/formats/encode';
 import { MAX_DATA_BYTES, MAX_IDX_ITEMS } from '../../../src/engine/data/formats/idx';
@@ -23,7 +23,7 @@ import {
 } from '../../helpers/hostile-files';
 import { sharedData } from '../../helpers/shared-data';
 import { tempFolder } from '../../helpers/temp-folder';
-import { drawings, readAll } from './read-all';
+import { drawings, readAll, refusal } from './read-all';
 
 // Needs ../shared/data (real drawings among the hostile lines).
 const tmp = tempFolder('hostile');
@@ -31,20 +31,10 @@ afterAll(() => tmp.remove());
 
 const cats = realLines(sharedData('quickdraw/simplified-ndjson/cat.ndjson'), 25);
 
-async function refused(path: string): Promise<DataFileError> {
-  try {
-    await readAll(path);
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataFileError);
-    return error as DataFileError;
-  }
-  throw new Error(`expected ${path} to be refused`);
-}
-
 describe('gzip bombs', () => {
   it('an IDX labels header declaring 150 million labels is refused at its count, before any is read', async () => {
     const path = await gzipLabelsBomb(join(tmp.dir, 'bomb-labels-idx1-ubyte.gz'), 150_000_000, 8 << 20);
-    const error = await refused(path);
+    const error = await refusal(path);
     expect(error.message).toBe(`${path}: ${DataErrors.tooManyItems(150_000_000, MAX_IDX_ITEMS)}`);
     expect(error.byteOffset).toBe(4);
     const summary = await inspectFile(path);
@@ -79,7 +69,7 @@ describe('gzip bombs', () => {
     header.writeUInt32BE(2_000_000, 4);
     writeFileSync(path, header);
     const max = Math.floor(MAX_DATA_BYTES / 784);
-    expect((await refused(path)).message).toBe(`${path}: ${DataErrors.tooManyItems(2_000_000, max)}`);
+    expect((await refusal(path)).message).toBe(`${path}: ${DataErrors.tooManyItems(2_000_000, max)}`);
   });
 });
 
@@ -168,12 +158,12 @@ describe('detection is no stricter than the readers', () => {
   it('a folder given as a file is refused by name', async () => {
     const dir = join(tmp.dir, 'a-folder.ndjson');
     mkdirSync(dir);
-    const error = await refused(dir);
+    const error = await refusal(dir);
     expect(error.message).toBe(`${dir}: ${DataErrors.notAFile}`);
   });
 
   it('a FIFO is refused by name instead of read forever', async () => {
     const path = fifo(join(tmp.dir, 'pipe.bin'));
-    expect((await refused(path)).message).toBe(`${path}: ${DataErrors.notAFile}`);
+    expect((await refusal(path)).message).toBe(`${path}: ${DataErrors.notAFile}`);
   });
 });

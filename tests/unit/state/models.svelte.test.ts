@@ -1,13 +1,8 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeStudioApi } from '../../helpers/studio-api';
+import { fake } from '../../helpers/mocked-studio';
 
-const fake = vi.hoisted(() => ({ current: undefined as unknown as ReturnType<typeof fakeStudioApi> }));
-vi.mock('../../../src/renderer/src/lib/studio', () => ({
-  get studio() {
-    return fake.current.api;
-  },
-  hostKind: 'browser',
-}));
+vi.mock('../../../src/renderer/src/lib/studio', () => import('../../helpers/mocked-studio'));
 const { ModelsState } = await import('../../../src/renderer/src/state/models.svelte');
 const { UI_MESSAGES } = await import('../../../src/renderer/src/lib/errors');
 

@@ -1,13 +1,8 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeStudioApi, stubAnimationFrame } from '../../helpers/studio-api';
+import { fake } from '../../helpers/mocked-studio';
 
-const fake = vi.hoisted(() => ({ current: undefined as unknown as ReturnType<typeof fakeStudioApi> }));
-vi.mock('../../../src/renderer/src/lib/studio', () => ({
-  get studio() {
-    return fake.current.api;
-  },
-  hostKind: 'browser',
-}));
+vi.mock('../../../src/renderer/src/lib/studio', () => import('../../helpers/mocked-studio'));
 stubAnimationFrame();
 const { ReconstructionState, SLOW_AFTER_MS } = await import('../../../src/renderer/src/state/reconstruction.svelte');
 const { PERF } = await import('../../../src/renderer/src/lib/perf');

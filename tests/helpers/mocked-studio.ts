@@ -1,0 +1,14 @@
+import { fakeStudioApi } from './studio-api';
+
+/**
+ * What state-class tests put in place of `lib/studio`, the renderer's one seam to the engine:
+ * `vi.mock('…/src/renderer/src/lib/studio', () => import('…/helpers/mocked-studio'))`.
+ * `studio` forwards to `fake.current.api`, so a test swaps in a fresh fake in its beforeEach.
+ */
+export const fake = { current: fakeStudioApi() };
+
+export const studio = new Proxy({} as Record<string, unknown>, {
+  get: (_, group: string) => (fake.current.api as Record<string, unknown>)[group],
+});
+
+export const hostKind = 'browser';
