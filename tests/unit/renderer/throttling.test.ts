@@ -109,7 +109,10 @@ describe('LatestOnly', () => {
       (r) => delivered.push(r),
     );
     runner.submit(1);
+    expect([runner.busy, runner.awaiting]).toEqual([true, true]);
     runner.cancel();
+    // Still out, but its answer will not be shown.
+    expect([runner.busy, runner.awaiting]).toEqual([true, false]);
     gate.resolve(1);
     await new Promise((r) => setTimeout(r, 5));
     expect(delivered).toEqual([]);

@@ -38,6 +38,12 @@ export class LatestOnly<Req, Res> {
     return this.inFlight.size > 0;
   }
 
+  /** A request is out whose answer will still be delivered (not dropped by a newer one or cancel). */
+  get awaiting(): boolean {
+    for (const tag of this.inFlight.keys()) if (this.current(tag)) return true;
+    return false;
+  }
+
   /**
    * An urgent request the same as the newest one already in flight need not be sent again: the
    * answer on its way is the answer. When `same` says so, that request counts as urgent (older

@@ -34,32 +34,22 @@ export class ReconstructionState {
   #settledVersion = $state(0);
   #lastMs = $state<number | undefined>();
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Requests sent since the last reset and not yet answered; `era` tells later resets apart. */
-  private outstanding = 0;
-  private era = 0;
   private painted: ((result: Reconstruction) => void) | undefined;
   /** The drawing change last asked about: the same change may arrive twice (hook and effect). */
   private lastAsked: { modelId: string; changedAt: number } | undefined;
 
   private readonly runner = new LatestOnly<ReconstructRequest, Reconstruction>(
     async (req) => {
-      const era = this.era;
-      this.outstanding++;
-      this.slowTimer ??= setTimeout(() => (this.#slow = true), SLOW_AFTER_MS);
-      try {
-        const sent = performance.now();
-        if (req.strokeEndAt !== undefined) measureSince(PERF.strokeToRequest, req.strokeEndAt);
-        const result = await studio.latent.reconstruct({
-          modelId: req.modelId,
-          strokes: req.strokes,
-          label: req.label,
-        });
-        measureSince(PERF.reconstructRoundTrip, sent);
-        this.#lastMs = performance.now() - sent;
-        return result;
-      } finally {
-        if (era === this.era && --this.outstanding === 0) this.calm();
-      }
+      this.slowTimer ??= setTimeout(() => {
+        this.slowTimer = undefined;
+        this.#slow = this.runner.awaiting;
+      }, SLOW_AFTER_MS);
+      const sent = performance.now();
+      if (req.strokeEndAt !== undefined) measureSince(PERF.strokeToRequest, req.strokeEndAt);
+      const result = await studio.latent.reconstruct({ modelId: req.modelId, strokes: req.strokes, label: req.label });
+      measureSince(PERF.reconstructRoundTrip, sent);
+      this.#lastMs = performance.now() - sent;
+      return result;
     },
     (result, req) => {
       this.#result = result;
@@ -67,11 +57,13 @@ export class ReconstructionState {
       this.#error = undefined;
       this.#version++;
       if (!req.live) this.settle(result, req.strokes.length === 0);
+      this.calmUnlessAwaiting();
       this.painted?.(result);
       if (req.strokeEndAt !== undefined) measureSince(PERF.strokeToReconstruction, req.strokeEndAt);
     },
     (error) => {
       this.#error = messageOf(error);
+      this.calmUnlessAwaiting();
     },
   );
 
@@ -174,7 +166,7 @@ export class ReconstructionState {
   showPicked(result: Reconstruction): void {
     this.live.cancel();
     this.runner.cancel();
-    this.forgetOutstanding();
+    this.calmUnlessAwaiting();
     this.#result = result;
     this.#empty = false;
     this.#error = undefined;
@@ -186,7 +178,7 @@ export class ReconstructionState {
   reset(): void {
     this.live.cancel();
     this.runner.cancel();
-    this.forgetOutstanding();
+    this.calmUnlessAwaiting();
     this.#result = undefined;
     this.#settled = undefined;
     this.#settledEmpty = true;
@@ -200,14 +192,9 @@ export class ReconstructionState {
     this.#settledVersion++;
   }
 
-  /** Answers to cancelled requests are never shown, so they are not waited for either. */
-  private forgetOutstanding(): void {
-    this.era++;
-    this.outstanding = 0;
-    this.calm();
-  }
-
-  private calm(): void {
+  /** No answer still to be shown is out: the dim and its timer go (dropped answers are not awaited). */
+  private calmUnlessAwaiting(): void {
+    if (this.runner.awaiting) return;
     clearTimeout(this.slowTimer);
     this.slowTimer = undefined;
     this.#slow = false;
