@@ -171,6 +171,6 @@ export class DrawingState {
     this.#changedAt = performance.now();
     this.#canUndo = this.history.length > 0;
     this.#canRedo = this.undone.length > 0;
-    this.listener?.([...this.#strokes], this.#changedAt);
+    this.listener?.(this.snapshot(), this.#changedAt);
   }
 }
