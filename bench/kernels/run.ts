@@ -8,6 +8,9 @@ import { registerWasmKernels, unregisterWasmKernels } from '../../src/engine/bac
 import { medianMs } from './time';
 
 const rand = (shape: number[]) => tf.randomUniform(shape, -1, 1);
+/** Values of which about `share` are exactly zero: a batch of drawings (≈ 0.8), a ReLU output (≈ 0.5). */
+const withZeros = (shape: number[], share: number) =>
+  tf.tidy(() => rand(shape).mul(tf.randomUniform(shape).greaterEqual(share).toFloat()));
 
 interface Case {
   name: string;
@@ -26,6 +29,14 @@ function matmulCases(): Case[] {
     { name: `matMul ${m}x${k}@${k}x${n}`, flops, run: () => tf.matMul(a, b) },
     { name: 'matMul transposeA', flops, run: () => tf.matMul(at, b, true, false) },
     { name: 'matMul transposeB', flops, run: () => tf.matMul(a, bt, false, true) },
+    ...[0.8, 0.5].map((share) => {
+      const x = withZeros([m, k], share);
+      return { name: `matMul, A ${share * 100}% zeros`, flops, run: () => tf.matMul(x, b) };
+    }),
+    ...[0.8, 0.5].map((share) => {
+      const xt = withZeros([k, m], share);
+      return { name: `matMul transposeA, A ${share * 100}% zeros`, flops, run: () => tf.matMul(xt, b, true, false) };
+    }),
   ];
 }
 

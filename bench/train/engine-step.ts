@@ -1,4 +1,3 @@
-import type { TrainingData } from '../../src/engine/data/training-data.types';
 import { buildModel, defaultConfig } from '../../src/engine/models/build';
 import type { ModelKind } from '../../src/engine/models/types';
 import { GradientHelper } from '../../src/engine/train/gradient-helper';
@@ -6,6 +5,7 @@ import { makeOptimizer } from '../../src/engine/train/optimizer';
 import { parallelStepper, singleStepper, type Stepper } from '../../src/engine/train/step';
 import { trainableVariables } from '../../src/engine/train/step-loss';
 import type { BackendName } from '../../src/shared/types/backend';
+import { benchDrawings } from './drawings';
 
 export interface EngineTrainer {
   /** One optimizer step of the engine's own stepper (the one training runs use), losses read back. */
@@ -15,30 +15,7 @@ export interface EngineTrainer {
   dispose(): Promise<void>;
 }
 
-/** Binary sketches: throughput depends on shapes only, not on the pixels. */
-function syntheticData(imageSize: number, count: number): TrainingData {
-  const px = imageSize * imageSize;
-  const images = new Float32Array(count * px);
-  let s = 1;
-  for (let i = 0; i < images.length; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    images[i] = s / 2 ** 32 > 0.8 ? 1 : 0;
-  }
-  const all = Int32Array.from({ length: count }, (_, i) => i);
-  return {
-    source: 'bench',
-    recipe: imageSize === 32 ? 'cookbook32' : 'mnist28',
-    imageSize,
-    count,
-    images,
-    labels: new Int32Array(count),
-    classNames: ['sketch'],
-    trainIndex: all,
-    validationIndex: new Int32Array(0),
-  };
-}
-
-/** The engine's stepper on `workers` threads over synthetic batches of `batch` drawings. */
+/** The engine's stepper on `workers` threads over batches of `batch` drawings. */
 export async function makeEngineTrainer(
   kind: ModelKind,
   batch: number,
@@ -46,7 +23,7 @@ export async function makeEngineTrainer(
   backend: BackendName,
 ): Promise<EngineTrainer> {
   const model = buildModel(defaultConfig(kind));
-  const data = syntheticData(model.config.imageSize, 4 * batch);
+  const data = await benchDrawings(model.config.imageSize, 4 * batch);
   const ctx = {
     model,
     variables: trainableVariables(model),

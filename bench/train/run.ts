@@ -174,7 +174,7 @@ async function measure(kind: ModelKind, bookBatch: number, backend: BenchBackend
   }
   const rows: Row[] = [];
   for (const setting of settingsFor(kind, bookBatch, backend)) rows.push(await measureTrain(kind, backend, setting));
-  const trainer = makeTrainer(kind, bookBatch);
+  const trainer = await makeTrainer(kind, bookBatch);
   try {
     // Reads back synchronously, which a GPU backend cannot do in every runtime: bench/gpu/inference.ts times it there.
     if (kind !== 'conv-ae' && backend !== 'webgpu') {

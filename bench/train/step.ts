@@ -3,6 +3,7 @@ import { buildModel, defaultConfig } from '../../src/engine/models/build';
 import { lossTerms, runDecoder, runEncoder } from '../../src/engine/models/forward';
 import type { LatentModel, ModelKind } from '../../src/engine/models/types';
 import { makeOptimizer } from '../../src/engine/train/optimizer';
+import { benchImages } from './drawings';
 
 /** The three models the studio trains, with the batch sizes the books trained them at. */
 export const BENCH_MODELS: ReadonlyArray<{ kind: ModelKind; batch: number }> = [
@@ -21,11 +22,10 @@ export interface Trainer {
   dispose(): void;
 }
 
-export function makeTrainer(kind: ModelKind, batch: number): Trainer {
+export async function makeTrainer(kind: ModelKind, batch: number): Promise<Trainer> {
   const model = buildModel(defaultConfig(kind));
   const pixels = model.config.imageSize ** 2;
-  // Binary sketches: throughput depends on shapes only, not on the pixels.
-  const images = tf.tidy(() => tf.randomUniform([batch, pixels]).greater(0.8).toFloat()) as tf.Tensor2D;
+  const images = tf.tensor2d(await benchImages(model.config.imageSize, batch), [batch, pixels]);
   const one = tf.tidy(() => images.slice([0, 0], [1, pixels])) as tf.Tensor2D;
   // The engine's own Adam (fused where the backend has the kernel), which the peer mirrors.
   const optimizer = makeOptimizer('adam', 1e-3);

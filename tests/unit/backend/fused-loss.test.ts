@@ -1,21 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { tf, useBackend } from '../../helpers/tf';
 import { registerCpuKernelFixes, registerWasmKernels } from '../../../src/engine/backend/register-kernels';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { BCE_SUM, fusedBceSum } from '../../../src/engine/backend/kernels/bce';
+import { heapOf } from '../../../src/engine/backend/kernels/array-kernel';
+import { simdBceFor, simdBceGradFor } from '../../../src/engine/backend/kernels/simd-bce';
 import { fusedSampleKl } from '../../../src/engine/backend/kernels/reparam-kl';
 import { BCE_EPSILON, bceSum, klDiagonal, sampleDiagonal } from '../../../src/engine/models/gaussian';
 import { expectClose, onBoth, randomArray } from './compare';
 
 const ROWS = 5;
+/** 37 pixels a row takes the kernels' JavaScript loops; 40 (a multiple of 4) their SIMD path on wasm. */
 const COLS = 37;
+const SIMD_COLS = 40;
 
-/** Probabilities across (0, 1) plus the clip's edge cases: exactly 0 and 1, on the bounds, just inside. */
-function probsAndTarget(): { probs: tf.Tensor2D; target: tf.Tensor2D } {
-  const p = randomArray(ROWS * COLS, 3).map((v) => v + 0.5);
+/**
+ * Probabilities across (0, 1) plus the clip's edge cases: exactly 0 and 1, on the bounds, just
+ * inside. Targets mostly exactly 0 or 1, and in between for a fifth of them, as an MNIST digit's edges.
+ */
+function probsAndTarget(cols = COLS): { probs: tf.Tensor2D; target: tf.Tensor2D } {
+  const p = randomArray(ROWS * cols, 3).map((v) => v + 0.5);
   const edges = [0, 1, BCE_EPSILON, 1 - BCE_EPSILON, 2 * BCE_EPSILON, 1 - 2 * BCE_EPSILON, 0.5];
   edges.forEach((v, i) => (p[i * 3] = v));
-  const t = randomArray(ROWS * COLS, 4).map((v) => (v > 0 ? 1 : 0));
-  return { probs: tf.tensor2d(p, [ROWS, COLS]), target: tf.tensor2d(t, [ROWS, COLS]) };
+  const t = randomArray(ROWS * cols, 4).map((v) => (v > 0.1 ? 1 : v < -0.1 ? 0 : v * 5 + 0.5));
+  return { probs: tf.tensor2d(p, [ROWS, cols]), target: tf.tensor2d(t, [ROWS, cols]) };
 }
 
 /** Σ w·bce(p), so each row's gradient is weighted differently (a plain sum would hide row mix-ups). */
@@ -28,13 +36,17 @@ function weighted(
 }
 
 describe('fused clipped BCE', () => {
-  for (const backend of ['wasm', 'cpu'] as const) {
-    it(`on ${backend}: the same values and probability gradients as tfjs's ops, edges included`, async () => {
+  for (const [backend, cols] of [
+    ['wasm', COLS],
+    ['wasm', SIMD_COLS],
+    ['cpu', COLS],
+  ] as const) {
+    it(`on ${backend}, ${cols} pixels a row: the same values and probability gradients as tfjs's ops, edges included`, async () => {
       await useBackend(backend);
       registerWasmKernels();
       registerCpuKernelFixes();
       expect(tf.getKernel(BCE_SUM, backend)).toBeDefined();
-      const { probs, target } = probsAndTarget();
+      const { probs, target } = probsAndTarget(cols);
       const before = tf.memory().numTensors;
       const fused = tf.tidy(() => fusedBceSum(target, probs));
       const reference = tf.tidy(() => bceSum(target, probs));
@@ -51,6 +63,14 @@ describe('fused clipped BCE', () => {
       tf.dispose([probs, target]);
     });
   }
+
+  it('on wasm the SIMD kernels are the ones bound to the heap', async () => {
+    await useBackend('wasm');
+    const heap = heapOf(tf.backend() as BackendWasm);
+    expect(heap).toBeDefined();
+    expect(simdBceFor(heap!)).toBeTypeOf('function');
+    expect(simdBceGradFor(heap!)).toBeTypeOf('function');
+  });
 
   it('the target gradient matches the composite one', async () => {
     const { cpu, wasm } = await onBoth(() => {

@@ -1,6 +1,7 @@
 import { BatchMatMul, util } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { BatchMatMulAttrs, KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import { sparsePlan, sparseProduct } from './sparse-mat-mul';
 import { free, reshape, transpose, transposeLast2 } from './wasm-call';
 
 type Inputs = Record<string, TensorInfo | undefined>;
@@ -69,7 +70,8 @@ function swapped(
  * it falls back to a scalar loop (~1–2 GFLOP/s against ~25). Every backward pass asks for a
  * transposed operand, so we transpose it explicitly (a cheap O(n) copy) and multiply plainly;
  * where it pays, the product is also turned round so the smaller operand is the packed one.
- * `swappable`: false for the fused kernel (see fused-mat-mul.ts).
+ * A mostly-zero left operand (a batch of drawings, a ReLU layer's output) is multiplied by its
+ * nonzeros alone (sparse-mat-mul.ts). `swappable`: false for the fused kernel (see fused-mat-mul.ts).
  */
 export function untransposed(
   original: KernelFunc,
@@ -81,8 +83,11 @@ export function untransposed(
   const { transposeA, transposeB } = attrs as unknown as Pick<BatchMatMulAttrs, 'transposeA' | 'transposeB'>;
   const { a, b } = inputs;
   if (!a || !b) return original({ inputs: inputs as Record<string, TensorInfo>, backend, attrs });
+  const flags = { ta: transposeA, tb: transposeB };
+  const sparse = sparsePlan(backend, inputs, attrs, flags);
+  if (sparse) return sparseProduct(backend, inputs, attrs, flags, sparse);
   const plan = swappable ? swapPlan(a, b, transposeA, transposeB) : undefined;
-  if (plan) return swapped(original, inputs, backend, attrs, plan, { ta: transposeA, tb: transposeB });
+  if (plan) return swapped(original, inputs, backend, attrs, plan, flags);
   if (!transposeA && !transposeB) return original({ inputs: inputs as Record<string, TensorInfo>, backend, attrs });
   const made: TensorInfo[] = [];
   const a2 = transposeA ? transposeLast2(backend, a) : a;

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { BCE_EPSILON, bceSum } from '../../models/gaussian';
 import type { ArrayKernel } from './array-kernel';
+import { simdBceFits, simdBceFor, simdBceGradFor } from './simd-bce';
 
 /**
  * Binary cross-entropy of sigmoid outputs with Keras' clipping, summed over each row:
@@ -23,8 +24,11 @@ export const bceSumKernel: ArrayKernel = {
   kernelName: BCE_SUM,
   inputNames: () => ['target', 'probs'],
   outputShapes: ([target]) => [[target.shape[0]]],
-  compute([t, p], [out], [shape]) {
+  compute([t, p], [out], [shape], _attrs, heap) {
     const [rows, cols] = rowsOf(shape);
+    // On the wasm heap the logs run four at a time in WebAssembly; elsewhere (cpu) in the loop below.
+    const simd = heap && simdBceFits(cols) ? simdBceFor(heap) : undefined;
+    if (simd) return simd(t, p, out, { rows, cols }, { low: LOW, high: HIGH });
     for (let r = 0, i = 0; r < rows; r++) {
       let sum = 0;
       for (let j = 0; j < cols; j++, i++) {
@@ -48,8 +52,10 @@ export const bceSumGradKernel: ArrayKernel = {
   kernelName: BCE_SUM_GRAD,
   inputNames: () => ['target', 'probs', 'dy'],
   outputShapes: ([target]) => [target.shape],
-  compute([t, p, dy], [out], [shape]) {
+  compute([t, p, dy], [out], [shape], _attrs, heap) {
     const [rows, cols] = rowsOf(shape);
+    const simd = heap && simdBceFits(cols) ? simdBceGradFor(heap) : undefined;
+    if (simd) return simd({ t, p, dy, out }, { rows, cols }, { low: LOW, high: HIGH });
     for (let r = 0, i = 0; r < rows; r++) {
       const d = dy[r];
       for (let j = 0; j < cols; j++, i++) {
