@@ -12,8 +12,9 @@ type Inputs = Record<string, TensorInfo | undefined>;
  * share of nonzeros (2.5 ms at 80 % zeros, 5.8 ms at 50 %); XNNPACK's dense one 4.7–6.5 ms when B
  * is the same tensor every call (its packed copy reused, as in inference) and 6–10 ms when B is
  * new each call (training, where the weights change every step). From 40 % zeros on, the sparse
- * product is no slower in either case. A drawing is ≈ 70–80 % background, a ReLU layer's output
- * about half zeros.
+ * product is the faster one in training; where B is reused (decoding a batch of codes) the two
+ * break even near 55 %, so between 40 and 55 % such a product is up to ≈ 20 % slower, which the
+ * training gain pays for. A drawing is ≈ 70–80 % background, a ReLU layer's output about half zeros.
  */
 export const MIN_ZERO_SHARE = 0.4;
 /** Smaller products stay with XNNPACK: the zero count would cost more than it could save. */
