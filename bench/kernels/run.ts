@@ -41,9 +41,11 @@ function matmulCases(): Case[] {
 }
 
 type Shape4 = [number, number, number, number];
-function convCases(label: string, x: Shape4, k: number, cout: number, stride: number): Case[] {
+/** `zeros`: the share of x's values that are zero, as a ReLU layer's output (≈ 0.5) or a drawing (≈ 0.8). */
+function convCases(label: string, x: Shape4, k: number, cout: number, stride: number, zeros: number): Case[] {
   const filter: Shape4 = [k, k, x[3], cout];
   const xs = rand(x) as tf.Tensor4D;
+  const sparse = withZeros(x, zeros) as tf.Tensor4D;
   const fs = rand(filter) as tf.Tensor4D;
   const y = tf.conv2d(xs, fs, stride, 'same');
   const dy = rand(y.shape) as tf.Tensor4D;
@@ -55,6 +57,11 @@ function convCases(label: string, x: Shape4, k: number, cout: number, stride: nu
       name: `${label} backpropFilter`,
       flops,
       run: () => tf.engine().runKernel('Conv2DBackpropFilter', { x: xs, dy }, attrs) as tf.Tensor,
+    },
+    {
+      name: `${label} backpropFilter, x ${zeros * 100}% zeros`,
+      flops,
+      run: () => tf.engine().runKernel('Conv2DBackpropFilter', { x: sparse, dy }, attrs) as tf.Tensor,
     },
     { name: `${label} backpropInput`, flops, run: () => tf.conv2dTranspose(dy, fs, x, stride, 'same') },
   ];
@@ -83,12 +90,12 @@ async function main(): Promise<void> {
   await selectBackend({ only: 'wasm' });
   const cases = [
     ...matmulCases(),
-    ...convCases('convVAE L1 28x28x1→32', [64, 28, 28, 1], 3, 32, 1),
-    ...convCases('convVAE L2 28x28x32→64 s2', [64, 28, 28, 32], 3, 64, 2),
-    ...convCases('convVAE L3 14x14x64→64', [64, 14, 14, 64], 3, 64, 1),
-    ...convCases('convVAE convT 14→28 64→32 s2', [64, 28, 28, 32], 3, 64, 2),
-    ...convCases('convAE 32x32x1→4', [128, 32, 32, 1], 3, 4, 1),
-    ...convCases('convAE 16x16x8→16', [128, 16, 16, 8], 3, 16, 1),
+    ...convCases('convVAE L1 28x28x1→32', [64, 28, 28, 1], 3, 32, 1, 0.8),
+    ...convCases('convVAE L2 28x28x32→64 s2', [64, 28, 28, 32], 3, 64, 2, 0.5),
+    ...convCases('convVAE L3 14x14x64→64', [64, 14, 14, 64], 3, 64, 1, 0.5),
+    ...convCases('convVAE convT 14→28 64→32 s2', [64, 28, 28, 32], 3, 64, 2, 0.5),
+    ...convCases('convAE 32x32x1→4', [128, 32, 32, 1], 3, 4, 1, 0.8),
+    ...convCases('convAE 16x16x8→16', [128, 16, 16, 8], 3, 16, 1, 0.5),
     ...otherCases(),
   ];
   console.log('case'.padEnd(44), 'shipped ms'.padStart(11), 'ours ms'.padStart(9), 'ours GFLOP/s'.padStart(13));

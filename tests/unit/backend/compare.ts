@@ -23,6 +23,15 @@ export function randomTensor(shape: number[], seed: number): tf.Tensor {
   );
 }
 
+/** Deterministic values of which `zeroShare` are exactly zero, like a drawing's background. */
+export function sparseTensor(shape: number[], seed: number, zeroShare: number): tf.Tensor {
+  const size = shape.reduce((a, b) => a * b, 1);
+  const values = randomArray(size, seed);
+  const pick = randomArray(size, seed + 100);
+  for (let i = 0; i < size; i++) if (pick[i] + 0.5 < zeroShare) values[i] = 0;
+  return tf.tensor(values, shape);
+}
+
 /** Runs `f` on cpu then on wasm (with our kernels) and returns both results' values. */
 export async function onBoth(f: () => tf.Tensor): Promise<{ cpu: Float32Array; wasm: Float32Array; shape: number[] }> {
   await useBackend('cpu');

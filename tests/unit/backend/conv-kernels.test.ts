@@ -1,6 +1,9 @@
-import { describe, it } from 'vitest';
-import { tf } from '../../helpers/tf';
-import { expectClose, onBoth, randomTensor } from './compare';
+import { describe, expect, it } from 'vitest';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { tf, useBackend } from '../../helpers/tf';
+import { registerWasmKernels } from '../../../src/engine/backend/register-kernels';
+import { sparseFilterGradientFits } from '../../../src/engine/backend/kernels/sparse-filter-gradient';
+import { expectClose, onBoth, randomTensor, sparseTensor } from './compare';
 
 type Pad = 'same' | 'valid' | [[number, number], [number, number], [number, number], [number, number]];
 interface Case {
@@ -56,6 +59,45 @@ describe('wasm Conv2DBackpropFilter matches cpu', () => {
       expectClose(wasm, cpu);
     });
   }
+});
+
+/** Output channels a multiple of 16 and a mostly-zero input: the filter gradient over x's nonzeros. */
+const sparseCases: Case[] = [
+  { x: [2, 7, 6, 3], k: [3, 3], cout: 16, stride: 1, pad: 'same' },
+  { x: [3, 9, 9, 2], k: [3, 3], cout: 16, stride: 2, pad: 'same' },
+  { x: [3, 8, 8, 2], k: [3, 3], cout: 32, stride: 2, pad: 'same' },
+  { x: [2, 9, 10, 3], k: [3, 2], cout: 32, stride: 2, pad: 'valid' },
+  { x: [2, 11, 7, 2], k: [5, 3], cout: 16, stride: 3, pad: 'same' },
+  { x: [2, 9, 9, 3], k: [3, 3], cout: 16, stride: 2, pad: explicit },
+];
+
+describe('wasm Conv2DBackpropFilter over a mostly-zero input matches cpu', () => {
+  const filterGradient = (c: Case) =>
+    tf
+      .engine()
+      .runKernel(
+        'Conv2DBackpropFilter',
+        { x: sparseTensor(c.x, 1, 0.7), dy: randomTensor(dyShape(c), 2) },
+        { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', filterShape: filterShape(c) },
+      ) as tf.Tensor;
+  for (const c of sparseCases) {
+    it(name(c), async () => {
+      const { cpu, wasm } = await onBoth(() => filterGradient(c));
+      expectClose(wasm, cpu);
+    });
+  }
+
+  it('takes the sparse path for these inputs, not for dense ones or 4 output channels', async () => {
+    await useBackend('wasm');
+    registerWasmKernels();
+    const backend = tf.backend() as BackendWasm;
+    const sparse = sparseTensor([2, 7, 6, 3], 1, 0.7);
+    const dense = randomTensor([2, 7, 6, 3], 1);
+    expect(sparseFilterGradientFits(backend, sparse, 16)).toBe(true);
+    expect(sparseFilterGradientFits(backend, dense, 16)).toBe(false);
+    expect(sparseFilterGradientFits(backend, sparse, 4)).toBe(false);
+    tf.dispose([sparse, dense]);
+  });
 });
 
 describe('wasm Conv2DBackpropInput (conv2dTranspose) matches cpu', () => {

@@ -3,16 +3,7 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { tf, useBackend } from '../../helpers/tf';
 import { registerWasmKernels } from '../../../src/engine/backend/register-kernels';
 import { MIN_ZERO_SHARE, mostlyZeros, sparsePlan } from '../../../src/engine/backend/kernels/sparse-mat-mul';
-import { expectClose, onBoth, randomArray, randomTensor } from './compare';
-
-/** Deterministic values of which `zeroShare` are exactly zero, like a drawing's background. */
-function sparseTensor(shape: number[], seed: number, zeroShare: number): tf.Tensor {
-  const size = shape.reduce((a, b) => a * b, 1);
-  const values = randomArray(size, seed);
-  const pick = randomArray(size, seed + 100);
-  for (let i = 0; i < size; i++) if (pick[i] + 0.5 < zeroShare) values[i] = 0;
-  return tf.tensor(values, shape);
-}
+import { expectClose, onBoth, randomTensor, sparseTensor } from './compare';
 
 describe('mostlyZeros', () => {
   it('counts exact zeros against the share', () => {
