@@ -117,14 +117,16 @@ export interface OneFunction {
   statements: number[][];
 }
 
-/** The module's bytes: `env.memory` imported (any size), one function exported. */
-export function oneFunctionModule(fn: OneFunction): Uint8Array<ArrayBuffer> {
+/** The module's bytes: `env.memory` imported (any size; shared for a threaded heap), one function exported. */
+export function oneFunctionModule(fn: OneFunction, sharedMemory = false): Uint8Array<ArrayBuffer> {
   const locals = [...leb(fn.locals.length), ...fn.locals.flatMap(([count, type]) => [...leb(count), type])];
   const code = [...locals, ...fn.statements.flat(), ...op.end];
+  // Limits: unshared with no maximum, or shared with the largest maximum (a shared memory needs one).
+  const limits = sharedMemory ? [0x03, 0x00, ...leb(65536)] : [0x00, 0x00];
   return new Uint8Array([
     ...HEADER,
     ...section(1, [0x01, 0x60, ...leb(fn.params.length), ...fn.params, 0x00]), // one type: params → ()
-    ...section(2, [0x01, ...name('env'), ...name('memory'), 0x02, 0x00, 0x00]),
+    ...section(2, [0x01, ...name('env'), ...name('memory'), 0x02, ...limits]),
     ...section(3, [0x01, 0x00]), // one function, of that type
     ...section(7, [0x01, ...name(fn.name), 0x00, 0x00]),
     ...section(10, [0x01, ...leb(code.length), ...code]),
@@ -132,24 +134,36 @@ export function oneFunctionModule(fn: OneFunction): Uint8Array<ArrayBuffer> {
 }
 
 /**
- * Compiles `fn` once and binds it to each memory it is asked for (one instance per heap).
- * The bound function is undefined where this WebAssembly cannot validate the module (no SIMD).
+ * Compiles `fn` once (per kind of heap: tfjs's threaded build shares its memory) and binds it to
+ * each memory it is asked for. The bound function is undefined where this WebAssembly cannot
+ * take the module (no SIMD), and the caller then runs its JavaScript loop.
  */
 export function heapFunction<F>(fn: OneFunction, wrap: (raw: (...args: number[]) => void) => F) {
-  let compiled: WebAssembly.Module | null | undefined;
-  const instances = new WeakMap<WebAssembly.Memory, F>();
-  return (memory: WebAssembly.Memory): F | undefined => {
-    if (compiled === undefined) {
-      const bytes = oneFunctionModule(fn);
-      compiled = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+  const compiled = new Map<boolean, WebAssembly.Module | null>();
+  const instances = new WeakMap<WebAssembly.Memory, F | null>();
+  const compile = (shared: boolean) => {
+    if (!compiled.has(shared)) {
+      const bytes = oneFunctionModule(fn, shared);
+      compiled.set(shared, WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null);
     }
-    if (!compiled) return undefined;
-    let bound = instances.get(memory);
-    if (!bound) {
-      const raw = new WebAssembly.Instance(compiled, { env: { memory } }).exports[fn.name] as (...a: number[]) => void;
-      bound = wrap(raw);
+    return compiled.get(shared) ?? null;
+  };
+  return (memory: WebAssembly.Memory): F | undefined => {
+    if (!instances.has(memory)) {
+      const module = compile(typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer);
+      let bound: F | null = null;
+      try {
+        if (module) {
+          const raw = new WebAssembly.Instance(module, { env: { memory } }).exports[fn.name] as (
+            ...a: number[]
+          ) => void;
+          bound = wrap(raw);
+        }
+      } catch {
+        // A memory this module cannot import: the JavaScript loop does the work instead.
+      }
       instances.set(memory, bound);
     }
-    return bound;
+    return instances.get(memory) ?? undefined;
   };
 }
