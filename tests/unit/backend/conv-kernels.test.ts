@@ -61,7 +61,7 @@ describe('wasm Conv2DBackpropFilter matches cpu', () => {
   }
 });
 
-/** Output channels a multiple of 16 and a mostly-zero input: the filter gradient over x's nonzeros. */
+/** Output channels a multiple of 4 (16 a step, or 4) and a mostly-zero input: the filter gradient over x's nonzeros. */
 const sparseCases: Case[] = [
   { x: [2, 7, 6, 3], k: [3, 3], cout: 16, stride: 1, pad: 'same' },
   { x: [3, 9, 9, 2], k: [3, 3], cout: 16, stride: 2, pad: 'same' },
@@ -69,6 +69,9 @@ const sparseCases: Case[] = [
   { x: [2, 9, 10, 3], k: [3, 2], cout: 32, stride: 2, pad: 'valid' },
   { x: [2, 11, 7, 2], k: [5, 3], cout: 16, stride: 3, pad: 'same' },
   { x: [2, 9, 9, 3], k: [3, 3], cout: 16, stride: 2, pad: explicit },
+  { x: [2, 8, 8, 1], k: [3, 3], cout: 4, stride: 1, pad: 'same' },
+  { x: [3, 9, 9, 2], k: [2, 2], cout: 8, stride: 2, pad: 'valid' },
+  { x: [2, 7, 6, 3], k: [3, 3], cout: 12, stride: 1, pad: explicit },
 ];
 
 describe('wasm Conv2DBackpropFilter over a mostly-zero input matches cpu', () => {
@@ -87,7 +90,7 @@ describe('wasm Conv2DBackpropFilter over a mostly-zero input matches cpu', () =>
     });
   }
 
-  it('takes the sparse path for these inputs, not for dense ones or 4 output channels', async () => {
+  it('takes the sparse path for these inputs, not for dense ones or 6 output channels', async () => {
     await useBackend('wasm');
     registerWasmKernels();
     const backend = tf.backend() as BackendWasm;
@@ -95,7 +98,8 @@ describe('wasm Conv2DBackpropFilter over a mostly-zero input matches cpu', () =>
     const dense = randomTensor([2, 7, 6, 3], 1);
     expect(sparseFilterGradientFits(backend, sparse, 16)).toBe(true);
     expect(sparseFilterGradientFits(backend, dense, 16)).toBe(false);
-    expect(sparseFilterGradientFits(backend, sparse, 4)).toBe(false);
+    expect(sparseFilterGradientFits(backend, sparse, 4)).toBe(true);
+    expect(sparseFilterGradientFits(backend, sparse, 6)).toBe(false);
     tf.dispose([sparse, dense]);
   });
 });

@@ -8,7 +8,8 @@
  * `filter(x, dy, out, table, index, images, pixels, ci, coBytes, dyImageBytes)`: byte offsets of
  * the padded input [B, Hp, Wp, ci], dy [B, oh, ow, co], the zeroed output [kh, kw, ci, co], the
  * (slab, dy offset) i32 pairs and the per-pixel i32 start of each run (pixels + 1 of them, in
- * bytes from the table's start); `coBytes` = 4·co, a multiple of 64.
+ * bytes from the table's start); `coBytes` = 4·co, a multiple of 16 (of 64 for the variant that
+ * does 16 channels a step).
  */
 import { F32, heapFunction, I32, op, V128, type OneFunction } from './wasm-asm';
 
@@ -20,8 +21,6 @@ const [RUN, RUN_END, T, COFF, DST, DST_END, SRC] = [16, 17, 18, 19, 20, 21, 22];
 const V = 23;
 const S = 24;
 
-const OFFSETS = [0, 16, 32, 48];
-
 const advance = (local: number, bytes: number[]) => [...op.get(local), ...bytes, ...op.i32Add, ...op.set(local)];
 /** Leaves the enclosing block once `local` reaches `limit`. */
 const until = (local: number, limit: number) => [...op.get(local), ...op.get(limit), ...op.i32GeU, ...op.brIf(1)];
@@ -32,7 +31,9 @@ const axpy = (offset: number) => [
   ...[...op.mul, ...op.add, ...op.store(offset)],
 ];
 
-function statements(): number[][] {
+/** `vectors`: how many four-channel groups one step of the innermost loop does (4, or 1 for co = 4, 8, 12). */
+function statements(vectors: number): number[][] {
+  const offsets = Array.from({ length: vectors }, (_, v) => 16 * v);
   const { get, set } = op;
   return [
     [...get(X), ...set(XP), ...get(DY), ...set(DYB)],
@@ -57,10 +58,11 @@ function statements(): number[][] {
       ...op.i32Add,
       ...set(SRC),
     ],
-    // dW[i,j,c,:] += v·dy[y,x,:], 16 output channels at a time
+    // dW[i,j,c,:] += v·dy[y,x,:], 4·vectors output channels at a time
     [...op.block, ...op.loop, ...until(DST, DST_END)],
-    ...OFFSETS.map(axpy),
-    [...advance(DST, op.i32Const(64)), ...advance(SRC, op.i32Const(64)), ...op.br(0), ...op.end, ...op.end],
+    ...offsets.map(axpy),
+    [...advance(DST, op.i32Const(16 * vectors)), ...advance(SRC, op.i32Const(16 * vectors))],
+    [...op.br(0), ...op.end, ...op.end],
     [...advance(T, op.i32Const(8)), ...op.br(0), ...op.end, ...op.end],
     [...op.end], // if
     [...advance(XP, op.i32Const(4)), ...advance(C, op.i32Const(1)), ...advance(COFF, get(CO_BYTES))],
@@ -70,7 +72,7 @@ function statements(): number[][] {
   ];
 }
 
-const FILTER: OneFunction = {
+const filterFunction = (vectors: number): OneFunction => ({
   name: 'filter',
   params: Array<number>(10).fill(I32),
   locals: [
@@ -78,11 +80,11 @@ const FILTER: OneFunction = {
     [1, F32],
     [1, V128],
   ],
-  statements: statements(),
-};
+  statements: statements(vectors),
+});
 
 /** Whether the kernel takes `co` output channels. */
-export const sparseFilterFits = (co: number) => co % 16 === 0;
+export const sparseFilterFits = (co: number) => co % 4 === 0;
 
 export interface FilterViews {
   /** The padded input [B, Hp, Wp, ci], dy [B, oh, ow, co] and the zeroed [kh, kw, ci, co] output. */
@@ -99,21 +101,25 @@ export type SparseFilter = (
   shape: { images: number; pixels: number; ci: number; co: number; dyImage: number },
 ) => void;
 
-/** The kernel bound to `memory`; undefined where this WebAssembly has no SIMD. */
-export const sparseFilterFor = heapFunction<SparseFilter>(
-  FILTER,
-  (raw) =>
-    ({ x, dy, out, table, index }, { images, pixels, ci, co, dyImage }) =>
-      raw(
-        x.byteOffset,
-        dy.byteOffset,
-        out.byteOffset,
-        table.byteOffset,
-        index.byteOffset,
-        images,
-        pixels,
-        ci,
-        co * 4,
-        dyImage * 4,
-      ),
-);
+const bind =
+  (raw: (...args: number[]) => void): SparseFilter =>
+  ({ x, dy, out, table, index }, { images, pixels, ci, co, dyImage }) =>
+    raw(
+      x.byteOffset,
+      dy.byteOffset,
+      out.byteOffset,
+      table.byteOffset,
+      index.byteOffset,
+      images,
+      pixels,
+      ci,
+      co * 4,
+      dyImage * 4,
+    );
+const sixteenAtATime = heapFunction(filterFunction(4), bind);
+const fourAtATime = heapFunction(filterFunction(1), bind);
+
+/** The kernel for `co` output channels bound to `memory`; undefined where this WebAssembly has no SIMD. */
+export function sparseFilterFor(memory: WebAssembly.Memory, co: number): SparseFilter | undefined {
+  return co % 16 === 0 ? sixteenAtATime(memory) : fourAtATime(memory);
+}

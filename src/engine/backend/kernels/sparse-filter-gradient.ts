@@ -21,7 +21,7 @@ export interface FilterGeometry {
  */
 export function sparseFilterGradientFits(backend: BackendWasm, x: TensorInfo, co: number): boolean {
   const heap = heapOf(backend);
-  if (!heap || !sparseFilterFor(heap) || !sparseFilterFits(co) || x.dtype !== 'float32') return false;
+  if (!heap || !sparseFilterFits(co) || !sparseFilterFor(heap, co) || x.dtype !== 'float32') return false;
   return mostlyZeros(backend.typedArrayFromHeap(x) as Float32Array, MIN_ZERO_SHARE);
 }
 
@@ -73,7 +73,7 @@ export function sparseFilterGradient(
     const ints = new Int32Array(scratchView.buffer, scratchView.byteOffset, scratchView.length);
     ints.set(pairs);
     ints.set(starts, pairs.length);
-    sparseFilterFor(heapOf(backend)!)!(
+    sparseFilterFor(heapOf(backend)!, co)!(
       {
         x: view(xw),
         dy: view(dy),
