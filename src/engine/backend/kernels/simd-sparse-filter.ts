@@ -8,8 +8,8 @@
  * `filter(x, dy, out, table, index, images, pixels, ci, coBytes, dyImageBytes)`: byte offsets of
  * the padded input [B, Hp, Wp, ci], dy [B, oh, ow, co], the zeroed output [kh, kw, ci, co], the
  * (slab, dy offset) i32 pairs and the per-pixel i32 start of each run (pixels + 1 of them, in
- * bytes from the table's start); `coBytes` = 4·co, a multiple of 16 (of 64 for the variant that
- * does 16 channels a step).
+ * bytes from the table's start); `coBytes` = 4·co (a multiple of 64 or 16 for the variants that
+ * do 16 or 4 channels a step).
  */
 import { F32, heapFunction, I32, op, V128, type OneFunction } from './wasm-asm';
 
@@ -31,9 +31,19 @@ const axpy = (offset: number) => [
   ...[...op.mul, ...op.add, ...op.store(offset)],
 ];
 
-/** `vectors`: how many four-channel groups one step of the innermost loop does (4, or 1 for co = 4, 8, 12). */
+/** dst[0] += v·src[0], one channel. */
+const scalarAxpy = [
+  ...[...op.get(DST), ...op.get(DST), ...op.f32Load, ...op.get(V), ...op.get(SRC), ...op.f32Load],
+  ...[...op.f32Mul, ...op.f32Add, ...op.f32Store(0)],
+];
+
+/**
+ * `vectors`: how many four-channel groups one step of the innermost loop does (4 where co is a
+ * multiple of 16, 1 for other multiples of 4); 0: one channel a step, without SIMD, for any co.
+ */
 function statements(vectors: number): number[][] {
   const offsets = Array.from({ length: vectors }, (_, v) => 16 * v);
+  const stepBytes = vectors ? 16 * vectors : 4;
   const { get, set } = op;
   return [
     [...get(X), ...set(XP), ...get(DY), ...set(DYB)],
@@ -60,8 +70,8 @@ function statements(vectors: number): number[][] {
     ],
     // dW[i,j,c,:] += v·dy[y,x,:], 4·vectors output channels at a time
     [...op.block, ...op.loop, ...until(DST, DST_END)],
-    ...offsets.map(axpy),
-    [...advance(DST, op.i32Const(16 * vectors)), ...advance(SRC, op.i32Const(16 * vectors))],
+    ...(vectors ? offsets.map(axpy) : [scalarAxpy]),
+    [...advance(DST, op.i32Const(stepBytes)), ...advance(SRC, op.i32Const(stepBytes))],
     [...op.br(0), ...op.end, ...op.end],
     [...advance(T, op.i32Const(8)), ...op.br(0), ...op.end, ...op.end],
     [...op.end], // if
@@ -82,9 +92,6 @@ const filterFunction = (vectors: number): OneFunction => ({
   ],
   statements: statements(vectors),
 });
-
-/** Whether the kernel takes `co` output channels. */
-export const sparseFilterFits = (co: number) => co % 4 === 0;
 
 export interface FilterViews {
   /** The padded input [B, Hp, Wp, ci], dy [B, oh, ow, co] and the zeroed [kh, kw, ci, co] output. */
@@ -118,8 +125,10 @@ const bind =
     );
 const sixteenAtATime = heapFunction(filterFunction(4), bind);
 const fourAtATime = heapFunction(filterFunction(1), bind);
+const oneAtATime = heapFunction(filterFunction(0), bind);
 
 /** The kernel for `co` output channels bound to `memory`; undefined where this WebAssembly has no SIMD. */
 export function sparseFilterFor(memory: WebAssembly.Memory, co: number): SparseFilter | undefined {
-  return co % 16 === 0 ? sixteenAtATime(memory) : fourAtATime(memory);
+  if (co % 16 === 0) return sixteenAtATime(memory);
+  return co % 4 === 0 ? fourAtATime(memory) : oneAtATime(memory);
 }

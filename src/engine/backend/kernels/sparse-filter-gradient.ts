@@ -1,7 +1,7 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { TensorInfo } from '@tensorflow/tfjs';
 import { heapOf } from './array-kernel';
-import { sparseFilterFits, sparseFilterFor } from './simd-sparse-filter';
+import { sparseFilterFor } from './simd-sparse-filter';
 import { MIN_ZERO_SHARE, mostlyZeros } from './sparse-mat-mul';
 import { free } from './wasm-call';
 
@@ -17,11 +17,11 @@ export interface FilterGeometry {
 
 /**
  * Whether the filter gradient should be taken over the input's nonzeros: the input (a drawing,
- * or a ReLU layer's output) is mostly zeros and the output channels fit the kernel.
+ * or a ReLU layer's output) is mostly zeros.
  */
 export function sparseFilterGradientFits(backend: BackendWasm, x: TensorInfo, co: number): boolean {
   const heap = heapOf(backend);
-  if (!heap || !sparseFilterFits(co) || !sparseFilterFor(heap, co) || x.dtype !== 'float32') return false;
+  if (!heap || !sparseFilterFor(heap, co) || x.dtype !== 'float32') return false;
   return mostlyZeros(backend.typedArrayFromHeap(x) as Float32Array, MIN_ZERO_SHARE);
 }
 

@@ -82,6 +82,7 @@ export const op = {
   i32x4: (value: number) => [0xfd, 0x0c, ...Array<number[]>(4).fill(i32Bytes(value)).flat()],
   f32Const: (value: number) => [0x43, ...f32Bytes(value)],
   f32Add: [0x92],
+  f32Mul: [0x94],
   f32Neg: [0x8c],
   f32Store: (offset = 0) => [0x38, 0x02, ...leb(offset)],
   and: [0xfd, 0x4e],
