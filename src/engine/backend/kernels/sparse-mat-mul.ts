@@ -13,7 +13,7 @@ type Inputs = Record<string, TensorInfo | undefined>;
  * is the same tensor every call (its packed copy reused, as in inference) and 6–10 ms when B is
  * new each call (training, where the weights change every step). From 40 % zeros on, the sparse
  * product is the faster one in training; where B is reused (decoding a batch of codes) the two
- * break even near 55 %, so between 40 and 55 % such a product is up to ≈ 20 % slower, which the
+ * break even near 55 %, so between 40 and 55 % such a product is up to ≈ 20–30 % slower, which the
  * training gain pays for. A drawing is ≈ 70–80 % background, a ReLU layer's output about half zeros.
  */
 export const MIN_ZERO_SHARE = 0.4;
