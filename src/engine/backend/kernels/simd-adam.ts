@@ -28,7 +28,7 @@ function statements(): number[][] {
   return [
     ...Array.from({ length: 7 }, (_, i) => [...get(FIRST_SCALAR + i), ...op.splat, ...set(B1 + i)]),
     [...op.block, ...op.loop],
-    [...get(AT), ...get(BYTES), ...op.i32GeU, ...op.brIf(1)], // all done: leave the block
+    [...op.until(AT, BYTES)], // all done: leave the block
     [...loadAt(G), ...set(GI)],
     // m' = β₁m + (1−β₁)g
     [...get(B1), ...loadAt(M), ...mul, ...get(G1), ...get(GI), ...mul, ...add, ...set(MI)],
@@ -39,7 +39,7 @@ function statements(): number[][] {
     // w' = w − (lr/c₁)·m' / (√v'·(1/√c₂) + ε)
     [...addressAt(W2), ...loadAt(W), ...get(STEP), ...get(MI), ...mul],
     [...get(VI), ...op.sqrt, ...get(ROOT), ...mul, ...get(EPS), ...add, ...op.div, ...op.sub, ...op.store()],
-    [...get(AT), ...op.i32Const(16), ...op.i32Add, ...set(AT)],
+    op.advance(AT, op.i32Const(16)),
     [...op.br(0), ...op.end, ...op.end], // back to the loop's start; end loop, block
   ];
 }

@@ -45,8 +45,6 @@ function logOfX(): number[] {
   ].flat();
 }
 
-const advance = (local: number, bytes: number[]) => [...op.get(local), ...bytes, ...op.i32Add, ...op.set(local)];
-
 /** −(the four lanes of ACC summed), stored at OUT. */
 const storeNegatedSum = [
   [...op.get(OUT), ...op.get(ACC), ...op.extractLane(0), ...op.get(ACC), ...op.extractLane(1), ...op.f32Add],
@@ -60,10 +58,10 @@ function statements(): number[][] {
     [...get(LOW), ...op.splat, ...set(LOWV), ...get(HIGH), ...op.splat, ...set(HIGHV)],
     [...get(T), ...set(TP), ...get(P), ...set(PP)],
     [...op.block, ...op.loop], // over the rows
-    [...get(R), ...get(ROWS), ...op.i32GeU, ...op.brIf(1)],
+    [...op.until(R, ROWS)],
     [...get(PP), ...get(ROW_BYTES), ...op.i32Add, ...set(PEND), ...op.f32x4(0), ...set(ACC)],
     [...op.block, ...op.loop], // four pixels at a time
-    [...get(PP), ...get(PEND), ...op.i32GeU, ...op.brIf(1)],
+    [...op.until(PP, PEND)],
     [...get(TP), ...op.load(0), ...set(TV)],
     [...get(HIGHV), ...get(LOWV), ...get(PP), ...op.load(0), ...op.max, ...op.min, ...set(Q)],
     [...get(Q), ...set(X), ...logOfX(), ...set(LQ)],
@@ -71,9 +69,9 @@ function statements(): number[][] {
     // t·log p̃ + (1−t)·log(1−p̃): exactly one of the logs where t is 0 or 1, as the loop in bce.ts
     [...get(ACC), ...get(TV), ...get(LQ), ...mul, ...op.f32x4(1), ...get(TV), ...sub, ...get(L1Q), ...mul],
     [...add, ...add, ...set(ACC)],
-    [...advance(TP, op.i32Const(16)), ...advance(PP, op.i32Const(16)), ...op.br(0), ...op.end, ...op.end],
+    [...op.advance(TP, op.i32Const(16)), ...op.advance(PP, op.i32Const(16)), ...op.br(0), ...op.end, ...op.end],
     ...storeNegatedSum,
-    [...advance(OUT, op.i32Const(4)), ...advance(R, op.i32Const(1)), ...op.br(0), ...op.end, ...op.end],
+    [...op.advance(OUT, op.i32Const(4)), ...op.advance(R, op.i32Const(1)), ...op.br(0), ...op.end, ...op.end],
   ];
 }
 
@@ -97,19 +95,19 @@ function gradStatements(): number[][] {
   return [
     [...get(GLOW), ...op.splat, ...set(GLOWV), ...get(GHIGH), ...op.splat, ...set(GHIGHV)],
     [...op.block, ...op.loop], // over the rows
-    [...get(GR), ...get(GROWS), ...op.i32GeU, ...op.brIf(1)],
+    [...op.until(GR, GROWS)],
     [...get(GP), ...get(GROW_BYTES), ...op.i32Add, ...set(GPEND), ...get(GDY), ...op.f32Load, ...op.splat, ...set(GD)],
     [...op.block, ...op.loop], // four pixels at a time
-    [...get(GP), ...get(GPEND), ...op.i32GeU, ...op.brIf(1)],
+    [...op.until(GP, GPEND)],
     [...get(GP), ...op.load(0), ...set(GQ), ...get(GT), ...op.load(0), ...set(GTV), ...get(GOUT)],
     // dy·((1−t)/(1−p) − t/p)
     [...get(GD), ...op.f32x4(1), ...get(GTV), ...sub, ...op.f32x4(1), ...get(GQ), ...sub, ...op.div],
     [...get(GTV), ...get(GQ), ...op.div, ...sub, ...mul],
     // … and 0 where p lies outside the bounds (a NaN stays NaN, as in the loop in bce.ts)
     [...get(GQ), ...get(GLOWV), ...op.lt, ...get(GQ), ...get(GHIGHV), ...op.gt, ...op.or, ...op.andNot],
-    [...op.store(0), ...advance(GT, op.i32Const(16)), ...advance(GP, op.i32Const(16))],
-    [...advance(GOUT, op.i32Const(16)), ...op.br(0), ...op.end, ...op.end],
-    [...advance(GDY, op.i32Const(4)), ...advance(GR, op.i32Const(1)), ...op.br(0), ...op.end, ...op.end],
+    [...op.store(0), ...op.advance(GT, op.i32Const(16)), ...op.advance(GP, op.i32Const(16))],
+    [...op.advance(GOUT, op.i32Const(16)), ...op.br(0), ...op.end, ...op.end],
+    [...op.advance(GDY, op.i32Const(4)), ...op.advance(GR, op.i32Const(1)), ...op.br(0), ...op.end, ...op.end],
   ];
 }
 

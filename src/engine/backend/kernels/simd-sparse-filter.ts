@@ -21,10 +21,6 @@ const [RUN, RUN_END, T, COFF, DST, DST_END, SRC] = [16, 17, 18, 19, 20, 21, 22];
 const V = 23;
 const S = 24;
 
-const advance = (local: number, bytes: number[]) => [...op.get(local), ...bytes, ...op.i32Add, ...op.set(local)];
-/** Leaves the enclosing block once `local` reaches `limit`. */
-const until = (local: number, limit: number) => [...op.get(local), ...op.get(limit), ...op.i32GeU, ...op.brIf(1)];
-
 /** dst[o..o+4] += s·src[o..o+4] */
 const axpy = (offset: number) => [
   ...[...op.get(DST), ...op.get(DST), ...op.load(offset), ...op.get(S), ...op.get(SRC), ...op.load(offset)],
@@ -47,16 +43,16 @@ function statements(vectors: number): number[][] {
   const { get, set } = op;
   return [
     [...get(X), ...set(XP), ...get(DY), ...set(DYB)],
-    [...op.block, ...op.loop, ...until(B, IMAGES)], // over the images
+    [...op.block, ...op.loop, ...op.until(B, IMAGES)], // over the images
     [...op.i32Const(0), ...set(PIX), ...get(INDEX), ...set(IP)],
-    [...op.block, ...op.loop, ...until(PIX, PIXELS)], // over the padded input's pixels
+    [...op.block, ...op.loop, ...op.until(PIX, PIXELS)], // over the padded input's pixels
     [...get(IP), ...op.i32Load(0), ...get(TABLE), ...op.i32Add, ...set(RUN)],
     [...get(IP), ...op.i32Load(4), ...get(TABLE), ...op.i32Add, ...set(RUN_END)],
     [...op.i32Const(0), ...set(C), ...op.i32Const(0), ...set(COFF)],
-    [...op.block, ...op.loop, ...until(C, CI)], // over the pixel's channels
+    [...op.block, ...op.loop, ...op.until(C, CI)], // over the pixel's channels
     [...get(XP), ...op.f32Load, ...op.tee(V), ...op.f32Zero, ...op.f32Ne, ...op.if],
     [...get(V), ...op.splat, ...set(S), ...get(RUN), ...set(T)],
-    [...op.block, ...op.loop, ...until(T, RUN_END)], // over the taps that read this pixel
+    [...op.block, ...op.loop, ...op.until(T, RUN_END)], // over the taps that read this pixel
     [...get(T), ...op.i32Load(0), ...get(OUT), ...op.i32Add, ...get(COFF), ...op.i32Add, ...op.tee(DST)],
     [
       ...get(CO_BYTES),
@@ -69,16 +65,16 @@ function statements(vectors: number): number[][] {
       ...set(SRC),
     ],
     // dW[i,j,c,:] += v·dy[y,x,:], 4·vectors output channels at a time
-    [...op.block, ...op.loop, ...until(DST, DST_END)],
+    [...op.block, ...op.loop, ...op.until(DST, DST_END)],
     ...(vectors ? offsets.map(axpy) : [scalarAxpy]),
-    [...advance(DST, op.i32Const(stepBytes)), ...advance(SRC, op.i32Const(stepBytes))],
+    [...op.advance(DST, op.i32Const(stepBytes)), ...op.advance(SRC, op.i32Const(stepBytes))],
     [...op.br(0), ...op.end, ...op.end],
-    [...advance(T, op.i32Const(8)), ...op.br(0), ...op.end, ...op.end],
+    [...op.advance(T, op.i32Const(8)), ...op.br(0), ...op.end, ...op.end],
     [...op.end], // if
-    [...advance(XP, op.i32Const(4)), ...advance(C, op.i32Const(1)), ...advance(COFF, get(CO_BYTES))],
+    [...op.advance(XP, op.i32Const(4)), ...op.advance(C, op.i32Const(1)), ...op.advance(COFF, get(CO_BYTES))],
     [...op.br(0), ...op.end, ...op.end],
-    [...advance(IP, op.i32Const(4)), ...advance(PIX, op.i32Const(1)), ...op.br(0), ...op.end, ...op.end],
-    [...advance(DYB, get(DY_IMAGE_BYTES)), ...advance(B, op.i32Const(1)), ...op.br(0), ...op.end, ...op.end],
+    [...op.advance(IP, op.i32Const(4)), ...op.advance(PIX, op.i32Const(1)), ...op.br(0), ...op.end, ...op.end],
+    [...op.advance(DYB, get(DY_IMAGE_BYTES)), ...op.advance(B, op.i32Const(1)), ...op.br(0), ...op.end, ...op.end],
   ];
 }
 

@@ -30,8 +30,6 @@ const ENTRY_BYTES = 32;
 const BLOCK_BYTES = 64;
 const OFFSETS = [0, 16, 32, 48];
 
-const advance = (local: number, bytes: number[]) => [...op.get(local), ...bytes, ...op.i32Add, ...op.set(local)];
-
 /** acc += (the entry's value)·b[p][j..j+4], B's four lanes at BP + offset. */
 const accumulate = (acc: number, offset: number) => [
   ...[...op.get(acc), ...op.get(S), ...op.get(BP), ...op.load(offset)],
@@ -43,31 +41,31 @@ function statements(): number[][] {
   return [
     [...get(A), ...set(AP), ...get(C), ...set(CROW)],
     [...op.block, ...op.loop], // over the rows of A and C
-    [...get(I), ...get(M), ...op.i32GeU, ...op.brIf(1)],
+    [...op.until(I, M)],
     // List the row's nonzeros.
     [...get(AP), ...get(KB), ...op.i32Add, ...set(AEND), ...get(B), ...set(BROW), ...get(LIST), ...set(LP)],
     [...op.block, ...op.loop],
-    [...get(AP), ...get(AEND), ...op.i32GeU, ...op.brIf(1)],
+    [...op.until(AP, AEND)],
     [...get(AP), ...op.f32Load, ...op.tee(AVAL), ...op.f32Zero, ...op.f32Ne, ...op.if],
     [...get(LP), ...get(AVAL), ...op.splat, ...op.store(0)],
     [...get(LP), ...get(BROW), ...op.i32Store(16)],
-    [...advance(LP, op.i32Const(ENTRY_BYTES)), ...op.end],
-    [...advance(AP, op.i32Const(4)), ...advance(BROW, get(NB)), ...op.br(0), ...op.end, ...op.end],
+    [...op.advance(LP, op.i32Const(ENTRY_BYTES)), ...op.end],
+    [...op.advance(AP, op.i32Const(4)), ...op.advance(BROW, get(NB)), ...op.br(0), ...op.end, ...op.end],
     [...get(LP), ...set(LEND), ...op.i32Const(0), ...set(COL)],
     // C's row, 16 columns at a time: the sum down the list, in registers.
     [...op.block, ...op.loop],
-    [...get(COL), ...get(NB), ...op.i32GeU, ...op.brIf(1)],
+    [...op.until(COL, NB)],
     [...ACC.flatMap((acc) => [...get(ZERO), ...set(acc)]), ...get(LIST), ...set(LP)],
     [...op.block, ...op.loop],
-    [...get(LP), ...get(LEND), ...op.i32GeU, ...op.brIf(1)],
+    [...op.until(LP, LEND)],
     [...get(LP), ...op.load(0), ...set(S), ...get(LP), ...op.i32Load(16), ...get(COL), ...op.i32Add, ...set(BP)],
     // acc += a·b[p][j..j+16], four lanes in each accumulator
     ...OFFSETS.map((o, q) => accumulate(ACC[q], o)),
-    [...advance(LP, op.i32Const(ENTRY_BYTES)), ...op.br(0), ...op.end, ...op.end],
+    [...op.advance(LP, op.i32Const(ENTRY_BYTES)), ...op.br(0), ...op.end, ...op.end],
     [...get(CROW), ...get(COL), ...op.i32Add, ...set(BP)],
     ...OFFSETS.map((o, q) => [...get(BP), ...get(ACC[q]), ...op.store(o)]),
-    [...advance(COL, op.i32Const(BLOCK_BYTES)), ...op.br(0), ...op.end, ...op.end],
-    [...advance(I, op.i32Const(1)), ...advance(CROW, get(NB)), ...op.br(0), ...op.end, ...op.end],
+    [...op.advance(COL, op.i32Const(BLOCK_BYTES)), ...op.br(0), ...op.end, ...op.end],
+    [...op.advance(I, op.i32Const(1)), ...op.advance(CROW, get(NB)), ...op.br(0), ...op.end, ...op.end],
   ];
 }
 

@@ -54,12 +54,22 @@ function i32Bytes(value: number): number[] {
 /** v128 loads and stores: alignment hint 1 byte, then the constant offset added to the address. */
 const memarg = (offset: number) => [0x00, ...leb(offset)];
 
+const get = (i: number) => [0x20, ...leb(i)];
+const set = (i: number) => [0x21, ...leb(i)];
+const i32Add = [0x6a];
+const i32GeU = [0x4f];
+const brIf = (depth: number) => [0x0d, ...leb(depth)];
+
 export const op = {
-  get: (i: number) => [0x20, ...leb(i)],
-  set: (i: number) => [0x21, ...leb(i)],
+  get,
+  set,
   tee: (i: number) => [0x22, ...leb(i)],
-  i32Add: [0x6a],
-  i32GeU: [0x4f],
+  /** local += the i32 the instructions `by` leave (a constant, or another local). */
+  advance: (local: number, by: number[]) => [...get(local), ...by, ...i32Add, ...set(local)],
+  /** Leaves the enclosing block (the `block` around a `loop`) once local ≥ limit, unsigned. */
+  until: (local: number, limit: number) => [...get(local), ...get(limit), ...i32GeU, ...brIf(1)],
+  i32Add,
+  i32GeU,
   i32Const: (n: number) => [0x41, ...sleb(n)],
   f32Load: [0x2a, 0x02, 0x00],
   i32Load: (offset = 0) => [0x28, 0x02, ...leb(offset)],
@@ -72,7 +82,7 @@ export const op = {
   if: [0x04, 0x40],
   end: [0x0b],
   br: (depth: number) => [0x0c, ...leb(depth)],
-  brIf: (depth: number) => [0x0d, ...leb(depth)],
+  brIf,
   load: (offset = 0) => [0xfd, 0x00, ...memarg(offset)],
   store: (offset = 0) => [0xfd, 0x0b, ...memarg(offset)],
   splat: [0xfd, 0x13],
