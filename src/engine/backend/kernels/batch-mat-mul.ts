@@ -1,8 +1,9 @@
-import { BatchMatMul, util } from '@tensorflow/tfjs';
+import { BatchMatMul } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { BatchMatMulAttrs, KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import { plainOperands, plainProductSize, type ProductSize, type TransposeFlags } from './mat-mul-operands';
 import { sparsePlan, sparseProduct } from './sparse-mat-mul';
-import { free, reshape, transpose, transposeLast2 } from './wasm-call';
+import { free, reshape, transpose } from './wasm-call';
 
 type Inputs = Record<string, TensorInfo | undefined>;
 
@@ -16,21 +17,10 @@ type Inputs = Record<string, TensorInfo | undefined>;
  */
 const SWAP_MIN_PACKED = 1 << 16;
 
-interface Plan {
-  m: number;
-  k: number;
-  n: number;
-}
-
 /** Rank-2 (or batch-1) products whose packing the swap makes cheaper; undefined otherwise. */
-function swapPlan(a: TensorInfo, b: TensorInfo, ta: boolean, tb: boolean): Plan | undefined {
-  const batchOf = (x: TensorInfo) => util.sizeFromShape(x.shape.slice(0, -2));
-  if (batchOf(a) !== 1 || batchOf(b) !== 1) return undefined;
-  const [ar, ac] = a.shape.slice(-2);
-  const [br, bc] = b.shape.slice(-2);
-  const [m, k] = ta ? [ac, ar] : [ar, ac];
-  const n = tb ? br : bc;
-  return n >= 2 * m && k * n >= SWAP_MIN_PACKED ? { m, k, n } : undefined;
+function swapPlan(a: TensorInfo, b: TensorInfo, flags: TransposeFlags): ProductSize | undefined {
+  const size = plainProductSize(a, b, flags);
+  return size && size.n >= 2 * size.m && size.k * size.n >= SWAP_MIN_PACKED ? size : undefined;
 }
 
 function swapped(
@@ -38,8 +28,8 @@ function swapped(
   inputs: Inputs,
   backend: BackendWasm,
   attrs: NamedAttrMap,
-  plan: Plan,
-  flags: { ta: boolean; tb: boolean },
+  plan: ProductSize,
+  flags: TransposeFlags,
 ): TensorInfo {
   const { m, k, n } = plan;
   const a = reshape(backend, inputs.a!, flags.ta ? [k, m] : [m, k]);
@@ -86,14 +76,10 @@ export function untransposed(
   const flags = { ta: transposeA, tb: transposeB };
   const sparse = sparsePlan(backend, inputs, attrs, flags);
   if (sparse) return sparseProduct(backend, inputs, attrs, flags, sparse);
-  const plan = swappable ? swapPlan(a, b, transposeA, transposeB) : undefined;
+  const plan = swappable ? swapPlan(a, b, flags) : undefined;
   if (plan) return swapped(original, inputs, backend, attrs, plan, flags);
   if (!transposeA && !transposeB) return original({ inputs: inputs as Record<string, TensorInfo>, backend, attrs });
-  const made: TensorInfo[] = [];
-  const a2 = transposeA ? transposeLast2(backend, a) : a;
-  if (transposeA) made.push(a2);
-  const b2 = transposeB ? transposeLast2(backend, b) : b;
-  if (transposeB) made.push(b2);
+  const { a: a2, b: b2, made } = plainOperands(backend, a, b, flags);
   try {
     return original({
       inputs: { ...(inputs as Record<string, TensorInfo>), a: a2, b: b2 },

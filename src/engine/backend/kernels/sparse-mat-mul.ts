@@ -2,7 +2,8 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 import { heapOf } from './array-kernel';
 import { sparseRowsFits, sparseRowsFor, sparseRowsScratch } from './simd-sparse-rows';
-import { call, free, transposeLast2 } from './wasm-call';
+import { plainOperands, plainProductSize, type ProductSize, type TransposeFlags } from './mat-mul-operands';
+import { call, free } from './wasm-call';
 
 type Inputs = Record<string, TensorInfo | undefined>;
 
@@ -30,10 +31,7 @@ const ACTIVATIONS: Record<string, (attrs: NamedAttrMap) => [string, NamedAttrMap
   leakyrelu: (attrs) => ['LeakyRelu', { alpha: attrs.leakyreluAlpha }],
 };
 
-export interface SparsePlan {
-  m: number;
-  k: number;
-  n: number;
+export interface SparsePlan extends ProductSize {
   /** The product's leading (size-1) batch axes, as the original kernel would shape them. */
   batchShape: number[];
 }
@@ -53,23 +51,18 @@ export function sparsePlan(
   backend: BackendWasm,
   inputs: Inputs,
   attrs: NamedAttrMap,
-  flags: { ta: boolean; tb: boolean },
+  flags: TransposeFlags,
 ): SparsePlan | undefined {
   const { a, b } = inputs;
   if (!a || !b || a.dtype !== 'float32' || b.dtype !== 'float32') return undefined;
   if (attrs.activation !== undefined && !ACTIVATIONS[attrs.activation as string]) return undefined;
-  const batchA = a.shape.slice(0, -2);
-  const batchB = b.shape.slice(0, -2);
-  if (![...batchA, ...batchB].every((d) => d === 1)) return undefined;
-  const [ar, ac] = a.shape.slice(-2);
-  const [br, bc] = b.shape.slice(-2);
-  const [m, k] = flags.ta ? [ac, ar] : [ar, ac];
-  const n = flags.tb ? br : bc;
-  if (!sparseRowsFits(n) || m * k * n < MIN_MULTIPLY_ADDS) return undefined;
+  const size = plainProductSize(a, b, flags);
+  if (!size || !sparseRowsFits(size.n) || size.m * size.k * size.n < MIN_MULTIPLY_ADDS) return undefined;
   const heap = heapOf(backend);
   if (!heap || !sparseRowsFor(heap)) return undefined;
   if (!mostlyZeros(backend.typedArrayFromHeap(a) as Float32Array, MIN_ZERO_SHARE)) return undefined;
-  return { m, k, n, batchShape: batchA.length >= batchB.length ? batchA : batchB };
+  const [batchA, batchB] = [a.shape.slice(0, -2), b.shape.slice(0, -2)];
+  return { ...size, batchShape: batchA.length >= batchB.length ? batchA : batchB };
 }
 
 /**
@@ -80,13 +73,11 @@ export function sparseProduct(
   backend: BackendWasm,
   inputs: Inputs,
   attrs: NamedAttrMap,
-  flags: { ta: boolean; tb: boolean },
+  flags: TransposeFlags,
   plan: SparsePlan,
 ): TensorInfo {
   const { m, k, n, batchShape } = plan;
-  const a = flags.ta ? transposeLast2(backend, inputs.a!) : inputs.a!;
-  const b = flags.tb ? transposeLast2(backend, inputs.b!) : inputs.b!;
-  const made = [...(flags.ta ? [a] : []), ...(flags.tb ? [b] : [])];
+  const { a, b, made } = plainOperands(backend, inputs.a!, inputs.b!, flags);
   try {
     let out = backend.makeOutput([...batchShape, m, n], 'float32');
     const scratch = backend.makeOutput([sparseRowsScratch(k)], 'float32');
