@@ -66,11 +66,6 @@ export function registerWasmKernels(): void {
   registerSampleKlGradient();
 }
 
-/** The same, for callers that think in terms of the `tf` handle (the registry is global to tfjs). */
-export function registerFastKernels(): void {
-  registerWasmKernels();
-}
-
 /** Puts back what tfjs shipped: lets tests and benchmarks compare both in one process. */
 export function unregisterWasmKernels(): void {
   if (!installed) return;
