@@ -12,7 +12,7 @@
 import { writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 import { join } from 'node:path';
-import type { Stroke } from '../../../src/engine/data/drawing.types';
+import type { Stroke } from '../../../src/shared/types/drawing';
 import { seededRandom } from '../../../src/engine/data/split';
 import { numberArg, parseArgs } from '../args';
 

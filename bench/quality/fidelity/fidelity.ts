@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MODEL_META_FILE } from '../../../src/engine/catalog/list-models';
-import type { Stroke } from '../../../src/engine/data/drawing.types';
+import type { Stroke } from '../../../src/shared/types/drawing';
 import { openDataFile } from '../../../src/engine/data/formats/open';
 import { normalizeCanvasStrokes, rasterize } from '../../../src/engine/data/index';
 import { loadModel } from '../../../src/engine/models/index';

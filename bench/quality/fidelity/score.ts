@@ -4,7 +4,7 @@
  * (`rasterizeCanvas`: Quick, Draw!'s normalisation, then the model's recipe), scored by mean
  * per-pixel BCE and, for digit models, by the share the judge reads as the input's digit.
  */
-import type { Stroke } from '../../../src/engine/data/drawing.types';
+import type { Stroke } from '../../../src/shared/types/drawing';
 import { decodeLatents, encodeImages, type Conditioning } from '../../../src/engine/latent/index';
 import type { LoadedModel } from '../../../src/engine/models/index';
 import { rasterizeCanvas } from '../../../src/engine/runtime/latent-ops';

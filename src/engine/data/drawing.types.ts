@@ -1,9 +1,4 @@
-/** One stroke as plain arrays (structured-clone safe): x and y in the same units, t in ms when known. */
-export interface Stroke {
-  x: number[];
-  y: number[];
-  t?: number[];
-}
+import type { Stroke } from '../../shared/types/drawing';
 
 /** A vector drawing read from any Quick, Draw! format (or made on the canvas). */
 export interface DrawingRecord {

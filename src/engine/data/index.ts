@@ -1,13 +1,6 @@
 /** The data layer's public surface: the engine host, the CLI and tests import from here. */
-export type {
-  DataProblem,
-  DataRecord,
-  DrawingRecord,
-  FormatName,
-  ImageRecord,
-  LabelRecord,
-  Stroke,
-} from './drawing.types';
+export type { DataProblem, DataRecord, DrawingRecord, FormatName, ImageRecord, LabelRecord } from './drawing.types';
+export type { Stroke } from '../../shared/types/drawing';
 export { AbortedError, DataErrors, DataFileError } from './errors';
 export { detectFormat, openDataFile, type OpenedDataFile, type OpenOptions } from './formats/open';
 export {

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import type { Stroke } from '../data/drawing.types';
+import type { Stroke } from '../../shared/types/drawing';
 import { fileChunks } from '../data/formats/byte-stream';
 import { openDataFile } from '../data/formats/open';
 import { parseQuickDrawBin } from '../data/formats/quickdraw-bin';

@@ -1,5 +1,5 @@
 import { normalizeCanvasStrokes, rasterize } from '../data/index';
-import type { Stroke } from '../data/drawing.types';
+import type { Stroke } from '../../shared/types/drawing';
 import { decodeLatents, encodeImages, type Conditioning } from '../latent/index';
 import type { LatentModel, LoadedModel } from '../models/index';
 import { isConditional } from '../models/types';

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { DRAWN_DIGITS_FIXTURE, generateDrawnDigits } from '../../../bench/quality/fidelity/drawn-digits';
 import { meanStats } from '../../../bench/quality/fidelity/raster-stats';
 import { meanBce } from '../../../bench/quality/fidelity/score';
-import type { Stroke } from '../../../src/engine/data/drawing.types';
+import type { Stroke } from '../../../src/shared/types/drawing';
 import { normalizeCanvasStrokes, rasterize } from '../../../src/engine/data/index';
 
 describe('the drawn-digit set', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { defaultRecipe } from '../../../src/engine/data/default-recipe';
-import type { Stroke } from '../../../src/engine/data/drawing.types';
+import type { Stroke } from '../../../src/shared/types/drawing';
 import { normalizeCanvasStrokes } from '../../../src/engine/data/index';
 import { clampShift, createRasterizer, rasterize, RECIPES } from '../../../src/engine/data/raster/rasterize';
 

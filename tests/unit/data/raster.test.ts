@@ -5,7 +5,7 @@ import { normalizeCanvasStrokes } from '../../../src/engine/data/raster/normaliz
 import { bitmapToUnit } from '../../../src/engine/data/raster/bitmap';
 import { drawSegment } from '../../../src/engine/data/raster/line-coverage';
 import { readFileSync } from 'node:fs';
-import type { Stroke } from '../../../src/engine/data/drawing.types';
+import type { Stroke } from '../../../src/shared/types/drawing';
 import { sharedData } from '../../helpers/shared-data';
 import { drawings, images, readAll } from './read-all';
 

@@ -1,4 +1,5 @@
-import type { DrawingRecord, Stroke } from '../drawing.types';
+import type { DrawingRecord } from '../drawing.types';
+import type { Stroke } from '../../../shared/types/drawing';
 import { NPY_MAGIC } from './npy';
 import { IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC } from './idx';
 

@@ -1,4 +1,5 @@
-import type { DrawingRecord, Stroke } from '../drawing.types';
+import type { DrawingRecord } from '../drawing.types';
+import type { Stroke } from '../../../shared/types/drawing';
 import { DataErrors } from '../errors';
 import { normalizeCanvasStrokes } from '../raster/normalize';
 import { problem, type ParseContext, type RecordBatches } from './parse-context';

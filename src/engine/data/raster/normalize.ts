@@ -1,4 +1,4 @@
-import type { Stroke } from '../drawing.types';
+import type { Stroke } from '../../../shared/types/drawing';
 
 /** Quick, Draw!'s simplification tolerance, in the 0–255 space. */
 export const RDP_EPSILON = 2;

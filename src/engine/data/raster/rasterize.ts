@@ -1,4 +1,4 @@
-import type { Stroke } from '../drawing.types';
+import type { Stroke } from '../../../shared/types/drawing';
 import { RECIPE_SIZE, type RasterRecipe } from '../training-data.types';
 import { blur3, drawSegment } from './line-coverage';
 import { SegmentStamps } from './segment-stamps';

@@ -1,6 +1,7 @@
 import type { ExploreItem } from '../../../shared/contract/explore';
 import { studio as api } from '../lib/studio';
 import { fitStrokes } from '../lib/explore-geometry';
+import { CANVAS_SIZE } from '../lib/workbench-geometry';
 import type { ExploreHost } from './explore.svelte';
 import type { DrawingState } from './drawing.svelte';
 import type { EngineState } from './engine.svelte';
@@ -18,8 +19,7 @@ export interface ExploreStudio {
 
 /** How long to wait for the reconstruction of a just-cleared canvas before showing a dataset image. */
 const SETTLE_MS = 2000;
-/** The drawing canvas's size in CSS pixels (DrawingCanvas's default) and the margin items get in it. */
-const CANVAS_SIZE = 360;
+/** The margin items get in the drawing canvas, in CSS pixels. */
 const CANVAS_MARGIN = 36;
 
 /**
