@@ -4,7 +4,9 @@ import { toErrorInfo, type Envelope } from '../shared/contract/envelope';
 import type { EngineConfig } from '../shared/engine-protocol';
 import type { BackendReport } from '../shared/types/backend';
 import { selectBackend } from './backend/select';
+import { DatasetStore } from './data/store/dataset-store';
 import { explainFsError } from './fs-errors';
+import { dataFolders } from './paths';
 import { LoadedModels } from './runtime/loaded-models';
 import { threadTrainers, type TrainerProvider } from './train/trainers';
 import type { Emit, EngineContext } from './context';
@@ -28,8 +30,9 @@ export async function startEngine(
 ): Promise<Engine> {
   const backend = await selectBackend({ only: config.backend, wasmDir: config.wasmDir });
   const models = LoadedModels.forConfig(config);
-  const runtime = new StudioRuntime(config.dataHome, models);
-  const context: EngineContext = { config, backend, emit, models, runtime, trainers };
+  const datasets = new DatasetStore(dataFolders(config.dataHome).datasets);
+  const runtime = new StudioRuntime(config.dataHome, models, datasets);
+  const context: EngineContext = { config, backend, emit, datasets, models, runtime, trainers };
   const handlers = await createHandlers(context);
 
   async function handle(channel: unknown, payload: unknown): Promise<Envelope<unknown>> {

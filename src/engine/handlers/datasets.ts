@@ -1,13 +1,11 @@
 import type { Request } from '../../shared/contract/index';
-import { DatasetStore } from '../data/index';
-import { dataFolders } from '../paths';
 import { datasetInfo } from '../jobs/dataset-views';
 import { ImportJobs } from '../jobs/import-jobs';
 import type { EngineContext } from '../context';
 
 /** The dataset store lives in the data home; imports run one at a time with progress events. */
 export function datasetsHandlers(context: EngineContext) {
-  const store = new DatasetStore(dataFolders(context.config.dataHome).datasets);
+  const store = context.datasets;
   const imports = new ImportJobs(store, context.emit);
   return {
     'datasets:list': async () => (await store.list()).map(datasetInfo),

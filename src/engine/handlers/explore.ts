@@ -1,7 +1,5 @@
 import type { Request } from '../../shared/contract/index';
 import type { ExploreClassGrid, ExploreGrid, ImageBlock } from '../../shared/contract/explore';
-import { DatasetStore } from '../data/store/dataset-store';
-import { dataFolders } from '../paths';
 import { decodeLatents, encodeImages, type Conditioning } from '../latent/codes';
 import { checkLabel, conditioningFor } from '../runtime/latent-ops';
 import { blendClasses } from '../latent/conditional';
@@ -33,7 +31,7 @@ async function block(
 }
 
 export function exploreHandlers(context: EngineContext) {
-  const store = new DatasetStore(dataFolders(context.config.dataHome).datasets);
+  const store = context.datasets;
   const cache = new ExploreCache(store);
   const load = async (id: string) => {
     const loaded = await context.models.get(id);

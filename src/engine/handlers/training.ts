@@ -1,12 +1,10 @@
 import type { Request } from '../../shared/contract/index';
-import { DatasetStore } from '../data/index';
-import { dataFolders } from '../paths';
 import { TrainingJobs } from '../jobs/training-jobs';
 import { listTrainingSources } from '../jobs/training-sources';
 import type { EngineContext } from '../context';
 
 export function trainingHandlers(context: EngineContext) {
-  const store = new DatasetStore(dataFolders(context.config.dataHome).datasets);
+  const store = context.datasets;
   const jobs = new TrainingJobs({
     dataHome: context.config.dataHome,
     resourcesDir: context.config.resourcesDir,

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { loadTrainingData } from '../data/index';
-import { DatasetStore } from '../data/store/dataset-store';
+import type { DatasetStore } from '../data/store/dataset-store';
 import type { LoadedModel } from '../models/index';
 
 /** How many items of a model's data the studio keeps for PCA, the map, the gallery and concepts. */
@@ -24,10 +24,9 @@ export interface ModelSamples {
  * Finds a model's dataset (a file path, or a dataset id in the data home's store) and loads
  * its first items. Undefined when the data is not here (e.g. a shipped model's MNIST).
  */
-export async function loadModelSamples(loaded: LoadedModel, datasetsRoot: string): Promise<ModelSamples | undefined> {
+export async function loadModelSamples(loaded: LoadedModel, store: DatasetStore): Promise<ModelSamples | undefined> {
   const source = loaded.metadata.dataset?.source;
   if (!source) return undefined;
-  const store = new DatasetStore(datasetsRoot);
   const here = existsSync(source) || (/^ds-[a-z0-9-]+$/.test(source) && (await store.has(source)));
   if (!here) return undefined;
   const data = await loadTrainingData(source, loaded.metadata.recipe, { limit: SAMPLE_LIMIT, store });

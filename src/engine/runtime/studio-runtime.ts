@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { dataFolders } from '../paths';
 import type { LatentSpace } from '../../shared/types/latent';
+import type { DatasetStore } from '../data/store/dataset-store';
 import type { LoadedModels } from './loaded-models';
 import { ConceptStore } from './concept-store';
 import { computeLatentSpace, sampleCodes, type SampleCodes } from './latent-space';
@@ -15,21 +16,20 @@ export class StudioRuntime {
   private readonly samples = new Map<string, Promise<ModelSamples | undefined>>();
   private readonly codes = new Map<string, Promise<SampleCodes>>();
   private readonly spaces = new Map<string, Promise<LatentSpace>>();
-  private readonly datasetsRoot: string;
 
   constructor(
     dataHome: string,
     private readonly models: LoadedModels,
+    private readonly datasets: DatasetStore,
   ) {
     const folders = dataFolders(dataHome);
-    this.datasetsRoot = folders.datasets;
     this.concepts = new ConceptStore(join(folders.home, 'concepts'));
     models.onForget((id) => this.drop(id));
   }
 
   samplesOf(modelId: string): Promise<ModelSamples | undefined> {
     return this.memo(this.samples, modelId, async () =>
-      loadModelSamples(await this.models.get(modelId), this.datasetsRoot),
+      loadModelSamples(await this.models.get(modelId), this.datasets),
     );
   }
 
