@@ -85,6 +85,12 @@ export function conceptsHandlers(context: EngineContext) {
     return codes;
   }
 
+  /** A request that computes with the model holds it until it has answered (see LoadedModels.use). */
+  const withModel =
+    <R extends { modelId: string }, T>(answer: (req: R, loaded: LoadedModel) => Promise<T>) =>
+    (req: R): Promise<T> =>
+      context.models.use(req.modelId, (loaded) => answer(req, loaded));
+
   return {
     'concepts:list': async (req: Request<'concepts:list'>) => ({ concepts: await runtime.concepts.list(req.modelId) }),
 
@@ -110,8 +116,7 @@ export function conceptsHandlers(context: EngineContext) {
       };
     },
 
-    'concepts:define': async (req: Request<'concepts:define'>): Promise<Concept> => {
-      const loaded = await context.models.get(req.modelId);
+    'concepts:define': withModel(async (req: Request<'concepts:define'>, loaded): Promise<Concept> => {
       const k = loaded.metadata.latentSize;
       const a = await setCodes(runtime, loaded, req.modelId, req.a, 'A');
       const b = await setCodes(runtime, loaded, req.modelId, req.b, 'B');
@@ -128,23 +133,21 @@ export function conceptsHandlers(context: EngineContext) {
       };
       await runtime.concepts.add(concept);
       return concept;
-    },
+    }),
 
     'concepts:delete': async (req: Request<'concepts:delete'>) => ({
       concepts: await runtime.concepts.remove(req.modelId, req.id),
     }),
 
-    'concepts:apply': async (req: Request<'concepts:apply'>) => {
-      const loaded = await context.models.get(req.modelId);
+    'concepts:apply': withModel(async (req: Request<'concepts:apply'>, loaded) => {
       const concept = (await runtime.concepts.list(req.modelId)).find((c) => c.id === req.id);
       if (!concept) throw new Error(CONCEPT_ERRORS.noSuchConcept);
       const z = await encodeOne(loaded, rasterizeCanvas(loaded, req.strokes), req.label);
       const moved = applyConcept(z, concept.vector, req.strength);
       return { output: await decodeOne(loaded, moved, req.label), size: loaded.metadata.imageSize };
-    },
+    }),
 
-    'concepts:arithmetic': async (req: Request<'concepts:arithmetic'>): Promise<ArithmeticResult> => {
-      const loaded = await context.models.get(req.modelId);
+    'concepts:arithmetic': withModel(async (req: Request<'concepts:arithmetic'>, loaded): Promise<ArithmeticResult> => {
       const k = loaded.metadata.latentSize;
       const [a, b, c] = await Promise.all(
         [req.a, req.b, req.c].map((o) => operandCode(loaded, req.modelId, o, req.label)),
@@ -155,6 +158,6 @@ export function conceptsHandlers(context: EngineContext) {
       const px = loaded.metadata.imageSize ** 2;
       const images = await decodeLatents(loaded.model, all, 4, conditioningFor(loaded.model, req.label, 4));
       return { images: [0, 1, 2, 3].map((i) => images.slice(i * px, (i + 1) * px)), size: loaded.metadata.imageSize };
-    },
+    }),
   };
 }

@@ -9,11 +9,17 @@ import { nearestNeighbours } from '../latent/neighbours';
 import { pca } from '../latent/pca';
 import { classPriorMeans, samplePrior, standardNormal } from '../latent/sample';
 import { isConditional, type LatentModel } from '../models/types';
+import type { LoadedModel } from '../models/index';
 import { ExploreCache } from '../explore/cache';
 import { EXPLORE_ERRORS } from '../explore/errors';
 import { strokesAt } from '../explore/strokes-at';
 import { pickRows } from '../explore/thumbnails';
 import type { EngineContext } from '../context';
+
+interface HeldModel {
+  loaded: LoadedModel;
+  model: LatentModel;
+}
 
 function checkCode(model: LatentModel, code: Float32Array): void {
   if (code.length !== model.config.latentSize) throw new Error(EXPLORE_ERRORS.badCode(model.config.latentSize));
@@ -33,13 +39,13 @@ async function block(
 export function exploreHandlers(context: EngineContext) {
   const store = context.datasets;
   const cache = new ExploreCache(store);
-  const load = async (id: string) => {
-    const loaded = await context.models.get(id);
-    return { loaded, model: loaded.model };
-  };
+  /** Every explore request holds its model until it has answered (see LoadedModels.use). */
+  const withModel =
+    <R extends { modelId: string }, T>(answer: (req: R, held: HeldModel) => Promise<T>) =>
+    (req: R): Promise<T> =>
+      context.models.use(req.modelId, (loaded) => answer(req, { loaded, model: loaded.model }));
 
-  async function grid(req: Request<'explore:grid'>): Promise<ExploreGrid> {
-    const { loaded, model } = await load(req.modelId);
+  async function grid(req: Request<'explore:grid'>, { loaded, model }: HeldModel): Promise<ExploreGrid> {
     const k = model.config.latentSize;
     if (req.base) checkCode(model, req.base);
     const options: GridOptions = { n: req.n, range: [req.low, req.high], base: req.base };
@@ -68,10 +74,9 @@ export function exploreHandlers(context: EngineContext) {
   }
 
   return {
-    'explore:grid': grid,
+    'explore:grid': withModel(grid),
 
-    'explore:scatter': async (req: Request<'explore:scatter'>) => {
-      const { loaded } = await load(req.modelId);
+    'explore:scatter': withModel(async (req: Request<'explore:scatter'>, { loaded }) => {
       const set = await cache.set(req.modelId, loaded);
       const projected = await cache.projection(req.modelId, loaded, req.projection);
       const count = Math.min(set.count, req.maxPoints ?? set.count);
@@ -87,18 +92,16 @@ export function exploreHandlers(context: EngineContext) {
         axisLabels: projected.axisLabels,
         sourceLabel: set.sourceLabel,
       };
-    },
+    }),
 
-    'explore:project': async (req: Request<'explore:project'>) => {
-      const { loaded, model } = await load(req.modelId);
+    'explore:project': withModel(async (req: Request<'explore:project'>, { loaded, model }) => {
       const k = model.config.latentSize;
       if (req.codes.length % k !== 0) throw new Error(EXPLORE_ERRORS.badCode(k));
       const projected = await cache.projection(req.modelId, loaded, req.projection);
       return { points: projected.place(req.codes, req.codes.length / k) };
-    },
+    }),
 
-    'explore:item': async (req: Request<'explore:item'>) => {
-      const { loaded, model } = await load(req.modelId);
+    'explore:item': withModel(async (req: Request<'explore:item'>, { loaded, model }) => {
       const set = await cache.set(req.modelId, loaded);
       if (req.index >= set.count) throw new Error(EXPLORE_ERRORS.badIndex);
       const px = set.imageSize ** 2;
@@ -115,47 +118,45 @@ export function exploreHandlers(context: EngineContext) {
         strokes,
         code: set.codes.slice(req.index * k, (req.index + 1) * k),
       };
-    },
+    }),
 
-    'explore:interpolate': async (req: Request<'explore:interpolate'>) => {
-      const { model } = await load(req.modelId);
+    'explore:interpolate': withModel(async (req: Request<'explore:interpolate'>, { model }) => {
       checkCode(model, req.from);
       checkCode(model, req.to);
       const frames = interpolate(req.from, req.to, req.steps, req.mode);
       const latents = new Float32Array(frames.length * model.config.latentSize);
       frames.forEach((f, i) => latents.set(f, i * model.config.latentSize));
       return block(model, latents, frames.length, conditioningFor(model, req.label, frames.length));
-    },
+    }),
 
-    'explore:samples': async (req: Request<'explore:samples'>) => {
-      const { model } = await load(req.modelId);
+    'explore:samples': withModel(async (req: Request<'explore:samples'>, { model }) => {
       checkLabel(model, req.label);
       const latents = await samplePrior(model, req.count, req.seed, req.label);
       return block(model, latents, req.count, conditioningFor(model, req.label, req.count));
-    },
+    }),
 
-    'explore:class-grid': async (req: Request<'explore:class-grid'>): Promise<ExploreClassGrid> => {
-      const { loaded, model } = await load(req.modelId);
-      if (!isConditional(model.config.kind)) throw new Error(EXPLORE_ERRORS.notConditional);
-      const k = model.config.latentSize;
-      const c = model.config.numClasses;
-      const styles = standardNormal(req.styles, k, req.seed);
-      const means = model.prior ? await classPriorMeans(model) : new Float32Array(c * k);
-      const latents = new Float32Array(req.styles * c * k);
-      const labels = new Int32Array(req.styles * c);
-      for (let r = 0; r < req.styles; r += 1) {
-        for (let j = 0; j < c; j += 1) {
-          const o = (r * c + j) * k;
-          for (let d = 0; d < k; d += 1) latents[o + d] = styles[r * k + d] + means[j * k + d];
-          labels[r * c + j] = j;
+    'explore:class-grid': withModel(
+      async (req: Request<'explore:class-grid'>, { loaded, model }): Promise<ExploreClassGrid> => {
+        if (!isConditional(model.config.kind)) throw new Error(EXPLORE_ERRORS.notConditional);
+        const k = model.config.latentSize;
+        const c = model.config.numClasses;
+        const styles = standardNormal(req.styles, k, req.seed);
+        const means = model.prior ? await classPriorMeans(model) : new Float32Array(c * k);
+        const latents = new Float32Array(req.styles * c * k);
+        const labels = new Int32Array(req.styles * c);
+        for (let r = 0; r < req.styles; r += 1) {
+          for (let j = 0; j < c; j += 1) {
+            const o = (r * c + j) * k;
+            for (let d = 0; d < k; d += 1) latents[o + d] = styles[r * k + d] + means[j * k + d];
+            labels[r * c + j] = j;
+          }
         }
-      }
-      const result = await block(model, latents, req.styles * c, model.conditionalInputs ? { labels } : {});
-      return { ...result, rows: req.styles, cols: c, classNames: loaded.metadata.classNames };
-    },
+        const result = await block(model, latents, req.styles * c, model.conditionalInputs ? { labels } : {});
+        return { ...result, rows: req.styles, cols: c, classNames: loaded.metadata.classNames };
+      },
+    ),
 
-    'explore:blend': async (req: Request<'explore:blend'>) => {
-      const { model } = await load(req.modelId);
+    'explore:blend': withModel(async (req: Request<'explore:blend'>, { model }) => {
       if (!isConditional(model.config.kind)) throw new Error(EXPLORE_ERRORS.notConditional);
       const c = model.config.numClasses;
       const total = req.weights.reduce((a, b) => a + b, 0);
@@ -169,10 +170,9 @@ export function exploreHandlers(context: EngineContext) {
       }
       const images = await blendClasses(model, latents, req.count, weights);
       return { count: req.count, imageSize: model.config.imageSize, images, latents, latentSize: k };
-    },
+    }),
 
-    'explore:neighbours': async (req: Request<'explore:neighbours'>) => {
-      const { loaded, model } = await load(req.modelId);
+    'explore:neighbours': withModel(async (req: Request<'explore:neighbours'>, { loaded, model }) => {
       checkCode(model, req.code);
       const set = await cache.set(req.modelId, loaded);
       const found = nearestNeighbours(req.code, set.codes, set.count, req.k);
@@ -187,13 +187,12 @@ export function exploreHandlers(context: EngineContext) {
         imageSize: set.imageSize,
         thumbnails: pickRows(set.thumbnails, set.imageSize ** 2, indexes, (n) => new Uint8Array(n)),
       };
-    },
+    }),
 
-    'explore:encode': async (req: Request<'explore:encode'>) => {
-      const { model } = await load(req.modelId);
+    'explore:encode': withModel(async (req: Request<'explore:encode'>, { model }) => {
       const size = model.config.imageSize;
       if (req.image.length !== size * size) throw new Error(EXPLORE_ERRORS.badImage(size));
       return { code: await encodeImages(model, req.image, 1, conditioningFor(model, req.label, 1)) };
-    },
+    }),
   };
 }

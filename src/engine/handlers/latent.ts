@@ -9,19 +9,19 @@ export const LATENT_HANDLER_ERRORS = {
 export function latentHandlers(context: EngineContext) {
   const { runtime } = context;
   return {
-    'latent:reconstruct': async (req: Request<'latent:reconstruct'>) => {
-      const loaded = await context.models.get(req.modelId);
-      checkLabel(loaded.model, req.label);
-      return reconstructStrokes(loaded, req.strokes, req.label);
-    },
+    'latent:reconstruct': (req: Request<'latent:reconstruct'>) =>
+      context.models.use(req.modelId, (loaded) => {
+        checkLabel(loaded.model, req.label);
+        return reconstructStrokes(loaded, req.strokes, req.label);
+      }),
 
-    'latent:decode': async (req: Request<'latent:decode'>) => {
-      const loaded = await context.models.get(req.modelId);
-      const k = loaded.metadata.latentSize;
-      if (req.z.length !== k) throw new Error(LATENT_HANDLER_ERRORS.badLatentSize(k, req.z.length));
-      checkLabel(loaded.model, req.label);
-      return { output: await decodeOne(loaded, req.z, req.label), size: loaded.metadata.imageSize };
-    },
+    'latent:decode': (req: Request<'latent:decode'>) =>
+      context.models.use(req.modelId, async (loaded) => {
+        const k = loaded.metadata.latentSize;
+        if (req.z.length !== k) throw new Error(LATENT_HANDLER_ERRORS.badLatentSize(k, req.z.length));
+        checkLabel(loaded.model, req.label);
+        return { output: await decodeOne(loaded, req.z, req.label), size: loaded.metadata.imageSize };
+      }),
 
     'latent:space': async (req: Request<'latent:space'>) => runtime.spaceOf(req.modelId, req.label),
   };

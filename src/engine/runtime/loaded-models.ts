@@ -4,13 +4,22 @@ import { modelFolder } from '../catalog/list-models';
 import { loadModel, type LoadedModel } from '../models/index';
 import { dataFolders } from '../paths';
 
+/** One model in memory: its load, how many requests use it now, and whether it has left the cache. */
+interface Entry {
+  loading: Promise<LoadedModel>;
+  users: number;
+  retired: boolean;
+}
+
 /**
  * Models the engine has in memory, by id ("shipped:NAME" / "user:NAME"). Loading takes
  * tens of milliseconds and the studio asks for the same model on every stroke, so a few are
- * kept; the least recently used is disposed when a new one needs room.
+ * kept; the least recently used leaves when a new one needs room. Every use holds the model
+ * (`use`), so one that leaves the cache, or is forgotten, while a request still computes with
+ * it is disposed only when its last user is done.
  */
 export class LoadedModels {
-  private readonly entries = new Map<string, Promise<LoadedModel>>();
+  private readonly entries = new Map<string, Entry>();
   private readonly forgetListeners = new Set<(id: string) => void>();
 
   constructor(
@@ -31,19 +40,54 @@ export class LoadedModels {
     return { shipped: this.shippedRoot, user: this.userRoot };
   }
 
-  /** The loaded model; a failed load is not cached, so a fixed folder can be retried. */
-  async get(id: string): Promise<LoadedModel> {
-    const cached = this.entries.get(id);
-    if (cached) {
-      this.entries.delete(id);
-      this.entries.set(id, cached);
-      return cached;
+  /**
+   * Runs `work` with the loaded model, which stays alive until `work` settles. A failed load
+   * is not cached, so a fixed folder can be retried.
+   */
+  async use<T>(id: string, work: (loaded: LoadedModel) => Promise<T> | T): Promise<T> {
+    const entry = this.acquire(id);
+    try {
+      return await work(await entry.loading);
+    } finally {
+      this.release(entry);
     }
-    const loading = loadModel(this.folderOf(id)).then((loaded) => this.withResolvedData(loaded));
-    this.entries.set(id, loading);
-    loading.catch(() => this.entries.delete(id));
-    await this.evict();
-    return loading;
+  }
+
+  /** Counted before any await, so no eviction in between can dispose what the caller is about to use. */
+  private acquire(id: string): Entry {
+    let entry = this.entries.get(id);
+    if (entry) {
+      this.entries.delete(id);
+    } else {
+      const loading = loadModel(this.folderOf(id)).then((loaded) => this.withResolvedData(loaded));
+      entry = { loading, users: 0, retired: false };
+      const created = entry;
+      loading.catch(() => {
+        if (this.entries.get(id) === created) this.entries.delete(id);
+      });
+    }
+    entry.users += 1;
+    this.entries.set(id, entry);
+    this.evict();
+    return entry;
+  }
+
+  private release(entry: Entry): void {
+    entry.users -= 1;
+    if (entry.retired && entry.users === 0) this.dispose(entry);
+  }
+
+  /** Out of the cache: disposed now when nobody uses it, else by its last user's release. */
+  private retire(entry: Entry): void {
+    entry.retired = true;
+    if (entry.users === 0) this.dispose(entry);
+  }
+
+  private dispose(entry: Entry): void {
+    entry.loading.then(
+      (loaded) => loaded.model.dispose(),
+      () => undefined,
+    );
   }
 
   /** A shipped model's data lives in the resources folder: give the engine its real path. */
@@ -60,23 +104,26 @@ export class LoadedModels {
     return () => this.forgetListeners.delete(listener);
   }
 
-  /** Forgets a model (after it was retrained, renamed or deleted). */
+  /** Forgets a model (after it was retrained, renamed or deleted): the next use loads it afresh. */
   async forget(id: string): Promise<void> {
-    const entry = this.entries.get(id);
-    this.entries.delete(id);
-    for (const listener of this.forgetListeners) listener(id);
-    const loaded = await entry?.catch(() => undefined);
-    loaded?.model.dispose();
+    const entry = this.drop(id);
+    await entry?.loading.catch(() => undefined);
   }
 
   async clear(): Promise<void> {
     for (const id of [...this.entries.keys()]) await this.forget(id);
   }
 
-  private async evict(): Promise<void> {
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value as string;
-      await this.forget(oldest);
-    }
+  /** Takes a model out of the cache, with what was derived from it. */
+  private drop(id: string): Entry | undefined {
+    const entry = this.entries.get(id);
+    this.entries.delete(id);
+    for (const listener of this.forgetListeners) listener(id);
+    if (entry) this.retire(entry);
+    return entry;
+  }
+
+  private evict(): void {
+    while (this.entries.size > this.capacity) this.drop(this.entries.keys().next().value as string);
   }
 }

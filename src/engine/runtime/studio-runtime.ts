@@ -29,19 +29,19 @@ export class StudioRuntime {
 
   samplesOf(modelId: string): Promise<ModelSamples | undefined> {
     return this.memo(this.samples, modelId, async () =>
-      loadModelSamples(await this.models.get(modelId), this.datasets),
+      this.models.use(modelId, (loaded) => loadModelSamples(loaded, this.datasets)),
     );
   }
 
   codesOf(modelId: string, label?: number): Promise<SampleCodes> {
     return this.memo(this.codes, `${modelId}|${label ?? ''}`, async () =>
-      sampleCodes(await this.models.get(modelId), await this.samplesOf(modelId), label),
+      this.models.use(modelId, async (loaded) => sampleCodes(loaded, await this.samplesOf(modelId), label)),
     );
   }
 
   spaceOf(modelId: string, label?: number): Promise<LatentSpace> {
     return this.memo(this.spaces, `${modelId}|${label ?? ''}`, async () =>
-      computeLatentSpace(await this.models.get(modelId), await this.codesOf(modelId, label), label),
+      this.models.use(modelId, async (loaded) => computeLatentSpace(loaded, await this.codesOf(modelId, label), label)),
     );
   }
 
