@@ -3,7 +3,7 @@ import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { createGzip } from 'node:zlib';
+import { constants, createGzip, gunzipSync, gzipSync } from 'node:zlib';
 import { encodeIdxImages, encodeIdxLabels, encodeQuickDrawBinRecord } from '../../src/engine/data/formats/encode';
 
 /**
@@ -39,6 +39,19 @@ export function manyProblemsNdjson(path: string, goodLines: readonly string[], b
   for (let left = bad; left > 0; left -= 10_000)
     writeFileSync(path, left >= 10_000 ? slice : badLine.repeat(left), { flag: 'a' });
   return path;
+}
+
+/**
+ * NDJSON lines gzipped and cut in the middle of the compressed stream, as a download that
+ * stopped. `complete` is how many whole lines decompress before the cut (what Python's gzip
+ * module reads from it).
+ */
+export function cutGzipNdjson(path: string, lines: readonly string[]): { path: string; complete: number } {
+  const whole = gzipSync(lines.join('\n') + '\n');
+  const cut = whole.subarray(0, Math.floor(whole.length / 2));
+  writeFileSync(path, cut);
+  const readable = gunzipSync(cut, { finishFlush: constants.Z_SYNC_FLUSH }).toString('utf8');
+  return { path, complete: readable.split('\n').length - 1 };
 }
 
 /** The first `n` lines of a real NDJSON file. */

@@ -4,6 +4,8 @@ import { DataErrors, DataFileError } from '../../../src/engine/data/errors';
 import { encodeIdxImages, encodeNpy, encodeQuickDrawBinRecord } from '../../../src/engine/data/formats/encode';
 import { openDataFile } from '../../../src/engine/data/formats/open';
 import { seededRandom } from '../../../src/engine/data/split';
+import { join } from 'node:path';
+import { cutGzipNdjson, realLines } from '../../helpers/hostile-files';
 import { sharedData } from '../../helpers/shared-data';
 import { drawings, readAll, refusal } from './read-all';
 import { tempFolder } from '../../helpers/temp-folder';
@@ -76,6 +78,27 @@ describe('bad inputs give clear, documented messages', () => {
     const { records, problems } = await readAll(tmp.file('cut.gz', images.subarray(0, images.length - 1000)));
     expect(records.length).toBeGreaterThan(9000);
     expect(problems.map((p) => p.message)).toContain(DataErrors.corruptGzip);
+  });
+
+  it('a small gzip NDJSON cut mid-stream gives the drawings before the cut, then the cut as a problem', async () => {
+    const lines = realLines(sharedData('quickdraw/simplified-ndjson/cat.ndjson'), 25);
+    const cut = cutGzipNdjson(join(tmp.dir, 'cut-short.ndjson.gz'), lines);
+    expect(cut.complete).toBeGreaterThan(0);
+    expect(cut.complete).toBeLessThan(lines.length);
+    const { format, records, problems } = await readAll(cut.path);
+    expect(format).toBe('quickdraw-ndjson-simplified');
+    expect(drawings(records).map((d) => d.keyId)).toEqual(
+      lines.slice(0, cut.complete).map((l) => (JSON.parse(l) as { key_id: string }).key_id),
+    );
+    expect(problems).toEqual([
+      {
+        file: cut.path,
+        message: DataErrors.corruptGzip,
+        recordIndex: cut.complete,
+        byteOffset: expect.any(Number),
+      },
+    ]);
+    expect(problems[0].byteOffset).toBeGreaterThan(0);
   });
 
   it('.npy of another dtype or shape', async () => {

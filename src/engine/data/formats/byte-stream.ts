@@ -29,7 +29,8 @@ export async function startsWithGzipMagic(path: string): Promise<boolean> {
 
 /**
  * The file's bytes as a stream of chunks, decompressed when it is gzip. zlib failures become
- * DataFileError(corruptGzip) so callers see one documented error for any broken archive.
+ * DataFileError(corruptGzip) so callers see one documented error for any broken archive; its
+ * byteOffset is how far the stream decompressed before the damage.
  */
 export async function* fileChunks(
   path: string,
@@ -51,7 +52,7 @@ export async function* fileChunks(
   } catch (error) {
     if (error instanceof AbortedError || error instanceof DataFileError) throw error;
     if (options.gzip && isZlibError(error)) {
-      throw new DataFileError(DataErrors.corruptGzip, path, 0, { cause: error });
+      throw new DataFileError(DataErrors.corruptGzip, path, expanded, { cause: error });
     }
     throw error;
   } finally {
@@ -68,19 +69,34 @@ function isZlibError(error: unknown): boolean {
   );
 }
 
+export interface Peeked {
+  head: Buffer;
+  /** The head again, then the rest of the stream (then `broken`, thrown, where it broke). */
+  chunks: AsyncGenerator<Buffer>;
+  /** Why the stream broke before `wanted` bytes came (a gzip cut off early): the head is all there is. */
+  broken?: DataFileError;
+}
+
 /**
  * Pulls chunks until `wanted` bytes are buffered (or the stream ends), and hands back those
- * bytes for format detection plus an iterator that replays them before the rest.
+ * bytes for format detection plus an iterator that replays them before the rest. A stream
+ * that breaks after giving some bytes (a small gzip cut mid-way) is peeked up to the damage:
+ * the reader gets what came before it, then the break as its error.
  */
-export async function peekChunks(
-  source: AsyncGenerator<Buffer>,
-  wanted: number,
-): Promise<{ head: Buffer; chunks: AsyncGenerator<Buffer> }> {
+export async function peekChunks(source: AsyncGenerator<Buffer>, wanted: number): Promise<Peeked> {
   const seen: Buffer[] = [];
   let total = 0;
   let ended = false;
+  let broken: DataFileError | undefined;
   while (total < wanted) {
-    const next = await source.next();
+    let next: IteratorResult<Buffer>;
+    try {
+      next = await source.next();
+    } catch (error) {
+      if (!(error instanceof DataFileError) || total === 0) throw error;
+      broken = error;
+      break;
+    }
     if (next.done) {
       ended = true;
       break;
@@ -92,6 +108,7 @@ export async function peekChunks(
   async function* replay(): AsyncGenerator<Buffer> {
     try {
       if (head.length > 0) yield head;
+      if (broken) throw broken;
       if (ended) return;
       for (;;) {
         const next = await source.next();

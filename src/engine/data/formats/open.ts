@@ -81,7 +81,8 @@ export async function openDataFile(path: string, options: OpenOptions = {}): Pro
   try {
     if (head.length === 0) throw new DataFileError(DataErrors.emptyFile, path);
     const found = recognise(head, extname(path).toLowerCase());
-    if (!found) throw new DataFileError(DataErrors.unknownFormat, path);
+    // A few bytes before the damage that are no known format: the damage is the real reason.
+    if (!found) throw peeked.broken ?? new DataFileError(DataErrors.unknownFormat, path);
     format = found.name;
     opened = await found.format.open({
       head,
