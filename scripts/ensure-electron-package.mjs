@@ -1,7 +1,9 @@
-// Electron is an optional dependency: where its binary cannot be downloaded, npm drops the
-// whole package. The build and the type checker still need its JavaScript side (types,
-// version), so fetch the package alone, without running its download script. The Electron
-// binary stays absent and `npm start` falls back to browser mode.
+// Electron is an optional dependency, and npm skips it where it cannot install it: on a Node
+// older than its engines (Electron 45 declares >= 22.12), or where it fails. The build and the
+// type checker still need its JavaScript side (types, version), so fetch the package alone,
+// without its dependencies. Its binary is downloaded on first use by the package (not by npm
+// install), and here its downloader (@electron/get) is absent, so `npm start` says so and runs
+// browser mode (scripts/electron-binary.mjs).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +30,7 @@ try {
   mkdirSync(target, { recursive: true });
   execFileSync('tar', ['-xzf', join(scratch, tarball), '-C', target, '--strip-components=1']);
   console.log(
-    `electron ${version}: binary unavailable here; installed its package for types and builds (browser mode will be used).`,
+    `electron ${version}: npm skipped it here; installed its package alone, for types and builds (npm start will use browser mode).`,
   );
 } catch (error) {
   // Never fail the install for this: only type checking of src/main needs the package.

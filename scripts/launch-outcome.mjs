@@ -53,11 +53,11 @@ export function launchOutcome({ what, code, signal, stderr, forwardedSignal, san
 /**
  * Runs the child with stdin and stdout shared and stderr passed through (and remembered), forwards
  * Ctrl+C and SIGTERM to it, and resolves with its launchOutcome.
- * @param {{ what: string, command: string, args: string[], sandboxHelper?: string }} launch
+ * @param {{ what: string, command: string, args: string[], sandboxHelper?: string, env?: NodeJS.ProcessEnv }} launch
  */
-export function runChild({ what, command, args, sandboxHelper }) {
+export function runChild({ what, command, args, sandboxHelper, env }) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ['inherit', 'inherit', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['inherit', 'inherit', 'pipe'], env });
     let stderr = '';
     let forwardedSignal;
     child.stderr.on('data', (chunk) => {

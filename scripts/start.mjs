@@ -1,30 +1,18 @@
-// `npm start`: the Electron app where Electron's binary is installed, otherwise browser mode.
+// `npm start`: the Electron app where the electron package has (or can download) its binary,
+// otherwise browser mode, with the reason.
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { findElectronBinary } from './electron-binary.mjs';
+import { electronBinary } from './electron-binary.mjs';
+import { BUILT_ENTRIES, launchPlan, START_MESSAGES } from './launch-plan.mjs';
 import { runChild } from './launch-outcome.mjs';
 
-if (!existsSync('out/main/index.js') || !existsSync('out/cli/index.js')) {
-  console.error('LatentDraw is not built yet: run "npm run build" (npm install does it too).');
+if (!BUILT_ENTRIES.every((entry) => existsSync(entry))) {
+  console.error(START_MESSAGES.notBuilt);
   process.exit(1);
 }
 
-const electron = findElectronBinary();
-const launch =
-  'path' in electron
-    ? {
-        what: 'Electron',
-        command: electron.path,
-        args: ['.'],
-        // Only Linux builds have the setuid helper; elsewhere the sandbox hint never applies.
-        sandboxHelper: process.platform === 'linux' ? join(dirname(electron.path), 'chrome-sandbox') : undefined,
-      }
-    : (console.log(`Starting LatentDraw in browser mode: ${electron.missing}.`),
-      {
-        what: 'browser mode',
-        command: process.execPath,
-        args: ['bin/latentdraw.js', 'serve', ...process.argv.slice(2)],
-      });
+const binary = await electronBinary({ onDownload: (version) => console.log(START_MESSAGES.downloading(version)) });
+const launch = launchPlan(binary, { serveArgs: process.argv.slice(2) });
+if (launch.notice) console.log(launch.notice);
 
 const { exitCode, message } = await runChild(launch);
 if (message) console.error(message);

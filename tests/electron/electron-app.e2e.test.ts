@@ -4,10 +4,13 @@ import { describe, expect, test } from 'vitest';
 import { _electron as electron } from 'playwright-core';
 import { USER_DATA_ENV } from '../../src/main/user-data';
 // @ts-expect-error plain JavaScript helper shared with scripts/start.mjs
-import { findElectronBinary } from '../../scripts/electron-binary.mjs';
+import { electronBinary } from '../../scripts/electron-binary.mjs';
 import { tempDir } from '../helpers/temp-folder';
 
-const binary = findElectronBinary() as { path: string } | { missing: string };
+// As `npm start` does: the package's binary, downloaded first where it can be.
+const binary = (await electronBinary({
+  onDownload: (version: string) => console.log(`Electron e2e: downloading Electron ${version}'s binary`),
+})) as { path: string } | { missing: string };
 const reason = 'missing' in binary ? binary.missing : '';
 if (reason) console.warn(`Electron e2e skipped: ${reason}`);
 
