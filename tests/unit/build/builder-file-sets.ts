@@ -35,6 +35,9 @@ interface Target {
 }
 interface PackagerInternals {
   appDir: string;
+  config: unknown;
+  _framework: unknown;
+  installAppDependencies(platform: PlatformPackager, arch: number): Promise<void>;
   validateConfig(): Promise<void>;
   createHelper(platform: unknown): Promise<PlatformPackager>;
   _appInfo: unknown;
@@ -44,6 +47,11 @@ interface PackagerInternals {
 const { Packager } = require('app-builder-lib/out/packager') as {
   Packager: new (options: { projectDir: string }) => PackagerInternals;
 };
+const { createElectronFrameworkSupport } = require('app-builder-lib/out/electron/ElectronFramework') as {
+  createElectronFrameworkSupport(config: unknown, packager: PackagerInternals): Promise<unknown>;
+};
+/** Where electron-builder's packager calls installOrRebuild from (its module's exports, looked up at each call). */
+const yarn = require('app-builder-lib/out/util/yarn') as { installOrRebuild: (...args: unknown[]) => Promise<void> };
 const { AppInfo } = require('app-builder-lib/out/appInfo') as { AppInfo: new (p: unknown, v: null) => unknown };
 const { Platform, Arch } = require('app-builder-lib') as {
   Platform: Record<'LINUX' | 'WINDOWS', unknown>;
@@ -144,6 +152,28 @@ export async function checkDebTarget(projectDir: string): Promise<unknown> {
     helper.createTargets(['deb'], (_name, factory) => (deb = factory(join(projectDir, 'dist'))));
     return await deb!.checkOptions();
   } finally {
+    await packager.tempDirManager.cleanup();
+  }
+}
+
+/**
+ * The dependency rebuilds electron-builder would run before packing for Linux x64: its own
+ * installAppDependencies decides, with the rebuild itself (@electron/rebuild) replaced by a
+ * recorder of the platform and arch each call was for.
+ */
+export async function dependencyRebuilds(projectDir: string): Promise<unknown[]> {
+  const { packager, helper } = await platformPackager(projectDir, 'LINUX');
+  const original = yarn.installOrRebuild;
+  const calls: unknown[] = [];
+  yarn.installOrRebuild = async (_config, _dirs, options) => {
+    calls.push(options);
+  };
+  try {
+    packager._framework = await createElectronFrameworkSupport(packager.config, packager);
+    await packager.installAppDependencies(helper, Arch.x64);
+    return calls;
+  } finally {
+    yarn.installOrRebuild = original;
     await packager.tempDirManager.cleanup();
   }
 }

@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { minimatch } from 'minimatch';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { PACKAGED_LAYOUT } from '../../../src/main/packaged-paths';
-import { appFiles, checkDebTarget, type AppFiles, type PlatformName } from './builder-file-sets';
+import { appFiles, checkDebTarget, dependencyRebuilds, type AppFiles, type PlatformName } from './builder-file-sets';
 import { closure, packageName, readLock } from './lock-closure';
 
 interface FileSet {
@@ -19,6 +19,7 @@ interface BuilderConfig {
   files?: Array<string | FileSet>;
   extraResources?: FileSet[];
   asarUnpack?: string[];
+  npmRebuild?: boolean;
   electronFuses?: Record<string, boolean>;
   directories?: { output?: string; buildResources?: string };
   linux?: { target?: string[]; icon?: string };
@@ -92,7 +93,8 @@ describe('installer configuration (electron-builder.yml)', () => {
 
   test('flips the security fuses', async () => {
     const config = await loadConfig();
-    expect(config.electronFuses).toEqual({
+    const { resetAdHocDarwinSignature: _signing, ...fuses } = config.electronFuses ?? {};
+    expect(fuses).toEqual({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
@@ -101,6 +103,22 @@ describe('installer configuration (electron-builder.yml)', () => {
       onlyLoadAppFromAsar: true,
       grantFileProtocolExtraPrivileges: false,
     });
+  });
+
+  test('signs an unsigned macOS build ad hoc again once the fuses are flipped (Apple Silicon kills it otherwise)', async () => {
+    const config = await loadConfig();
+    // Passed to @electron/fuses, which re-signs the .app ad hoc after flipping; electron-builder
+    // signs after that where it has an identity, and does nothing where it has none.
+    expect(config.electronFuses?.resetAdHocDarwinSignature).toBe(true);
+    const mac = (config.mac ?? {}) as { identity?: string | null };
+    expect(mac.identity, 'an identity here would override a real one on release machines').toBeUndefined();
+  });
+
+  test('rebuilds no dependency for Electron: the app ships no native module, and native TensorFlow does not build', async () => {
+    const config = await loadConfig();
+    expect(config.npmRebuild).toBe(false);
+    // electron-builder's own decision, with the rebuild replaced by a recorder.
+    expect(await dependencyRebuilds(root)).toEqual([]);
   });
 
   test('has the icons it refers to', async () => {
