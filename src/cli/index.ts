@@ -6,6 +6,7 @@ import { command as inspect } from './commands/inspect';
 import { command as serve } from './commands/serve';
 import { command as train } from './commands/train';
 import { UsageError, type CliCommand, type CliIo } from './command';
+import { explainFsError } from '../engine/fs-errors';
 
 const commands: CliCommand[] = [info, inspect, importFiles, train, encode, decode, serve];
 
@@ -34,7 +35,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.err(`latentdraw ${name}: ${error.message}\nusage: ${command.usage}`);
       return 2;
     }
-    io.err(`latentdraw ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    const explained = explainFsError(error);
+    io.err(`latentdraw ${name}: ${explained instanceof Error ? explained.message : String(explained)}`);
     return 1;
   }
 }
