@@ -1,3 +1,4 @@
+import type { StudioApi } from '../../src/shared/contract/studio-api';
 import { fakeStudioApi } from './studio-api';
 
 /**
@@ -7,8 +8,8 @@ import { fakeStudioApi } from './studio-api';
  */
 export const fake = { current: fakeStudioApi() };
 
-export const studio = new Proxy({} as Record<string, unknown>, {
-  get: (_, group: string) => (fake.current.api as Record<string, unknown>)[group],
+export const studio = new Proxy({} as StudioApi, {
+  get: (_, group: keyof StudioApi) => fake.current.api[group],
 });
 
 export const hostKind = 'browser';

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeStudioApi, stubAnimationFrame } from '../../helpers/studio-api';
 import { fake } from '../../helpers/mocked-studio';
+import { concept } from '../../helpers/studio-answers';
 
 vi.mock('../../../src/renderer/src/lib/studio', () => import('../../helpers/mocked-studio'));
 
@@ -8,13 +9,6 @@ stubAnimationFrame();
 const { ConceptsState } = await import('../../../src/renderer/src/state/concepts.svelte');
 const { UI_MESSAGES } = await import('../../../src/renderer/src/lib/errors');
 
-const concept = (id: string) => ({
-  id,
-  name: id,
-  modelId: 'user:m',
-  description: '7 − 1',
-  vector: new Float32Array(2),
-});
 const STROKES = [{ x: [1, 2], y: [3, 4] }];
 
 describe('ConceptsState', () => {
@@ -22,20 +16,20 @@ describe('ConceptsState', () => {
   beforeEach(() => {
     fake.current = fakeStudioApi();
     host = { modelId: 'user:m', label: undefined, strokes: () => STROKES };
-    fake.current.call('concepts.list').mockResolvedValue({ concepts: [concept('c-a'), concept('c-b')] });
-    fake.current.call('concepts.samples').mockResolvedValue({ items: [], classNames: [], size: 28, total: 0 });
+    fake.current.call('concepts:list').mockResolvedValue({ concepts: [concept('c-a'), concept('c-b')] });
+    fake.current.call('concepts:samples').mockResolvedValue({ items: [], classNames: [], size: 28, total: 0 });
   });
 
   test('loads the model’s concepts once per model and selects the first', async () => {
     const concepts = new ConceptsState(host);
     await concepts.load();
     await concepts.load();
-    expect(fake.current.call('concepts.list')).toHaveBeenCalledTimes(1);
+    expect(fake.current.call('concepts:list')).toHaveBeenCalledTimes(1);
     expect(concepts.concepts.map((c) => c.id)).toEqual(['c-a', 'c-b']);
     expect(concepts.selectedId).toBe('c-a');
     host.modelId = 'user:other';
     await concepts.load();
-    expect(fake.current.call('concepts.list')).toHaveBeenLastCalledWith({ modelId: 'user:other' });
+    expect(fake.current.call('concepts:list')).toHaveBeenLastCalledWith({ modelId: 'user:other' });
   });
 
   test('define refuses a missing name or an empty set with the UI messages, then sends the sets', async () => {
@@ -50,9 +44,9 @@ describe('ConceptsState', () => {
     concepts.togglePick(4);
     concepts.pickFor('b');
     concepts.setKind('b', 'drawings');
-    fake.current.call('concepts.define').mockResolvedValue(concept('c-new'));
+    fake.current.call('concepts:define').mockResolvedValue(concept('c-new'));
     await concepts.define();
-    expect(fake.current.call('concepts.define')).toHaveBeenCalledWith({
+    expect(fake.current.call('concepts:define')).toHaveBeenCalledWith({
       modelId: 'user:m',
       name: 'roundness',
       a: { kind: 'items', indexes: [4] },
@@ -65,7 +59,7 @@ describe('ConceptsState', () => {
   test('a failed delete keeps the list and shows the engine’s message', async () => {
     const concepts = new ConceptsState(host);
     await concepts.load();
-    fake.current.call('concepts.delete').mockRejectedValue(new Error('that concept vector no longer exists'));
+    fake.current.call('concepts:delete').mockRejectedValue(new Error('that concept vector no longer exists'));
     await concepts.remove('c-a');
     expect(concepts.concepts).toHaveLength(2);
     expect(concepts.list.error).toBe('that concept vector no longer exists');
@@ -76,9 +70,9 @@ describe('ConceptsState', () => {
     const concepts = new ConceptsState(host);
     await concepts.load();
     concepts.setOperand(1, { kind: 'item', index: 9 });
-    fake.current.call('concepts.arithmetic').mockResolvedValue({ images: [], size: 28 });
+    fake.current.call('concepts:arithmetic').mockResolvedValue({ images: [], size: 28 });
     await concepts.compute();
-    expect(fake.current.call('concepts.arithmetic')).toHaveBeenCalledWith({
+    expect(fake.current.call('concepts:arithmetic')).toHaveBeenCalledWith({
       modelId: 'user:m',
       a: { kind: 'drawing', strokes: STROKES },
       b: { kind: 'item', index: 9 },

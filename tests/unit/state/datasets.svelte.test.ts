@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeStudioApi, stubAnimationFrame } from '../../helpers/studio-api';
 import { fake } from '../../helpers/mocked-studio';
+import { datasetInfo, importProgress } from '../../helpers/studio-answers';
 
 vi.mock('../../../src/renderer/src/lib/studio', () => import('../../helpers/mocked-studio'));
 stubAnimationFrame();
@@ -11,12 +12,12 @@ describe('DatasetsState', () => {
 
   test('lists datasets, shows import progress, and keeps the list when a delete fails', async () => {
     const data = new DatasetsState();
-    fake.current.call('datasets.list').mockResolvedValue([{ id: 'd1', name: 'cats' }]);
+    fake.current.call('datasets:list').mockResolvedValue([datasetInfo('d1', 'cats')]);
     const off = data.connect();
     await vi.waitFor(() => expect(data.datasets).toHaveLength(1));
-    fake.current.emit('onDatasetsImportProgress', { name: 'cat.ndjson', added: 12, fraction: 0.5 });
+    fake.current.emit('datasets:import-progress', importProgress('cat.ndjson', 12, 0.5));
     expect([data.phase, data.fraction]).toEqual(['Reading cat.ndjson: 12 added', 0.5]);
-    fake.current.call('datasets.delete').mockRejectedValue(new Error('no such dataset'));
+    fake.current.call('datasets:delete').mockRejectedValue(new Error('no such dataset'));
     await data.remove('d1');
     expect([data.error, data.datasets.length]).toEqual(['no such dataset', 1]);
     off();
@@ -24,13 +25,13 @@ describe('DatasetsState', () => {
 
   test('an import carries the category typed (trimmed) and the item limit; blank ones are left out', async () => {
     const data = new DatasetsState();
-    fake.current.call('datasets.import').mockResolvedValue({ files: [], dataset: undefined });
-    fake.current.call('datasets.list').mockResolvedValue([]);
-    fake.current.call('dialog.openDataFiles').mockResolvedValue([{ id: 'f1', name: 'cat.ndjson' }]);
+    fake.current.call('datasets:import').mockResolvedValue({ files: [], dataset: null });
+    fake.current.call('datasets:list').mockResolvedValue([]);
+    fake.current.call('dialog:open-data-files').mockResolvedValue([{ id: 'f1', name: 'cat.ndjson', size: 1 }]);
     data.nameCategory('  cat ');
     data.setLimit(500);
     await data.pickWithDialog();
-    expect(fake.current.call('datasets.import')).toHaveBeenLastCalledWith({
+    expect(fake.current.call('datasets:import')).toHaveBeenLastCalledWith({
       files: ['f1'],
       category: 'cat',
       limit: 500,
@@ -38,7 +39,7 @@ describe('DatasetsState', () => {
     data.nameCategory('   ');
     data.setLimit(undefined);
     await data.pickWithDialog();
-    expect(fake.current.call('datasets.import')).toHaveBeenLastCalledWith({ files: ['f1'] });
+    expect(fake.current.call('datasets:import')).toHaveBeenLastCalledWith({ files: ['f1'] });
     expect([data.category, data.limit]).toEqual(['   ', undefined]);
   });
 });

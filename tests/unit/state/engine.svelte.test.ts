@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeStudioApi } from '../../helpers/studio-api';
 import { fake } from '../../helpers/mocked-studio';
+import { appInfo } from '../../helpers/studio-answers';
 
 vi.mock('../../../src/renderer/src/lib/studio', () => import('../../helpers/mocked-studio'));
 const { EngineState } = await import('../../../src/renderer/src/state/engine.svelte');
@@ -10,12 +11,12 @@ describe('EngineState', () => {
 
   test('follows status events and explains a restart once the engine is back', async () => {
     const engine = new EngineState();
-    fake.current.call('app.info').mockResolvedValue({ engine: { state: 'ready', restarts: 0 } });
+    fake.current.call('app:info').mockResolvedValue(appInfo({ state: 'ready', restarts: 0 }));
     const off = engine.connect();
     await vi.waitFor(() => expect(engine.ready).toBe(true));
-    fake.current.emit('onEngineStatus', { state: 'starting', restarts: 1 });
+    fake.current.emit('engine:status', { state: 'starting', restarts: 1 });
     expect([engine.ready, engine.restartNotice]).toEqual([false, undefined]);
-    fake.current.emit('onEngineStatus', { state: 'ready', restarts: 1, lastExit: 'crashed' });
+    fake.current.emit('engine:status', { state: 'ready', restarts: 1, lastExit: 'crashed' });
     expect(engine.restartNotice).toMatch(/^The engine stopped \(crashed\) and was restarted\./);
     engine.dismissNotice();
     expect(engine.restartNotice).toBeUndefined();

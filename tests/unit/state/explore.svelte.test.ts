@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeStudioApi, stubAnimationFrame } from '../../helpers/studio-api';
 import { fake } from '../../helpers/mocked-studio';
+import { exploreGrid, exploreItem, imageBlock } from '../../helpers/studio-answers';
 
 vi.mock('../../../src/renderer/src/lib/studio', () => import('../../helpers/mocked-studio'));
 stubAnimationFrame();
@@ -26,10 +27,11 @@ describe('ExploreState', () => {
   test('a conditional model’s grid is asked at the reconstruction’s class', async () => {
     const explore = new ExploreState(host('cvae', ['a', 'b', 'c', 'd', 'e']));
     explore.reset();
-    fake.current.call('explore.grid').mockResolvedValue({ n: 15 });
+    const grid = exploreGrid(15);
+    fake.current.call('explore:grid').mockResolvedValue(grid);
     await explore.runGrid();
-    expect(fake.current.call('explore.grid')).toHaveBeenCalledWith(expect.objectContaining({ label: 3, axes: 'dims' }));
-    expect(explore.grid.result).toEqual({ n: 15 });
+    expect(fake.current.call('explore:grid')).toHaveBeenCalledWith(expect.objectContaining({ label: 3, axes: 'dims' }));
+    expect(explore.grid.result).toEqual(grid);
   });
 
   test('blending with no weight and interpolating from a missing drawing say what to do', async () => {
@@ -64,9 +66,9 @@ describe('ExploreState', () => {
     g.setDimX(1);
     g.setDimY(0);
     g.setClass(2);
-    fake.current.call('explore.grid').mockResolvedValue({ n: 5 });
+    fake.current.call('explore:grid').mockResolvedValue(exploreGrid(5));
     await explore.runGrid();
-    expect(fake.current.call('explore.grid')).toHaveBeenCalledWith(
+    expect(fake.current.call('explore:grid')).toHaveBeenCalledWith(
       expect.objectContaining({ n: 5, axes: 'dims', dims: [1, 0], label: 2 }),
     );
     explore.from.setSeed(7);
@@ -76,21 +78,21 @@ describe('ExploreState', () => {
     explore.setSteps(99);
     explore.useMode('spherical');
     const code = Float32Array.of(1, 2);
-    fake.current.call('explore.samples').mockResolvedValue({ latents: code });
-    fake.current.call('explore.item').mockResolvedValue({ code });
-    fake.current.call('explore.interpolate').mockResolvedValue({ count: 32 });
+    fake.current.call('explore:samples').mockResolvedValue(imageBlock(1, 2, code));
+    fake.current.call('explore:item').mockResolvedValue(exploreItem(42, code));
+    fake.current.call('explore:interpolate').mockResolvedValue(imageBlock(32));
     await explore.runPath();
-    expect(fake.current.call('explore.samples')).toHaveBeenCalledWith(expect.objectContaining({ seed: 17, label: 2 }));
-    expect(fake.current.call('explore.item')).toHaveBeenCalledWith({ modelId: 'user:m', index: 42 });
+    expect(fake.current.call('explore:samples')).toHaveBeenCalledWith(expect.objectContaining({ seed: 17, label: 2 }));
+    expect(fake.current.call('explore:item')).toHaveBeenCalledWith({ modelId: 'user:m', index: 42 });
     expect(explore.steps).toBe(32);
-    expect(fake.current.call('explore.interpolate')).toHaveBeenCalledWith(
+    expect(fake.current.call('explore:interpolate')).toHaveBeenCalledWith(
       expect.objectContaining({ steps: 32, mode: 'spherical' }),
     );
     explore.setWeight(0, 0);
     explore.setWeight(2, 0.25);
-    fake.current.call('explore.blend').mockResolvedValue({ count: 4 });
+    fake.current.call('explore:blend').mockResolvedValue(imageBlock(4));
     await explore.runBlend();
-    expect(fake.current.call('explore.blend')).toHaveBeenCalledWith(
+    expect(fake.current.call('explore:blend')).toHaveBeenCalledWith(
       expect.objectContaining({ weights: [0, 0.5, 0.25] }),
     );
   });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeStudioApi, stubAnimationFrame } from '../../helpers/studio-api';
 import { fake } from '../../helpers/mocked-studio';
+import { savedDrawingInfo } from '../../helpers/studio-answers';
 
 vi.mock('../../../src/renderer/src/lib/studio', () => import('../../helpers/mocked-studio'));
 stubAnimationFrame();
@@ -16,14 +17,16 @@ describe('FilesState', () => {
     await files.save();
     expect(files.error).toBe(FILES_ERRORS.empty);
     drawing.replace([{ x: [1, 2], y: [3, 4] }]);
-    fake.current.call('drawings.save').mockResolvedValue({ name: 'drawing-1' });
-    fake.current.call('drawings.list').mockResolvedValue([{ name: 'drawing-1' }]);
+    fake.current.call('drawings:save').mockResolvedValue(savedDrawingInfo('drawing-1'));
+    fake.current.call('drawings:list').mockResolvedValue([savedDrawingInfo('drawing-1')]);
     await files.save();
-    expect(fake.current.call('drawings.save')).toHaveBeenCalledWith(
+    expect(fake.current.call('drawings:save')).toHaveBeenCalledWith(
       expect.objectContaining({ name: 'drawing-1', drawing: [{ x: [1, 2], y: [3, 4] }] }),
     );
     drawing.clear();
-    fake.current.call('drawings.open').mockResolvedValue({ name: 'drawing-1', drawing: [{ x: [5], y: [6] }] });
+    fake.current
+      .call('drawings:open')
+      .mockResolvedValue({ ...savedDrawingInfo('drawing-1'), drawing: [{ x: [5], y: [6] }] });
     await files.open('drawing-1');
     expect(drawing.snapshot()).toEqual([{ x: [5], y: [6] }]);
   });
@@ -37,10 +40,10 @@ describe('FilesState', () => {
     expect(files.error).toBe(FILES_ERRORS.badName);
     files.setName('  cat 3 ');
     files.setWord(' cat ');
-    fake.current.call('drawings.save').mockResolvedValue({ name: 'cat 3', strokes: 1 });
-    fake.current.call('drawings.list').mockResolvedValue([]);
+    fake.current.call('drawings:save').mockResolvedValue(savedDrawingInfo('cat 3', 1, 'cat'));
+    fake.current.call('drawings:list').mockResolvedValue([]);
     await files.save();
-    expect(fake.current.call('drawings.save')).toHaveBeenCalledWith(
+    expect(fake.current.call('drawings:save')).toHaveBeenCalledWith(
       expect.objectContaining({ name: 'cat 3', word: 'cat' }),
     );
     expect([files.name, files.word, files.error]).toEqual(['  cat 3 ', ' cat ', undefined]);

@@ -1,12 +1,11 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeStudioApi } from '../../helpers/studio-api';
 import { fake } from '../../helpers/mocked-studio';
+import { modelSummary } from '../../helpers/studio-answers';
 
 vi.mock('../../../src/renderer/src/lib/studio', () => import('../../helpers/mocked-studio'));
 const { ModelsState } = await import('../../../src/renderer/src/state/models.svelte');
 const { UI_MESSAGES } = await import('../../../src/renderer/src/lib/errors');
-
-const summary = (id: string, kind = 'mlp-vae') => ({ id, kind, name: id, source: 'user', latentSize: 2 });
 
 describe('ModelsState', () => {
   beforeEach(() => (fake.current = fakeStudioApi()));
@@ -14,17 +13,17 @@ describe('ModelsState', () => {
   test('refresh picks a model, keeps the picked one while it is listed, and says when there are none', async () => {
     const models = new ModelsState();
     fake.current
-      .call('models.list')
-      .mockResolvedValue({ models: [summary('user:a'), summary('user:c', 'cvae')], backend: 'wasm' });
+      .call('models:list')
+      .mockResolvedValue({ models: [modelSummary('user:a'), modelSummary('user:c', 'cvae')], backend: 'wasm' });
     await models.refresh();
     expect(models.selectedId).toBeDefined();
     models.select('user:c');
     await models.refresh();
     expect([models.selectedId, models.conditional, models.backend]).toEqual(['user:c', true, 'wasm']);
-    fake.current.call('models.list').mockResolvedValue({ models: [], backend: 'wasm' });
+    fake.current.call('models:list').mockResolvedValue({ models: [], backend: 'wasm' });
     await models.refresh();
     expect([models.selectedId, models.hint]).toEqual([undefined, UI_MESSAGES.noModels]);
-    fake.current.call('models.list').mockRejectedValue(new Error('engine gone'));
+    fake.current.call('models:list').mockRejectedValue(new Error('engine gone'));
     await models.refresh();
     expect([models.error, models.loading]).toEqual(['engine gone', false]);
   });

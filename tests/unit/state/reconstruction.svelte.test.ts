@@ -19,19 +19,19 @@ describe('ReconstructionState', () => {
 
   test('the answer for the last stroke wins; the same stroke end is asked once; errors show', async () => {
     const rec = new ReconstructionState();
-    fake.current.call('latent.reconstruct').mockResolvedValue(answer(1));
+    fake.current.call('latent:reconstruct').mockResolvedValue(answer(1));
     rec.request('user:m', [{ x: [1], y: [1] }], 10);
     rec.request('user:m', [{ x: [1], y: [1] }], 10);
     await vi.waitFor(() => expect(rec.version).toBe(1));
-    expect(fake.current.call('latent.reconstruct')).toHaveBeenCalledTimes(1);
+    expect(fake.current.call('latent:reconstruct')).toHaveBeenCalledTimes(1);
     expect([rec.empty, rec.result?.z[0]]).toEqual([false, 1]);
-    fake.current.call('latent.reconstruct').mockRejectedValue(new Error('model folder not found'));
+    fake.current.call('latent:reconstruct').mockRejectedValue(new Error('model folder not found'));
     rec.request('user:m', []);
     await vi.waitFor(() => expect(rec.error).toBe('model folder not found'));
     rec.drawClass(2);
     rec.request('user:c', [{ x: [1], y: [1] }]);
     await vi.waitFor(() =>
-      expect(fake.current.call('latent.reconstruct')).toHaveBeenLastCalledWith(expect.objectContaining({ label: 2 })),
+      expect(fake.current.call('latent:reconstruct')).toHaveBeenLastCalledWith(expect.objectContaining({ label: 2 })),
     );
     rec.showPicked(answer(7));
     expect([rec.result?.z[0], rec.error, rec.version]).toEqual([7, undefined, 2]);
@@ -40,24 +40,24 @@ describe('ReconstructionState', () => {
   test('a stroke end equal to the live request in flight is not sent again; its answer ends the stroke', async () => {
     const rec = new ReconstructionState();
     let answerLive!: (r: ReturnType<typeof answer>) => void;
-    fake.current.call('latent.reconstruct').mockImplementation(() => new Promise((resolve) => (answerLive = resolve)));
+    fake.current.call('latent:reconstruct').mockImplementation(() => new Promise((resolve) => (answerLive = resolve)));
     const drawn = [{ x: [1, 2], y: [1, 2] }];
     const measured = () => performance.getEntriesByName(PERF.strokeToReconstruction).length;
     const before = measured();
     rec.requestLive('user:m', () => drawn.map((s) => ({ x: [...s.x], y: [...s.y] })));
     rec.request('user:m', [{ x: [1, 2], y: [1, 2] }], 20);
-    expect(fake.current.call('latent.reconstruct')).toHaveBeenCalledTimes(1);
+    expect(fake.current.call('latent:reconstruct')).toHaveBeenCalledTimes(1);
     answerLive(answer(3));
     await vi.waitFor(() => expect(rec.version).toBe(1));
     expect(measured()).toBe(before + 1);
     // The adopted answer ends the stroke: it is the settled one the other panels follow.
     expect([rec.settledVersion, rec.settledCode?.[0]]).toEqual([1, 3]);
     // A different drawing goes at once, urgent.
-    fake.current.call('latent.reconstruct').mockImplementation(() => new Promise(() => {}));
+    fake.current.call('latent:reconstruct').mockImplementation(() => new Promise(() => {}));
     rec.requestLive('user:m', () => [{ x: [5], y: [5] }]);
     rec.request('user:m', [{ x: [5, 6], y: [5, 6] }], 30);
-    expect(fake.current.call('latent.reconstruct')).toHaveBeenCalledTimes(2);
-    expect(fake.current.call('latent.reconstruct')).toHaveBeenLastCalledWith(
+    expect(fake.current.call('latent:reconstruct')).toHaveBeenCalledTimes(2);
+    expect(fake.current.call('latent:reconstruct')).toHaveBeenLastCalledWith(
       expect.objectContaining({ strokes: [{ x: [5, 6], y: [5, 6] }] }),
     );
   });
@@ -67,7 +67,7 @@ describe('ReconstructionState', () => {
     try {
       const rec = new ReconstructionState();
       let reply!: (r: ReturnType<typeof answer>) => void;
-      fake.current.call('latent.reconstruct').mockImplementation(() => new Promise((resolve) => (reply = resolve)));
+      fake.current.call('latent:reconstruct').mockImplementation(() => new Promise((resolve) => (reply = resolve)));
       rec.request('user:m', [{ x: [1], y: [1] }], 40);
       vi.advanceTimersByTime(SLOW_AFTER_MS - 10);
       expect(rec.slow).toBe(false);
@@ -89,7 +89,7 @@ describe('ReconstructionState', () => {
   test('mid-stroke answers feed the pictures only; the stroke end settles', async () => {
     const rec = new ReconstructionState();
     const replies: Array<(r: ReturnType<typeof answer>) => void> = [];
-    fake.current.call('latent.reconstruct').mockImplementation(() => new Promise((resolve) => replies.push(resolve)));
+    fake.current.call('latent:reconstruct').mockImplementation(() => new Promise((resolve) => replies.push(resolve)));
     rec.requestLive('user:m', () => [{ x: [1], y: [1] }]);
     replies[0](answer(5));
     await vi.waitFor(() => expect(rec.version).toBe(1));

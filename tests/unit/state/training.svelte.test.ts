@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeStudioApi, stubAnimationFrame } from '../../helpers/studio-api';
 import { fake } from '../../helpers/mocked-studio';
+import { trainingCapabilities, trainingRun, trainingSource } from '../../helpers/studio-answers';
 
 vi.mock('../../../src/renderer/src/lib/studio', () => import('../../helpers/mocked-studio'));
 stubAnimationFrame();
@@ -14,12 +15,10 @@ describe('TrainingState', () => {
     training.setModelName('no spaces allowed!');
     await training.start();
     expect(training.error).toBe(TRAINING_UI_ERRORS.badName);
-    expect(fake.current.call('training.start')).not.toHaveBeenCalled();
-    fake.current.call('training.sources').mockResolvedValue([]);
-    fake.current.call('training.capabilities').mockResolvedValue({ backends: [] });
-    fake.current
-      .call('training.status')
-      .mockResolvedValue({ runId: 'run-1', modelName: 'm', kind: 'mlp-vae', source: 's', startedAt: '' });
+    expect(fake.current.call('training:start')).not.toHaveBeenCalled();
+    fake.current.call('training:sources').mockResolvedValue([]);
+    fake.current.call('training:capabilities').mockResolvedValue(trainingCapabilities());
+    fake.current.call('training:status').mockResolvedValue(trainingRun('run-1'));
     await training.refresh();
     expect(training.running).toBe(true);
     training.watchEngine({ state: 'restarting', restarts: 1 });
@@ -28,9 +27,9 @@ describe('TrainingState', () => {
 
   test('refresh reads sources and picks the first when the form names none', async () => {
     const training = new TrainingState();
-    fake.current.call('training.sources').mockResolvedValue([{ id: 'dataset:a', name: 'a' }]);
-    fake.current.call('training.capabilities').mockResolvedValue({ backends: [] });
-    fake.current.call('training.status').mockResolvedValue(null);
+    fake.current.call('training:sources').mockResolvedValue([trainingSource('dataset:a', 'a')]);
+    fake.current.call('training:capabilities').mockResolvedValue(trainingCapabilities());
+    fake.current.call('training:status').mockResolvedValue(null);
     await training.refresh();
     expect([training.form.source, training.error]).toEqual(['dataset:a', undefined]);
   });
@@ -51,9 +50,9 @@ describe('TrainingState', () => {
     training.setSeed(9);
     training.setLimit(1000);
     training.setResume(true);
-    fake.current.call('training.start').mockResolvedValue({ runId: 'run-2' });
+    fake.current.call('training:start').mockResolvedValue(trainingRun('run-2'));
     await training.start();
-    expect(fake.current.call('training.start')).toHaveBeenCalledWith({
+    expect(fake.current.call('training:start')).toHaveBeenCalledWith({
       source: 'dataset:a',
       kind: 'cvae',
       modelName: 'digits',
