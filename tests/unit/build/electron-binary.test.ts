@@ -37,6 +37,10 @@ interface BinaryModule {
 interface PlanModule {
   START_MESSAGES: { browserMode(why: string): string };
   launchPlan(binary: Binary, options?: { platform?: NodeJS.Platform; serveArgs?: string[] }): Launch;
+  devLaunchPlan(
+    binary: Binary,
+    options: { electronVite: string; platform?: NodeJS.Platform; serveArgs?: string[]; env?: NodeJS.ProcessEnv },
+  ): Launch & { env?: NodeJS.ProcessEnv };
 }
 
 // @ts-expect-error plain JavaScript module of `npm start` (scripts/electron-binary.mjs)
@@ -167,6 +171,26 @@ describe('npm start asks the electron package for its binary', () => {
     } finally {
       rmSync(dist, { recursive: true, force: true });
     }
+  });
+
+  test('npm run dev: electron-vite’s dev mode on the package’s binary, else browser mode with the reason', async () => {
+    const electronVite = '/project/node_modules/electron-vite/bin/electron-vite.js';
+    const present = fake({ download: 'fails', downloader: true, binaryPresent: true });
+    const binary = await finder.electronBinary({ packageDir: present.dir, env: ENV });
+    const dev = plans.devLaunchPlan(binary, { electronVite, platform: 'linux', env: { HOME: '/home/me' } });
+    expect(dev).toEqual({
+      what: 'Electron',
+      command: process.execPath,
+      args: [electronVite, 'dev', '--watch'],
+      sandboxHelper: join(present.dir, 'dist', 'chrome-sandbox'),
+      env: { HOME: '/home/me', ELECTRON_EXEC_PATH: present.binary },
+    });
+
+    const refused = fake({ download: 'fails', downloader: true });
+    const why = (await finder.electronBinary({ packageDir: refused.dir, env: ENV })) as { missing: string };
+    expect(plans.devLaunchPlan(why, { electronVite, serveArgs: ['--port', '0'] })).toEqual(
+      plans.launchPlan(why, { serveArgs: ['--port', '0'] }),
+    );
   });
 
   test('starts Electron without the Linux sandbox hint elsewhere', () => {
