@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { encodeNdjsonLine, normalizeCanvasStrokes } from '../data/index';
-import { writeAtomic } from '../fs/atomic';
+import { removeDeadWriteTemps, withFileLock, writeAtomic } from '../fs/atomic';
 import { DRAWING_NAME_PATTERN, type SavedDrawing, type SavedDrawingInfo } from '../../shared/contract/drawings';
 import type { Stroke } from '../../shared/types/drawing';
 
@@ -43,20 +43,23 @@ export class DrawingFiles {
     return join(this.folder, `${name}${EXTENSION}`);
   }
 
+  /** Saves under one name take their turn, so a damaged file is set aside once and each save lands whole. */
   async save(name: string, drawing: Stroke[], word = ''): Promise<SavedDrawingInfo> {
     const path = this.path(name);
-    await mkdir(this.folder, { recursive: true });
-    await this.keepDamagedAside(name, path);
-    const file: DrawingFile = {
-      format: DRAWING_FILE_FORMAT,
-      version: 1,
-      name,
-      word,
-      savedAt: new Date().toISOString(),
-      drawing,
-    };
-    await writeAtomic(path, JSON.stringify(file));
-    return info(file);
+    return withFileLock(path, async () => {
+      await mkdir(this.folder, { recursive: true });
+      await this.keepDamagedAside(name, path);
+      const file: DrawingFile = {
+        format: DRAWING_FILE_FORMAT,
+        version: 1,
+        name,
+        word,
+        savedAt: new Date().toISOString(),
+        drawing,
+      };
+      await writeAtomic(path, JSON.stringify(file));
+      return info(file);
+    });
   }
 
   /**
@@ -90,6 +93,7 @@ export class DrawingFiles {
   }
 
   async list(): Promise<SavedDrawingInfo[]> {
+    await removeDeadWriteTemps(this.folder);
     const names = await readdir(this.folder).catch(() => [] as string[]);
     const out: SavedDrawingInfo[] = [];
     for (const file of names) {
@@ -107,8 +111,11 @@ export class DrawingFiles {
   }
 
   async delete(name: string): Promise<void> {
-    await this.open(name);
-    await rm(this.path(name), { force: true });
+    const path = this.path(name);
+    await withFileLock(path, async () => {
+      await this.open(name);
+      await rm(path, { force: true });
+    });
   }
 }
 

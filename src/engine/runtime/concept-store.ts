@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeAtomic } from '../fs/atomic';
+import { removeDeadWriteTemps, withFileLock, writeAtomic } from '../fs/atomic';
 import type { Concept } from '../../shared/types/latent';
 
 /** On disk: the vector as a plain number array (JSON has no Float32Array). */
@@ -47,7 +47,9 @@ function conceptsOf(value: unknown): StoredConcept[] | 'newer' | undefined {
  * Concept vectors, one JSON file per model in `<data home>/concepts/`. Written atomically
  * (temp file + fsync + rename), so a crash never leaves a half-written list. A list is only
  * ever rewritten from what was read: a file that cannot be read is never overwritten. A
- * damaged one is renamed aside (its concepts stay on disk) and the person is told where.
+ * damaged one is renamed aside (its concepts stay on disk) and the person is told where. Each
+ * read-modify-write of a model's list holds its file's lock, so concepts defined at once are
+ * all kept.
  */
 export class ConceptStore {
   constructor(private readonly root: string) {}
@@ -57,7 +59,30 @@ export class ConceptStore {
     return join(this.root, `${modelId.replace(':', '--')}.json`);
   }
 
+  /** Reading may set a damaged file aside: that too waits for the file's other changes. */
   async list(modelId: string): Promise<Concept[]> {
+    await removeDeadWriteTemps(this.root);
+    return withFileLock(this.fileOf(modelId), () => this.read(modelId));
+  }
+
+  add(concept: Concept): Promise<Concept[]> {
+    return withFileLock(this.fileOf(concept.modelId), async () => {
+      const all = [...(await this.read(concept.modelId)), concept];
+      await this.write(concept.modelId, all);
+      return all;
+    });
+  }
+
+  remove(modelId: string, id: string): Promise<Concept[]> {
+    return withFileLock(this.fileOf(modelId), async () => {
+      const all = (await this.read(modelId)).filter((c) => c.id !== id);
+      await this.write(modelId, all);
+      return all;
+    });
+  }
+
+  /** The list as stored; callers hold the file's lock. */
+  private async read(modelId: string): Promise<Concept[]> {
     const file = this.fileOf(modelId);
     let text: string;
     try {
@@ -81,18 +106,6 @@ export class ConceptStore {
       throw new Error(CONCEPT_STORE_ERRORS.damaged(file, keptAs));
     }
     return stored.map((c) => ({ ...c, vector: Float32Array.from(c.vector) }));
-  }
-
-  async add(concept: Concept): Promise<Concept[]> {
-    const all = [...(await this.list(concept.modelId)), concept];
-    await this.write(concept.modelId, all);
-    return all;
-  }
-
-  async remove(modelId: string, id: string): Promise<Concept[]> {
-    const all = (await this.list(modelId)).filter((c) => c.id !== id);
-    await this.write(modelId, all);
-    return all;
   }
 
   private async write(modelId: string, concepts: Concept[]): Promise<void> {

@@ -3,7 +3,7 @@ import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dataFolders } from '../../paths';
 import { DataErrors } from '../errors';
-import { removeFolder, writeAtomic } from '../../fs/atomic';
+import { removeDeadWriteTemps, removeFolder, withFileLock, writeAtomic } from '../../fs/atomic';
 import { isProcessAlive } from '../../fs/process-alive';
 import { DATASET_FILES, type DatasetManifest, type DatasetPreviewItem } from './manifest.types';
 
@@ -44,7 +44,7 @@ export class DatasetStore {
   }
 
   /**
-   * Removes what killed imports and deletes left behind. Imports still running in another
+   * Removes what killed imports, deletes and renames left behind. Imports still running in another
    * process (their PID is alive) are left alone. Runs before every listing and import, so the
    * CLI and the studio both clean up without a manual step.
    */
@@ -60,6 +60,8 @@ export class DatasetStore {
       const pid = temp?.[1] === undefined ? undefined : Number(temp[1]);
       const stale = temp !== null && (pid === undefined || (pid !== process.pid && !isProcessAlive(pid)));
       if (stale || TRASH.test(name)) await removeFolder(join(this.root, name)).catch(() => undefined);
+      // A rename killed while writing the manifest leaves its temp file inside the dataset.
+      if (ID_PATTERN.test(name)) await removeDeadWriteTemps(join(this.root, name));
     }
   }
 
@@ -102,20 +104,29 @@ export class DatasetStore {
     return JSON.parse(text) as DatasetManifest;
   }
 
+  /** Changes of one dataset's manifest (renames, deletion) take their turn, one at a time. */
+  private changing<T>(id: string, work: () => Promise<T>): Promise<T> {
+    return withFileLock(this.file(id, 'manifest'), work);
+  }
+
   async rename(id: string, name: string): Promise<DatasetManifest> {
     const trimmed = name.trim();
     if (trimmed.length === 0) throw new Error(DataErrors.datasetNameEmpty);
-    const manifest = { ...(await this.get(id)), name: trimmed };
-    await writeAtomic(this.file(id, 'manifest'), JSON.stringify(manifest, null, 2));
-    return manifest;
+    return this.changing(id, async () => {
+      const manifest = { ...(await this.get(id)), name: trimmed };
+      await writeAtomic(this.file(id, 'manifest'), JSON.stringify(manifest, null, 2));
+      return manifest;
+    });
   }
 
   /** Renamed away first so a crash mid-delete never leaves a half dataset that lists. */
   async delete(id: string): Promise<void> {
-    await this.get(id);
-    const trash = join(this.root, `.trash-${id}-${randomBytes(3).toString('hex')}`);
-    await rename(this.folder(id), trash);
-    await rm(trash, { recursive: true, force: true });
+    await this.changing(id, async () => {
+      await this.get(id);
+      const trash = join(this.root, `.trash-${id}-${randomBytes(3).toString('hex')}`);
+      await rename(this.folder(id), trash);
+      await rm(trash, { recursive: true, force: true });
+    });
   }
 
   async labels(id: string): Promise<Int32Array> {
