@@ -1,8 +1,9 @@
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { loadTrainingData } from '../../engine/data/training-data';
 import { saveModel } from '../../engine/models/store/store';
 import { MODEL_KINDS, type ModelKind } from '../../engine/models/types';
-import { dataFolders } from '../../engine/paths';
+import { defaultDataHome } from '../../engine/paths';
+import { checkpointFolderFor } from '../../engine/train/checkpoint-folder';
 import { mergeTrainingData } from '../../engine/train/merge-data';
 import type { EpochProgress } from '../../engine/train/progress';
 import { defaultWorkers } from '../../engine/train/default-workers';
@@ -99,7 +100,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.out(`training ${kind} on ${data.count} drawings (${data.classNames.length} classes, ${recipe}) with ${backend}`);
 
   const target = resolve(out);
-  const checkpointDir = join(dataFolders().checkpoints, basename(target));
+  // Keyed by the whole output path: a run with another --out of the same last part has its own.
+  const checkpointDir = checkpointFolderFor(defaultDataHome(), target);
   const controller = new AbortController();
   const onSignal = () => controller.abort();
   process.once('SIGINT', onSignal);

@@ -24,12 +24,14 @@ import { isConvolutional, type LatentModel } from '../models/types';
 import { dataFolders } from '../paths';
 import type { LoadedModels } from '../runtime/loaded-models';
 import { LATEST_FILE, readResumePoint, writeCheckpoint } from '../train/checkpoint';
+import { checkpointFolderFor } from '../train/checkpoint-folder';
+import { removeDeadCheckpointTemps } from '../train/checkpoint-leftovers';
 import { defaultWorkers } from '../train/default-workers';
-import { TRAIN_ERRORS } from '../train/errors';
 import { LatentMapProjector } from '../train/latent-map';
 import type { BatchProgress, EpochProgress } from '../train/progress';
 import { runOnTrainer } from '../train/remote-run';
 import { runConfig } from '../train/run';
+import { runIdentity } from '../train/run-identity';
 import { runMetadata, splitCounts } from '../train/run-metadata';
 import { resolveSettings, type TrainSettings } from '../train/settings';
 import { writeWeights } from '../train/snapshot';
@@ -99,8 +101,13 @@ export class TrainingJobs {
     return this.running?.done;
   }
 
+  /** Where a run saves the model it trains. */
+  modelFolder(modelName: string): string {
+    return join(dataFolders(this.options.dataHome).models, modelName);
+  }
+
   checkpointDir(modelName: string): string {
-    return join(dataFolders(this.options.dataHome).checkpoints, modelName);
+    return checkpointFolderFor(this.options.dataHome, this.modelFolder(modelName));
   }
 
   /** What runs can train on; the GPU probe is asked once per engine. */
@@ -147,7 +154,7 @@ export class TrainingJobs {
   }
 
   private async run(request: StartRequest, info: TrainingRunInfo, signal: AbortSignal): Promise<TrainingDoneEvent> {
-    const { emit, store, dataHome } = this.options;
+    const { emit, store } = this.options;
     const { runId, modelName } = info;
     let epochsDone = 0;
     let backend: string | undefined;
@@ -161,13 +168,10 @@ export class TrainingJobs {
       const data = await this.loadData(request, signal);
       const dataName = await sourceLabel(request.source, store);
       const checkpointDir = this.checkpointDir(modelName);
+      await removeDeadCheckpointTemps(checkpointDir);
       const resumable = request.resume === true && existsSync(join(checkpointDir, LATEST_FILE));
       // A fresh run must not leave an older run's checkpoint to be resumed by mistake.
       if (!resumable) await rm(checkpointDir, { recursive: true, force: true });
-      const resume = resumable ? await readResumePoint(checkpointDir) : undefined;
-      if (resume && (resume.metadata.kind !== request.kind || resume.metadata.imageSize !== data.imageSize)) {
-        throw new Error(TRAIN_ERRORS.checkpointMismatch);
-      }
       const settings = resolveSettings({
         ...request.settings,
         workers: request.settings.workers ?? defaultWorkers(request.kind),
@@ -177,6 +181,8 @@ export class TrainingJobs {
       // The engine keeps a model of the same shape to write checkpoints and the saved model from
       // the weights the trainer sends; it never trains it.
       const config = runConfig(data, request.kind, settings);
+      const identity = runIdentity(config, data, settings);
+      const resume = resumable ? await readResumePoint(checkpointDir, identity) : undefined;
       const split = splitCounts(data, settings);
       shadow = buildModel(config);
       const projector = new LatentMapProjector(data.labels, data.classNames);
@@ -204,7 +210,7 @@ export class TrainingJobs {
               shadow!,
               runMetadata(config, data, split, recorded, history),
               snapshot.optimizer,
-              { epochsDone: done, step, settings: recorded, history },
+              { epochsDone: done, step, settings: recorded, history, identity },
             );
             epochsDone = p.epoch;
             emit('training:progress', epochEvent(runId, p, projector.map(p.codes)));
@@ -221,7 +227,7 @@ export class TrainingJobs {
         { ...settings, backend: outcome.backend },
         outcome.state.history,
       );
-      await saveModel(shadow, join(dataFolders(dataHome).models, modelName), {
+      await saveModel(shadow, this.modelFolder(modelName), {
         ...metadata,
         dataset: metadata.dataset && { ...metadata.dataset, name: dataName },
       });

@@ -1,14 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { writeAtomic, replaceFolder, writeDurable } from '../fs/atomic';
+import { replaceFolder, withFileLock, writeAtomic, writeDurable } from '../fs/atomic';
 import type { ModelMetadata } from '../models/store/metadata';
 import { loadModel, type LoadedModel, writeModelParts } from '../models/store/store';
 import type { LatentModel } from '../models/types';
+import { checkpointTempName } from './checkpoint-leftovers';
 import { TRAIN_ERRORS } from './errors';
 import type { EpochSummary } from './progress';
 import type { TrainSettings } from './settings';
 import type { ResumePoint } from './run';
+import { identityDifferences, type RunIdentity } from './run-identity';
 import { namedArraysOf, namedTensors, readWeights, type NamedArray } from './snapshot';
 
 export const LATEST_FILE = 'latest.json';
@@ -21,6 +23,8 @@ export interface CheckpointState {
   step: number;
   settings: TrainSettings;
   history: EpochSummary[];
+  /** The run's model, data and settings: a resume must match them. Absent in older checkpoints. */
+  identity?: RunIdentity;
 }
 
 export interface Checkpoint extends LoadedModel {
@@ -33,9 +37,20 @@ const folderName = (epoch: number) => `epoch-${String(epoch).padStart(5, '0')}`;
 /**
  * Writes one checkpoint: a complete model folder plus optimiser state, built in a temp folder,
  * renamed into place, then `latest.json` is switched to it atomically. Older checkpoints are
- * removed only after that, so a crash at any point leaves the last good one readable.
+ * removed only after that, so a crash at any point leaves the last good one readable. Writes
+ * into one folder by this process take their turn (and keep clear of its leftover cleanup).
  */
 export async function writeCheckpoint(
+  dir: string,
+  model: LatentModel,
+  metadata: ModelMetadata,
+  optimizer: NamedArray[],
+  state: CheckpointState & { identity: RunIdentity },
+): Promise<string> {
+  return withFileLock(dir, () => writeCheckpointNow(dir, model, metadata, optimizer, state));
+}
+
+async function writeCheckpointNow(
   dir: string,
   model: LatentModel,
   metadata: ModelMetadata,
@@ -44,7 +59,7 @@ export async function writeCheckpoint(
 ): Promise<string> {
   await mkdir(dir, { recursive: true });
   const name = folderName(state.epochsDone);
-  const temp = join(dir, `.${name}.${process.pid}.tmp`);
+  const temp = join(dir, checkpointTempName(name));
   await rm(temp, { recursive: true, force: true });
   await mkdir(temp, { recursive: true });
   await writeModelParts(model, temp, metadata);
@@ -98,13 +113,24 @@ export async function readCheckpoint(dir: string): Promise<Checkpoint> {
   return { ...loaded, state, optimizerWeights };
 }
 
+/** Refuses a checkpoint that another run (other model, data or settings) wrote, saying what differs. */
+function checkSameRun(dir: string, saved: RunIdentity | undefined, now: RunIdentity): void {
+  if (saved === undefined) throw new Error(TRAIN_ERRORS.resumeUnrecorded(dir));
+  const differences = identityDifferences(saved, now);
+  if (differences !== undefined) throw new Error(TRAIN_ERRORS.resumeMismatch(dir, differences));
+}
+
 /**
- * A checkpoint as a resume point (plain arrays, for a trainer on any thread), with its
- * metadata; every tensor read here is freed again.
+ * The checkpoint in `dir` as a resume point (plain arrays, for a trainer on any thread) of
+ * the run `identity`, with its metadata; every tensor read here is freed again.
  */
-export async function readResumePoint(dir: string): Promise<{ point: ResumePoint; metadata: Checkpoint['metadata'] }> {
+export async function readResumePoint(
+  dir: string,
+  identity: RunIdentity,
+): Promise<{ point: ResumePoint; metadata: Checkpoint['metadata'] }> {
   const ckpt = await readCheckpoint(dir);
   try {
+    checkSameRun(dir, ckpt.state.identity, identity);
     const { epochsDone, step, history } = ckpt.state;
     return {
       point: {

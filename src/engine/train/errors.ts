@@ -5,5 +5,8 @@ export const TRAIN_ERRORS = {
   imageSize: 'the data image size does not match the model (conv-ae needs cookbook32, 32×32)',
   needsLabels: 'conditional models need labelled data with at least 2 classes',
   badCheckpoint: 'checkpoint folder is damaged or missing',
-  checkpointMismatch: 'checkpoint was made for another model kind or data size',
+  resumeMismatch: (dir: string, differences: string) =>
+    `the checkpoint in ${dir} belongs to another run (${differences}); resume with that run's model, data and settings, or train afresh without resuming`,
+  resumeUnrecorded: (dir: string) =>
+    `the checkpoint in ${dir} does not record its model, data and settings (an earlier version wrote it), so it cannot be resumed safely; train afresh without resuming`,
 } as const;

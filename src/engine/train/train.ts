@@ -3,10 +3,11 @@ import type { TrainingData } from '../data/training-data.types';
 import type { ModelMetadata } from '../models/store/metadata';
 import type { LatentModel, ModelKind } from '../models/types';
 import { readResumePoint, writeCheckpoint } from './checkpoint';
-import { TRAIN_ERRORS } from './errors';
+import { removeDeadCheckpointTemps } from './checkpoint-leftovers';
 import { GradientHelper } from './gradient-helper';
 import type { BatchProgress, EpochProgress, EpochSummary } from './progress';
 import { runConfig, runTraining } from './run';
+import { runIdentity } from './run-identity';
 import { runMetadata, splitCounts } from './run-metadata';
 import { resolveSettings, type TrainSettings } from './settings';
 import { readOptimizer } from './snapshot';
@@ -22,7 +23,7 @@ export interface TrainHooks {
   signal?: AbortSignal;
   /** A checkpoint is written here atomically after every epoch. */
   checkpointDir?: string;
-  /** A checkpoint folder (or one epoch folder in it) to continue from. */
+  /** A checkpoint folder (or one epoch folder in it) of this same run (model, data, settings) to continue from. */
   resumeFrom?: string;
 }
 
@@ -46,11 +47,10 @@ export async function train(
 ): Promise<TrainResult> {
   // The run records what it really trained on: this thread's backend.
   const settings = resolveSettings({ ...partial, backend: activeBackend() });
-  const resume = hooks.resumeFrom ? await readResumePoint(hooks.resumeFrom) : undefined;
-  if (resume && (resume.metadata.kind !== kind || resume.metadata.imageSize !== data.imageSize)) {
-    throw new Error(TRAIN_ERRORS.checkpointMismatch);
-  }
+  if (hooks.checkpointDir) await removeDeadCheckpointTemps(hooks.checkpointDir);
   const config = runConfig(data, kind, settings);
+  const identity = runIdentity(config, data, settings);
+  const resume = hooks.resumeFrom ? await readResumePoint(hooks.resumeFrom, identity) : undefined;
   const split = splitCounts(data, settings);
   const outcome = await runTraining(
     data,
@@ -72,7 +72,7 @@ export async function train(
             live.model,
             runMetadata(config, data, split, settings, history),
             await readOptimizer(live.optimizer),
-            { epochsDone, step, settings, history },
+            { epochsDone, step, settings, history, identity },
           );
         }
         hooks.onEpoch?.(progress);

@@ -144,6 +144,23 @@ describe('training handlers', () => {
     expect(epochs).toHaveLength(1);
   });
 
+  test('a resume with other settings is refused, naming the setting, and the checkpoint is kept', async () => {
+    const latest = join(t.home, 'checkpoints', 'cancelled', 'latest.json');
+    const kept = readFileSync(latest, 'utf8');
+    const run = await t.call('training:start', {
+      source: datasetId,
+      kind: 'mlp-vae',
+      modelName: 'cancelled',
+      settings: { ...settings, epochs: 20, batchSize: 32, learningRate: 0.01 },
+      resume: true,
+    });
+    const done = await t.waitForEvent<TrainingDoneEvent>('training:done', (e) => e.runId === run.runId);
+    expect(done.status).toBe('failed');
+    expect(done.error).toContain('belongs to another run');
+    expect(done.error).toContain('the settings differ: learning rate 0.001 in the checkpoint, 0.01 now');
+    expect(readFileSync(latest, 'utf8')).toBe(kept);
+  });
+
   test('a run that cannot load its data ends with a clear failure, not a hang', async () => {
     const run = await t.call('training:start', {
       source: 'ds-doesnotexist',
