@@ -11,22 +11,7 @@ import { useWindowBackend, windowBackends } from './window-backend';
 /** What the preload (or a test) posts to this window, with the port attached. */
 export const TRAINER_PORT_MESSAGE = 'latentdraw:trainer-port';
 
-interface PortLike {
-  postMessage(message: unknown): void;
-  onmessage: ((event: { data: unknown }) => void) | null;
-}
-
-interface WindowLike {
-  addEventListener(
-    type: 'message',
-    listener: (event: { data: unknown; source: unknown; ports: readonly PortLike[] }) => void,
-  ): void;
-  document?: { title: string };
-}
-
-const page = globalThis as unknown as WindowLike;
-
-function serve(port: PortLike): void {
+function serve(port: MessagePort): void {
   serveTrainer(
     {
       post: (message: FromTrainer) => port.postMessage(message),
@@ -38,9 +23,9 @@ function serve(port: PortLike): void {
   );
 }
 
-page.addEventListener('message', (event) => {
+window.addEventListener('message', (event) => {
   // Only this window's own preload (or test) posts here; another frame cannot reach it.
-  if (event.source !== page || event.data !== TRAINER_PORT_MESSAGE) return;
+  if (event.source !== window || event.data !== TRAINER_PORT_MESSAGE) return;
   for (const port of event.ports) serve(port);
 });
-if (page.document) page.document.title = 'LatentDraw trainer (ready)';
+document.title = 'LatentDraw trainer (ready)';

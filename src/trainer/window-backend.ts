@@ -4,9 +4,9 @@ import type { AdapterInfo, BackendStatus, TrainerBackendName } from '../shared/t
 import { probeAdapter, type GpuLike } from '../shared/webgpu-adapter';
 import { TRAINER_ERRORS } from '../engine/train/trainer-protocol';
 
-/** navigator.gpu of this page, where Chromium has WebGPU (typed without the DOM library). */
+/** navigator.gpu of this page, where Chromium has WebGPU (the DOM library does not declare it). */
 function pageGpu(): GpuLike | undefined {
-  return (globalThis as { navigator?: { gpu?: GpuLike } }).navigator?.gpu;
+  return (navigator as Navigator & { gpu?: GpuLike }).gpu;
 }
 
 async function webgpuStatus(allowSoftware: boolean): Promise<BackendStatus> {
@@ -18,9 +18,7 @@ async function webgpuStatus(allowSoftware: boolean): Promise<BackendStatus> {
 
 /** WebGL2 through a canvas: the fallback where a window has no usable WebGPU. */
 function webglStatus(): BackendStatus {
-  const canvas = (globalThis as { OffscreenCanvas?: new (w: number, h: number) => { getContext(k: string): unknown } })
-    .OffscreenCanvas;
-  const ok = canvas ? new canvas(1, 1).getContext('webgl2') !== null : false;
+  const ok = typeof OffscreenCanvas === 'function' && new OffscreenCanvas(1, 1).getContext('webgl2') !== null;
   return ok ? { name: 'webgl', available: true } : { name: 'webgl', available: false, reason: 'no WebGL2 context' };
 }
 

@@ -48,9 +48,16 @@ export const SAMPLE_COUNT = 8;
 /** Validation drawings whose codes are sent after every epoch, for the live latent map. */
 export const MAP_COUNT = 400;
 
-/** One macrotask between batches, so the thread's host reads cancel and other messages. */
+/**
+ * One macrotask between batches, so the thread's host reads cancel and other messages. Node's
+ * setImmediate where there is one; a trainer window (the loop runs there too) has none.
+ */
 const yieldToLoop = (): Promise<void> =>
-  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+  new Promise((resolve) => {
+    const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
+    if (immediate) immediate(resolve);
+    else setTimeout(resolve, 0);
+  });
 
 /**
  * The training loop: epochs of seeded shuffled batches, each one `stepper.step`, then a
