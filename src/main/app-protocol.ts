@@ -6,7 +6,7 @@
 import type { CustomScheme, Protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { contentSecurityPolicyFor } from '../shared/csp';
 
 export const APP_SCHEME = 'latentdraw';
 export const APP_HOST = 'app';
@@ -84,7 +84,7 @@ function notFound(): Response {
   });
 }
 
-/** The protocol handler: a file of the built renderer with its type and the CSP, or 404. */
+/** The protocol handler: a file of the built renderer with its type and its page's CSP, or 404. */
 export function createAppProtocolHandler(rootDir: string, read: ReadFile = readFile) {
   return async (request: Request): Promise<Response> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return notFound();
@@ -100,7 +100,7 @@ export function createAppProtocolHandler(rootDir: string, read: ReadFile = readF
       status: 200,
       headers: {
         'Content-Type': mimeType(file),
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'Content-Security-Policy': contentSecurityPolicyFor(new URL(request.url).pathname),
         'X-Content-Type-Options': 'nosniff',
       },
     });

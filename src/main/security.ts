@@ -1,7 +1,22 @@
-import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicyFor } from '../shared/csp';
 import type { Session, WebContents } from 'electron';
+import { APP_ORIGIN } from './app-protocol';
 
 export { CONTENT_SECURITY_POLICY };
+
+/**
+ * The policy a response gets: its page's own for the app's origin (the trainer page's allows
+ * WebAssembly), the studio's for anything else, such as electron-vite's dev server.
+ */
+export function contentSecurityPolicyForUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (`${parsed.protocol}//${parsed.host}` === APP_ORIGIN) return contentSecurityPolicyFor(parsed.pathname);
+  } catch {
+    // Not a URL: the strictest policy.
+  }
+  return CONTENT_SECURITY_POLICY;
+}
 
 /** Only plain web links leave the app, and they open in the person's browser. */
 export function isExternalLink(url: string): boolean {
@@ -30,7 +45,10 @@ export function hardenSession(session: Session): void {
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [contentSecurityPolicyForUrl(details.url)],
+      },
     });
   });
 }

@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { contentSecurityPolicyFor } from '../shared/csp';
 
 export const TOKEN_COOKIE = 'latentdraw_token';
 
@@ -53,6 +53,7 @@ export function tokenIsValid(candidate: string | undefined, token: string): bool
   return typeof candidate === 'string' && safeEqual(candidate, token);
 }
 
-export function contentSecurityPolicy(): string {
-  return CONTENT_SECURITY_POLICY;
+/** The policy of the page or file at this URL path (the trainer page's allows WebAssembly). */
+export function contentSecurityPolicy(path: string): string {
+  return contentSecurityPolicyFor(path);
 }

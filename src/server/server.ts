@@ -68,7 +68,10 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
     if (!originIsAllowed(request, port, false)) return refuse(response, 403, 'foreign origin');
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'method not allowed');
     if (!tokenIsValid(requestToken(request, url), token)) return refuse(response, 401, 'missing or wrong token');
-    const headers: Record<string, string> = { ...SECURITY_HEADERS, 'content-security-policy': contentSecurityPolicy() };
+    const headers: Record<string, string> = {
+      ...SECURITY_HEADERS,
+      'content-security-policy': contentSecurityPolicy(url.pathname),
+    };
     if (url.searchParams.has('token')) {
       headers['set-cookie'] = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
     }

@@ -12,8 +12,9 @@ import {
   serveAppProtocol,
 } from '../../../src/main/app-protocol';
 import { trustedSender } from '../../../src/main/ipc';
+import { TRAINER_PAGE } from '../../../src/main/trainer-window';
 import { isAppUrl } from '../../../src/main/security';
-import { CONTENT_SECURITY_POLICY } from '../../../src/shared/csp';
+import { CONTENT_SECURITY_POLICY, TRAINER_CONTENT_SECURITY_POLICY } from '../../../src/shared/csp';
 import { tempDir } from '../../helpers/temp-folder';
 
 vi.mock('electron', () => ({}));
@@ -28,6 +29,8 @@ writeFileSync(join(renderer, 'assets', 'index-abc.js'), 'export {};');
 writeFileSync(join(renderer, 'assets', 'index-abc.css'), 'body{}');
 writeFileSync(join(renderer, 'assets', 'kernels.wasm'), new Uint8Array([0, 0x61, 0x73, 0x6d]));
 writeFileSync(join(renderer, 'assets', 'a #b ?c.js'), 'export const odd = 1;');
+mkdirSync(join(renderer, 'trainer'));
+writeFileSync(join(renderer, 'trainer', 'index.html'), '<!doctype html><title>LatentDraw trainer</title>');
 // Beside the renderer folder: what a traversal would try to reach.
 writeFileSync(join(install, 'resources', 'app.asar', 'out', 'secret.txt'), 'secret');
 writeFileSync(join(scratch, 'secret.txt'), 'secret');
@@ -80,6 +83,19 @@ describe('the app protocol', () => {
     const odd = await get(`latentdraw://app/assets/${encodeURIComponent('a #b ?c.js')}`);
     expect(await odd.text()).toBe('export const odd = 1;');
     expect((await get('latentdraw://app/index.html', 'HEAD')).status).toBe(200);
+  });
+
+  test('serves the trainer page with its own CSP (WebAssembly allowed), and every other file with the studio’s', async () => {
+    const trainer = await get(appPageUrl(TRAINER_PAGE));
+    expect(trainer.status).toBe(200);
+    expect(await trainer.text()).toContain('LatentDraw trainer');
+    expect(trainer.headers.get('content-security-policy')).toBe(TRAINER_CONTENT_SECURITY_POLICY);
+    // The same file by a detour, and the studio's page from inside the trainer's folder, get the strict policy.
+    for (const url of ['latentdraw://app/trainer/%2e%2e/index.html', 'latentdraw://app/assets/../index.html']) {
+      const page = await get(url);
+      expect(page.status, url).toBe(200);
+      expect(page.headers.get('content-security-policy'), url).toBe(CONTENT_SECURITY_POLICY);
+    }
   });
 
   test('answers 404 to anything outside the renderer folder, missing, or not ours', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import type { Session, WebContents } from 'electron';
+import { TRAINER_CONTENT_SECURITY_POLICY } from '../../../src/shared/csp';
 import {
   CONTENT_SECURITY_POLICY,
   hardenContents,
@@ -51,7 +52,8 @@ describe('window hardening', () => {
   test('permissions are denied and CSP is added to every response', () => {
     let permission: ((c: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
     let check: (() => boolean) | undefined;
-    let headers: ((d: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void) | undefined;
+    let headers:
+      ((d: { url: string; responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void) | undefined;
     const session = {
       setPermissionRequestHandler: (h: typeof permission) => (permission = h),
       setPermissionCheckHandler: (h: typeof check) => (check = h),
@@ -62,11 +64,24 @@ describe('window hardening', () => {
     permission!(null, 'media', answer);
     expect(answer).toHaveBeenCalledWith(false);
     expect(check!()).toBe(false);
-    const result = vi.fn();
-    headers!({ responseHeaders: { a: ['b'] } }, result);
-    expect(result).toHaveBeenCalledWith({
-      responseHeaders: { a: ['b'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
-    });
+    const policyOf = (url: string) => {
+      const result = vi.fn();
+      headers!({ url, responseHeaders: { a: ['b'] } }, result);
+      expect(result).toHaveBeenCalledOnce();
+      const { responseHeaders } = result.mock.calls[0][0] as { responseHeaders: Record<string, string[]> };
+      expect(responseHeaders.a).toEqual(['b']);
+      return responseHeaders['Content-Security-Policy'];
+    };
+    expect(policyOf('latentdraw://app/index.html')).toEqual([CONTENT_SECURITY_POLICY]);
     expect(CONTENT_SECURITY_POLICY).toMatch(/default-src 'self'.*object-src 'none'.*base-uri 'none'/);
+    // The hidden trainer window's page compiles WebAssembly (tfjs); nothing else may.
+    expect(policyOf('latentdraw://app/trainer/index.html')).toEqual([TRAINER_CONTENT_SECURITY_POLICY]);
+    for (const url of [
+      'http://localhost:5173/trainer/index.html',
+      'latentdraw://other/trainer/index.html',
+      'latentdraw://app/trainer/%2e%2e/index.html',
+      'not a url',
+    ])
+      expect(policyOf(url), url).toEqual([CONTENT_SECURITY_POLICY]);
   });
 });
