@@ -28,7 +28,11 @@ export async function startEngine(
   emit: Emit,
   trainers: TrainerProvider = threadTrainers(config.wasmDir),
 ): Promise<Engine> {
-  const backend = await selectBackend({ only: config.backend, wasmDir: config.wasmDir });
+  const backend = await selectBackend({
+    only: config.backend,
+    wasmDir: config.wasmDir,
+    installedApp: config.installedApp,
+  });
   const models = LoadedModels.forConfig(config);
   const datasets = new DatasetStore(dataFolders(config.dataHome).datasets);
   const runtime = new StudioRuntime(config.dataHome, models, datasets);

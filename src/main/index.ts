@@ -26,8 +26,9 @@ export const STARTUP_ERRORS = {
 } as const;
 
 const here = dirname(fileURLToPath(import.meta.url));
-// Packaged: resources beside the archive, and the .wasm files unpacked from it (the engine
-// reads them with fs, which cannot look inside app.asar).
+// Packaged: resources beside the archive, and the .wasm files in the unpacked copy beside it
+// (electron-builder.yml's asarUnpack). The engine's fs could read them inside app.asar too:
+// Electron's asar support covers the utilityProcess and its worker threads.
 const { resourcesDir, wasmDir } = app.isPackaged
   ? packagedPaths(process.resourcesPath)
   : { resourcesDir: join(here, '../../resources'), wasmDir: undefined };
@@ -77,6 +78,7 @@ function startStudio(gpuSwitched: boolean): void {
         dataHome,
         resourcesDir,
         wasmDir,
+        installedApp: app.isPackaged,
         trainerWindow: true,
       });
       supervisor.start();

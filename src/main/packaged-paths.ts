@@ -8,7 +8,11 @@ import { join } from 'node:path';
 export const PACKAGED_LAYOUT = {
   /** Shipped models and sample data, relative to process.resourcesPath. */
   resources: 'resources',
-  /** tfjs-backend-wasm's binaries, unpacked because the engine reads them with fs. */
+  /**
+   * tfjs-backend-wasm's binaries, in the unpacked copy beside the archive where main points the
+   * engine. Electron's fs reads inside app.asar in the utilityProcess and its worker threads as
+   * well, so this names where they are, not a limit of fs.
+   */
   wasmDir: join('app.asar.unpacked', 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist'),
 } as const;
 

@@ -22,8 +22,9 @@ export const CONTENT_SECURITY_POLICY = policy("'self'");
 
 /**
  * The trainer page (the hidden GPU trainer window, src/trainer/): tfjs compiles WebAssembly there
- * (Long's multiplication probe in tfjs-core, the project's SIMD kernels), which a policy without
- * 'wasm-unsafe-eval' refuses with a console error. It allows compiling WebAssembly, not eval.
+ * as the page loads (tfjs-core's Long probe), which a policy without 'wasm-unsafe-eval' refuses,
+ * a CSP violation on every load (tests/e2e/trainer-csp.e2e.test.ts). It allows compiling
+ * WebAssembly, not eval.
  */
 export const TRAINER_CONTENT_SECURITY_POLICY = policy("'self' 'wasm-unsafe-eval'");
 

@@ -8,8 +8,10 @@ export interface EngineConfig {
   dataHome: string;
   /** Folder of shipped resources (default models, sample data). */
   resourcesDir: string;
-  /** Folder holding tfjs-backend-wasm's .wasm files (unpacked from asar in the packaged app). */
+  /** Folder holding tfjs-backend-wasm's .wasm files (the unpacked copy beside app.asar in the packaged app). */
   wasmDir?: string;
+  /** The installed desktop app: its installers leave the native TensorFlow packages out on purpose. */
+  installedApp?: boolean;
   /** Force one backend (tests, `--backend`); otherwise the best available. */
   backend?: BackendName;
   /**

@@ -21,6 +21,8 @@ export const INFERENCE_ORDER: readonly BackendName[] = BACKEND_ORDER.filter((nam
 export const BACKEND_ERRORS = {
   notInstalled: (pkg: string) =>
     `${pkg} is not installed (its install downloads libtensorflow, which was not reachable when npm install ran)`,
+  notInInstalledApp: (pkg: string) =>
+    `${pkg} is not part of the installed app (the installers leave native TensorFlow out); the CLI from a checkout can use it`,
   loadFailed: (pkg: string, why: string) => `${pkg} is installed but failed to load: ${why}`,
   noGpu: 'tfjs-node-gpu loaded but TensorFlow found no CUDA GPU',
   unknownBackend: (name: string) => `unknown backend "${name}"; expected one of ${BACKEND_ORDER.join(', ')}`,
@@ -33,6 +35,8 @@ export interface SelectOptions {
   wasmDir?: string;
   /** The order to try when `only` is absent (default: the engine's inference order). */
   order?: readonly BackendName[];
+  /** The installed desktop app, whose installers leave the native TensorFlow packages out. */
+  installedApp?: boolean;
 }
 
 function describe(error: unknown): string {
@@ -49,8 +53,10 @@ export function defaultWasmDir(): string {
   return join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm')), '/');
 }
 
-async function tryNative(name: 'tensorflow-gpu' | 'tensorflow'): Promise<BackendStatus> {
+async function tryNative(name: 'tensorflow-gpu' | 'tensorflow', installedApp: boolean): Promise<BackendStatus> {
   const pkg = name === 'tensorflow-gpu' ? '@tensorflow/tfjs-node-gpu' : '@tensorflow/tfjs-node';
+  // Left out of the installers on purpose (electron-builder.yml): there is nothing to look for.
+  if (installedApp) return { name, available: false, reason: BACKEND_ERRORS.notInInstalledApp(pkg) };
   try {
     require(pkg);
   } catch (error) {
@@ -113,7 +119,7 @@ async function tryBackend(name: BackendName, options: SelectOptions): Promise<Ba
   switch (name) {
     case 'tensorflow-gpu':
     case 'tensorflow':
-      return tryNative(name);
+      return tryNative(name, options.installedApp ?? false);
     case 'wasm':
       return tryWasm(options.wasmDir);
     case 'cpu':
