@@ -1,4 +1,5 @@
 import type { AppInfo } from '../shared/types/app';
+import { gpuSwitchHostHandlers, type GpuSwitchControl } from './gpu-switch';
 import type { HostHandlers } from './router';
 import type { EngineSupervisor } from './supervisor';
 
@@ -8,12 +9,19 @@ export interface HostIdentity {
   versions: Record<string, string>;
 }
 
-/** The channels both hosts (Electron main and the web server) answer the same way. */
+type AppChannels = 'app:info' | 'engine:status' | 'engine:restart' | 'training:gpu-switch' | 'training:set-gpu-switch';
+
+/**
+ * The channels both hosts (Electron main and the web server) answer the same way; the GPU
+ * switch only where the host gives its control (the desktop app on Linux).
+ */
 export function appHostHandlers(
   supervisor: EngineSupervisor,
   identity: HostIdentity,
-): Pick<HostHandlers, 'app:info' | 'engine:status' | 'engine:restart'> {
+  gpuSwitch?: GpuSwitchControl,
+): Pick<HostHandlers, AppChannels> {
   return {
+    ...gpuSwitchHostHandlers(gpuSwitch),
     'app:info': async () => ({
       name: 'LatentDraw',
       version: identity.version,

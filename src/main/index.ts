@@ -6,18 +6,21 @@ import { app, BrowserWindow, dialog, ipcMain, MessageChannelMain, protocol, sess
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appHostHandlers } from '../host/app-handlers';
+import type { GpuSwitchControl } from '../host/gpu-switch';
 import { fileHostHandlers, refuseInternalChannels } from '../host/files/handlers';
 import { PickedFiles } from '../host/files/picked-files';
 import { createRouter } from '../host/router';
 import { EngineSupervisor } from '../host/supervisor';
 import { appPageUrl, registerAppScheme, serveAppProtocol } from './app-protocol';
 import { dialogHostHandlers } from './dialogs';
-import { gpuChosen, rememberGpuChosen } from './gpu-preference';
+import { gpuTrainingOn, saveGpuTraining } from './gpu-preference';
 import { utilityEngineSpawner } from './engine-process';
 import { EVENT_PREFIX, registerIpc, trustedSender } from './ipc';
 import { packagedPaths } from './packaged-paths';
+import { mainPageUrl } from './page-url';
+import { restartApp } from './relaunch';
 import { hardenSession } from './security';
-import { userDataOverride } from './user-data';
+import { applyUserDataOverride } from './user-data';
 import { createTrainerWindow, gpuSwitches, TRAINER_PAGE, TrainerWindow } from './trainer-window';
 import { createMainWindow, type WindowPaths } from './window';
 
@@ -36,25 +39,27 @@ const rendererDir = join(here, '../renderer');
 
 const paths: WindowPaths = {
   preload: join(here, '../preload/index.cjs'),
-  pageUrl: process.env.ELECTRON_RENDERER_URL ?? appPageUrl('index.html'),
+  pageUrl: mainPageUrl(app.isPackaged, process.env),
 };
 
-/**
- * The hidden GPU trainer window, and the ports the engine asks for. Choosing WebGPU on Linux
- * is remembered: Chromium's WebGPU switches apply from the next launch (this one falls back
- * to WebGL in the trainer window).
- */
-function trainerPorts(dataHome: string, gpuSwitched: boolean) {
+/** The hidden GPU trainer window, and the ports the engine asks for. */
+function trainerPorts() {
   const trainer = new TrainerWindow({
     createWindow: () => createTrainerWindow(join(here, '../preload/trainer.cjs')),
     newChannel: () => new MessageChannelMain(),
     pageUrl: appPageUrl(TRAINER_PAGE),
   });
-  const ports = async (backend: string | undefined) => {
-    if (backend === 'webgpu' && !gpuSwitched) rememberGpuChosen(dataHome);
-    return trainer.port();
+  return { trainer, ports: () => trainer.port() };
+}
+
+/** The person's GPU training switch, where Chromium needs switches for WebGPU (Linux). */
+function gpuSwitchControl(dataHome: string, gpuSwitched: boolean): GpuSwitchControl | undefined {
+  if (gpuSwitches(process.platform, true).length === 0) return undefined;
+  return {
+    on: gpuSwitched,
+    save: (on) => saveGpuTraining(dataHome, on),
+    restart: () => restartApp(app),
   };
-  return { trainer, ports };
 }
 
 /** Everything a running studio is made of, composed once the app is ready. */
@@ -73,7 +78,7 @@ function startStudio(gpuSwitched: boolean): void {
       hardenSession(session.defaultSession);
       serveAppProtocol(protocol, rendererDir);
       const dataHome = app.getPath('userData');
-      const { trainer, ports } = trainerPorts(dataHome, gpuSwitched);
+      const { trainer, ports } = trainerPorts();
       const supervisor = new EngineSupervisor(utilityEngineSpawner(join(here, '../engine/host.js'), ports), {
         dataHome,
         resourcesDir,
@@ -86,15 +91,19 @@ function startStudio(gpuSwitched: boolean): void {
       const router = createRouter(supervisor, {
         ...fileHostHandlers(supervisor, dataHome, picked),
         ...dialogHostHandlers(dialog, () => window, picked),
-        ...appHostHandlers(supervisor, {
-          host: 'electron',
-          version: app.getVersion(),
-          versions: {
-            electron: process.versions.electron,
-            chrome: process.versions.chrome,
-            node: process.versions.node,
+        ...appHostHandlers(
+          supervisor,
+          {
+            host: 'electron',
+            version: app.getVersion(),
+            versions: {
+              electron: process.versions.electron,
+              chrome: process.versions.chrome,
+              node: process.versions.node,
+            },
           },
-        }),
+          gpuSwitchControl(dataHome, gpuSwitched),
+        ),
       });
       // The router wrapped so pages cannot reach engine channels that take host-resolved paths.
       const gate = refuseInternalChannels(router);
@@ -127,16 +136,28 @@ function startStudio(gpuSwitched: boolean): void {
     });
 }
 
-// Before the lock: the profile folder holds it, and a test's own profile must get its own lock.
-const userData = userDataOverride(process.env);
-if (userData) app.setPath('userData', userData);
-// Scheme privileges are read once, before the app is ready.
-registerAppScheme(protocol);
-// So are Chromium's switches: WebGPU's on Linux only once the person has chosen GPU training.
-const gpuSwitched = gpuChosen(app.getPath('userData'));
-for (const [name, value] of gpuSwitches(process.platform, gpuSwitched)) app.commandLine.appendSwitch(name, value);
+/** Before the lock: the profile folder holds it, and a test's own profile must get its own lock. */
+function useProfile(): boolean {
+  try {
+    applyUserDataOverride(app, process.env);
+    return true;
+  } catch (error) {
+    // Before ready this prints to stderr on Linux and shows a dialog elsewhere.
+    dialog.showErrorBox(STARTUP_ERRORS.failed, error instanceof Error ? error.message : String(error));
+    app.exit(1);
+    return false;
+  }
+}
 
-// A second launch hands over to the first (second-instance) and quits; quitting before ready
-// does not stop ready handlers, so nothing else may be set up on this path.
-if (!app.requestSingleInstanceLock()) app.quit();
-else startStudio(gpuSwitched);
+if (useProfile()) {
+  // Scheme privileges are read once, before the app is ready.
+  registerAppScheme(protocol);
+  // So are Chromium's switches: WebGPU's on Linux only while the person has GPU training on.
+  const gpuSwitched = gpuTrainingOn(app.getPath('userData'));
+  for (const [name, value] of gpuSwitches(process.platform, gpuSwitched)) app.commandLine.appendSwitch(name, value);
+
+  // A second launch hands over to the first (second-instance) and quits; quitting before ready
+  // does not stop ready handlers, so nothing else may be set up on this path.
+  if (!app.requestSingleInstanceLock()) app.quit();
+  else startStudio(gpuSwitched);
+}

@@ -12,7 +12,7 @@ import type {
   TrainingLatentMap,
   TrainingRunInfo,
 } from '../../shared/contract/training';
-import type { BackendReport } from '../../shared/types/backend';
+import { defaultTrainingBackend, type BackendReport } from '../../shared/types/backend';
 import { softwareAllowed } from '../backend/webgpu-node';
 import { DatasetStore, loadTrainingData } from '../data/index';
 import { defaultRecipe } from '../data/default-recipe';
@@ -120,7 +120,7 @@ export class TrainingJobs {
 
   private async defaultBackend(): Promise<TrainSettings['backend']> {
     const { backends } = await this.capabilities();
-    return backends.find((b) => b.available)?.name ?? this.options.backend.backend;
+    return defaultTrainingBackend(backends) ?? this.options.backend.backend;
   }
 
   start(request: StartRequest): TrainingRunInfo {

@@ -69,8 +69,11 @@ export function windowTrainers(
         gpu = [{ name: 'webgpu', available: false, reason }];
       }
       const webgpu = gpu.find((s) => s.name === 'webgpu') ?? { name: 'webgpu', available: false, reason: 'not probed' };
+      // Where the window has no WebGPU (Linux without Chromium's switches), WebGL is a choice.
+      const webgl = gpu.find((s) => s.name === 'webgl' && s.available);
+      const inWindow = !webgpu.available && webgl ? [webgpu, webgl] : [webgpu];
       const [first, ...rest] = own;
-      return first?.name === 'tensorflow-gpu' ? [first, webgpu, ...rest] : [webgpu, ...own];
+      return first?.name === 'tensorflow-gpu' ? [first, ...inWindow, ...rest] : [...inWindow, ...own];
     },
     async open(backend) {
       return backend && GPU_IN_WINDOW.includes(backend) ? portTrainer(await openPort(backend)) : threads.open(backend);

@@ -1,6 +1,6 @@
 import { channel } from './define';
 import { s } from './schema';
-import { BACKEND_NAMES, type BackendStatus } from '../types/backend';
+import { TRAINER_BACKEND_NAMES, type BackendStatus } from '../types/backend';
 
 export const TRAINING_KINDS = ['conv-ae', 'mlp-vae', 'conv-vae', 'cvae', 'cvae-prior'] as const;
 export type TrainingKind = (typeof TRAINING_KINDS)[number];
@@ -34,7 +34,7 @@ export const trainingSettingsSchema = s.object({
   /** Threads per batch (data-parallel); the engine picks when absent. */
   workers: s.optional(s.integer(1, 2)),
   /** The backend the run trains on; the best available one when absent. */
-  backend: s.optional(s.enum(BACKEND_NAMES)),
+  backend: s.optional(s.enum(TRAINER_BACKEND_NAMES)),
 });
 
 export interface TrainingSource {
@@ -52,6 +52,19 @@ export interface TrainingCapabilities {
   convTrainable: boolean;
   /** Every backend a run could train on, best first, with why it is not available. */
   backends: BackendStatus[];
+}
+
+/**
+ * GPU training where Chromium's WebGPU is behind switches (the desktop app on Linux): the
+ * switches are read once at launch, so turning it on or off restarts the app.
+ */
+export interface GpuSwitch {
+  /** Whether this host offers the switch; elsewhere WebGPU needs none, or there is no app to restart. */
+  offered: boolean;
+  /** Whether GPU training is on: in this launch, or in the one the app is restarting into. */
+  on: boolean;
+  /** The app is restarting to apply a change. */
+  restarting: boolean;
 }
 
 export interface TrainingRunInfo {
@@ -145,6 +158,9 @@ export const trainingChannels = {
     s.trusted<TrainingRunInfo>(),
   ),
   'training:cancel': channel('engine', s.object({}), s.trusted<{ cancelled: boolean }>()),
+  'training:gpu-switch': channel('host', s.object({}), s.trusted<GpuSwitch>()),
+  /** Stores the choice and restarts the app when it differs from this launch's. */
+  'training:set-gpu-switch': channel('host', s.object({ on: s.boolean() }), s.trusted<GpuSwitch>()),
 } as const;
 
 export const trainingEvents = {

@@ -4,17 +4,23 @@
  * main hands over, the rest stay on threads.
  */
 import { describe, expect, test } from 'vitest';
-import type { BackendReport } from '../../../src/shared/types/backend';
+import { defaultTrainingBackend, type BackendReport, type BackendStatus } from '../../../src/shared/types/backend';
 import { runOnTrainer } from '../../../src/engine/train/remote-run';
 import { resolveSettings } from '../../../src/engine/train/settings';
 import { serveTrainer } from '../../../src/engine/train/trainer-core';
 import type { FromTrainer, ToTrainer } from '../../../src/engine/train/trainer-protocol';
 import { windowTrainers, type TrainerPort } from '../../../src/engine/train/trainers';
+import { trainingSettingsSchema } from '../../../src/shared/contract/training';
 import { mnistDigits } from '../../helpers/digits';
 import { tf, useBackend } from '../../helpers/tf';
 
+const NO_WEBGPU: BackendStatus[] = [
+  { name: 'webgpu', available: false, reason: 'software adapter only (google, swiftshader)' },
+  { name: 'webgl', available: true },
+];
+
 /** An engine-side MessagePortMain look-alike wired to a trainer core playing the window. */
-function windowPort(): TrainerPort {
+function windowPort(probed: BackendStatus[] = NO_WEBGPU): TrainerPort {
   const engineListeners: Array<(event: { data: unknown }) => void> = [];
   const closeListeners: Array<() => void> = [];
   let windowHandler: ((message: ToTrainer) => void) | undefined;
@@ -29,10 +35,7 @@ function windowPort(): TrainerPort {
         await tf.setBackend('cpu');
         return { backend: 'webgl' };
       },
-      probe: async () => [
-        { name: 'webgpu', available: false, reason: 'software adapter only (google, swiftshader)' },
-        { name: 'webgl', available: true },
-      ],
+      probe: async () => probed,
     },
   );
   return {
@@ -58,16 +61,55 @@ const report: BackendReport = {
 };
 
 describe('GPU runs in a trainer window', () => {
-  test("lists the window's WebGPU verdict in the training backends, in its place", async () => {
+  test("lists the window's WebGPU verdict in its place, and WebGL beside it where WebGPU is missing", async () => {
     const asked: Array<string | undefined> = [];
     const trainers = windowTrainers(async (backend) => {
       asked.push(backend);
       return windowPort();
     });
     const backends = await trainers.backends(report);
-    expect(backends.map((b) => b.name)).toEqual(['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu']);
+    expect(backends.map((b) => b.name)).toEqual(['tensorflow-gpu', 'webgpu', 'webgl', 'tensorflow', 'wasm', 'cpu']);
     expect(backends[1]).toMatchObject({ available: false, reason: 'software adapter only (google, swiftshader)' });
+    expect(backends[2]).toEqual({ name: 'webgl', available: true });
     expect(asked).toHaveLength(1);
+    // Offered, never the default: a run that names no backend stays on the engine's own.
+    expect(defaultTrainingBackend(backends)).toBe('wasm');
+  });
+
+  test('where the window has WebGPU, or no WebGL either, WebGL is not listed', async () => {
+    const gpu = { name: 'webgpu', available: true } as const;
+    const withWebgpu = await windowTrainers(async () => windowPort([gpu, { name: 'webgl', available: true }])).backends(
+      report,
+    );
+    expect(withWebgpu.map((b) => b.name)).toEqual(['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu']);
+    expect(defaultTrainingBackend(withWebgpu)).toBe('webgpu');
+    const neither = await windowTrainers(async () =>
+      windowPort([NO_WEBGPU[0], { name: 'webgl', available: false, reason: 'no WebGL2 context' }]),
+    ).backends(report);
+    expect(neither.map((b) => b.name)).toEqual(['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu']);
+  });
+
+  test('a webgl run is asked of the window by name, and the contract lets a page ask for it', async () => {
+    const asked: Array<string | undefined> = [];
+    const trainers = windowTrainers(async (backend) => {
+      asked.push(backend);
+      return windowPort();
+    });
+    await (await trainers.open('webgl')).close();
+    expect(asked).toEqual(['webgl']);
+    expect(
+      trainingSettingsSchema.parse({
+        epochs: 1,
+        batchSize: 8,
+        learningRate: 0.001,
+        optimizer: 'adam',
+        beta: 1,
+        latentSize: 2,
+        validationShare: 0.1,
+        seed: 1,
+        backend: 'webgl',
+      }).backend,
+    ).toBe('webgl');
   });
 
   test('a webgpu run goes through a port to the window and comes back with its weights', async () => {

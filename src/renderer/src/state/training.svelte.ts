@@ -1,4 +1,5 @@
 import type {
+  GpuSwitch,
   TrainingBatchEvent,
   TrainingCapabilities,
   TrainingDoneEvent,
@@ -10,7 +11,7 @@ import type {
 } from '../../../shared/contract/training';
 import { MODEL_NAME_PATTERN } from '../../../shared/contract/training';
 import type { EngineStatus } from '../../../shared/types/app';
-import { BACKEND_NAMES, type BackendName } from '../../../shared/types/backend';
+import { defaultTrainingBackend, type BackendName, type TrainerBackendName } from '../../../shared/types/backend';
 import { fileNumber, fileSafe } from '../lib/gif';
 import { messageOf } from '../lib/errors';
 import { studio } from '../lib/studio';
@@ -78,20 +79,12 @@ export interface TrainingForm {
   limit: number | undefined;
   resume: boolean;
   /** The backend to train on; undefined until the engine has said which are available. */
-  backend: BackendName | undefined;
+  backend: TrainerBackendName | undefined;
 }
 
-/**
- * The best available backend a start request can name (the list is best first), else the
- * engine's own default. The trainer window's own fallback (webgl) is not one to ask for.
- */
+/** The backend the form starts on: the one a run would take unasked (the list is best first). */
 export function bestBackend(capabilities: TrainingCapabilities | undefined): BackendName | undefined {
-  const best = capabilities?.backends?.find((b) => b.available && isBackendName(b.name));
-  return best?.name as BackendName | undefined;
-}
-
-function isBackendName(name: string): name is BackendName {
-  return (BACKEND_NAMES as readonly string[]).includes(name);
+  return defaultTrainingBackend(capabilities?.backends ?? []);
 }
 
 /** The Train tab: the form, the run in progress (from events) and how it ended. */
@@ -126,6 +119,8 @@ export class TrainingState {
   #strips = $state<EpochStrip[]>([]);
   #done = $state<TrainingDoneEvent | undefined>();
   #error = $state<string | undefined>();
+  #gpuSwitch = $state<GpuSwitch | undefined>();
+  #gpuSwitchAsked = $state(false);
   /** The validation codes' map after each epoch (absent from engines that do not send it). */
   readonly maps = new TrainingMapFrames();
 
@@ -175,6 +170,14 @@ export class TrainingState {
   get error(): string | undefined {
     return this.#error;
   }
+  /** The GPU training switch; shown only where the host offers it (the desktop app on Linux). */
+  get gpuSwitch(): GpuSwitch | undefined {
+    return this.#gpuSwitch;
+  }
+  /** Asked to switch and not answered yet: the app may be closing to restart. */
+  get gpuSwitchAsked(): boolean {
+    return this.#gpuSwitchAsked;
+  }
 
   chooseSource(id: string): void {
     this.#form.source = id;
@@ -182,7 +185,7 @@ export class TrainingState {
   chooseKind(kind: TrainingKind): void {
     this.#form.kind = kind;
   }
-  chooseBackend(backend: BackendName | undefined): void {
+  chooseBackend(backend: TrainerBackendName | undefined): void {
     this.#form.backend = backend;
   }
   chooseOptimizer(optimizer: TrainingForm['optimizer']): void {
@@ -264,14 +267,16 @@ export class TrainingState {
 
   async refresh(): Promise<void> {
     try {
-      const [sources, capabilities, run] = await Promise.all([
+      const [sources, capabilities, run, gpuSwitch] = await Promise.all([
         studio.training.sources({}),
         studio.training.capabilities({}),
         studio.training.status({}),
+        studio.training.gpuSwitch({}),
       ]);
       this.#sources = sources;
       this.#capabilities = capabilities;
       this.#run = run;
+      this.#gpuSwitch = gpuSwitch;
       const chosen = capabilities.backends?.find((b) => b.name === this.#form.backend);
       if (!chosen?.available) this.#form.backend = bestBackend(capabilities);
       if (!sources.some((s) => s.id === this.#form.source)) this.#form.source = sources[0]?.id ?? '';
@@ -360,5 +365,24 @@ export class TrainingState {
 
   async cancel(): Promise<void> {
     await studio.training.cancel({});
+  }
+
+  /**
+   * Turns GPU training on or off. The app restarts to apply it, so a running training is not
+   * cut short: the switch waits until it ends.
+   */
+  async setGpuTraining(on: boolean): Promise<void> {
+    if (this.running || this.#gpuSwitchAsked || this.#gpuSwitch?.restarting) return;
+    this.#error = undefined;
+    this.#gpuSwitchAsked = true;
+    try {
+      this.#gpuSwitch = await studio.training.setGpuSwitch({ on });
+    } catch (error) {
+      this.#error = messageOf(error);
+      // A new object, so the toggle the person clicked shows the unchanged switch again.
+      if (this.#gpuSwitch) this.#gpuSwitch = { ...this.#gpuSwitch };
+    } finally {
+      this.#gpuSwitchAsked = false;
+    }
   }
 }
