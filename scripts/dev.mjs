@@ -32,7 +32,8 @@ async function watchRenderer() {
   const { build } = await import('vite');
   const { config } = await resolveConfig({}, 'build', 'production');
   const renderer = config.renderer;
-  const watcher = await build({ ...renderer, build: { ...renderer.build, watch: {} } });
+  // Not emptied: the trainer page's bundle lives in the same folder, from esbuild.
+  const watcher = await build({ ...renderer, build: { ...renderer.build, emptyOutDir: false, watch: {} } });
   // The first build (or its error, which vite prints) before the server starts.
   await new Promise((resolve) =>
     watcher.on('event', (event) => {
