@@ -1,8 +1,9 @@
 // Longer fuzzing than the test command affords: the same fuzz tests of every data reader and
 // of model loading, with budgets raised (defaults: 50,000 data inputs / 10 minutes, 3,000
 // model inputs), then the hostile inputs (gzip bombs, many-problem files, hostile model
-// folders, …) through the real CLI one process each. Every target's peak RSS is measured with
-// /usr/bin/time and printed; over 1 GB fails the run.
+// folders, …) through the real CLI one process each, then hostile clients against a real
+// `latentdraw serve` (an idle-connection flood, a request flood that reads nothing). Every
+// target's peak RSS is measured with /usr/bin/time and printed; over 1 GB fails the run.
 // Usage: npm run bench:fuzz [-- --inputs N --minutes M --model-inputs K --seed S]
 import { spawnSync } from 'node:child_process';
 
@@ -49,6 +50,12 @@ const ok = [
     '--import',
     'tsx',
     'bench/fuzz/hostile.ts',
+  ]),
+  measured('browser mode: hostile clients (driver; server and engine are measured on their own)', [
+    process.execPath,
+    '--import',
+    'tsx',
+    'bench/fuzz/browser-mode.ts',
   ]),
 ].every(Boolean);
 process.exit(ok ? 0 : 1);

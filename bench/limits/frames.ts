@@ -11,6 +11,7 @@ import type { Router } from '../../src/host/router';
 import type { EngineSupervisor } from '../../src/host/supervisor';
 import { decodeFrame } from '../../src/server/frame-decode';
 import { SERVER_LIMITS, startStudioServer } from '../../src/server/server';
+import { wsProtocols } from '../../src/shared/contract/ws-protocol';
 
 const TOKEN = 'bench-token-0123456789';
 const rendererDir = mkdtempSync(join(tmpdir(), 'latentdraw-frames-'));
@@ -35,13 +36,14 @@ const sender = spawn(
   process.execPath,
   [
     '-e',
-    `const W = require('ws'); const ws = new W(process.argv[1], { origin: process.argv[2] });
+    `const W = require('ws'); const ws = new W(process.argv[1], JSON.parse(process.argv[3]), { origin: process.argv[2] });
      const stroke = JSON.stringify({ x: new Array(20000).fill(123.456), y: new Array(20000).fill(654.321) });
      const frame = '{"id":1,"channel":"latent:reconstruct","payload":{"modelId":"user:x","strokes":[' + new Array(${count}).fill(stroke).join(',') + ']}}';
      ws.on('open', () => { process.send('ready'); process.once('message', () => { ws.send(frame); }); });
      ws.on('message', () => { process.send('refused'); ws.close(); });`,
-    `ws://127.0.0.1:${server.port}/ws?token=${TOKEN}`,
+    `ws://127.0.0.1:${server.port}/ws`,
     `http://127.0.0.1:${server.port}`,
+    JSON.stringify(wsProtocols(TOKEN)),
   ],
   { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
 );
@@ -49,7 +51,7 @@ await new Promise((ok) => sender.once('message', ok));
 const refused = new Promise<number>((ok) => sender.once('message', () => ok(performance.now() - t)));
 
 // Another client asks app:info every 5 ms while the hostile frame arrives and is decoded.
-const other = new WebSocket(`ws://127.0.0.1:${server.port}/ws?token=${TOKEN}`, {
+const other = new WebSocket(`ws://127.0.0.1:${server.port}/ws`, wsProtocols(TOKEN), {
   origin: `http://127.0.0.1:${server.port}`,
 });
 await new Promise((ok) => other.once('open', ok));

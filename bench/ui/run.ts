@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { PERF } from '../../src/renderer/src/lib/perf';
+import { wsProtocols } from '../../src/shared/contract/ws-protocol';
 import { drawPath, FIXTURE_MODEL_ID, openStudio, useModel } from '../../tests/e2e/harness';
 import { percentile, STAGE, strokeAndWait } from './strokes';
 
@@ -35,13 +36,12 @@ async function clearMeasures(page: Page): Promise<void> {
  * engine:ping (browser → server → engine process), on a second WebSocket of the same page.
  */
 async function transportFloor(page: Page, channel: string, payload: unknown, runs = 100, gapMs = 0): Promise<number[]> {
+  const protocols = wsProtocols(new URL(page.url()).searchParams.get('token') ?? '');
   return page.evaluate(
-    async ([name, body, n, gap]) => {
+    async ([name, body, n, gap, offered]) => {
       const url = new URL('/ws', location.href);
       url.protocol = 'ws:';
-      const token = new URLSearchParams(location.search).get('token');
-      if (token) url.searchParams.set('token', token);
-      const ws = new WebSocket(url.href);
+      const ws = new WebSocket(url.href, offered as string[]);
       await new Promise((resolve) => (ws.onopen = resolve));
       const times: number[] = [];
       for (let id = 1; id <= (n as number); id++) {
@@ -56,7 +56,7 @@ async function transportFloor(page: Page, channel: string, payload: unknown, run
       ws.close();
       return times;
     },
-    [channel, payload, runs, gapMs] as const,
+    [channel, payload, runs, gapMs, protocols] as const,
   );
 }
 

@@ -9,6 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 import { PERF } from '../../src/renderer/src/lib/perf';
+import { wsProtocols } from '../../src/shared/contract/ws-protocol';
 import { FIXTURE_MODEL_ID, openStudio, useModel } from '../../tests/e2e/harness';
 import { percentile, strokeAndWait } from './strokes';
 
@@ -19,10 +20,11 @@ const STROKE_EVERY_MS = Number(process.argv[3] ?? 500);
 
 /** Opens a second WebSocket on the page that calls one channel and records batch events. */
 async function connect(page: Page): Promise<void> {
-  await page.evaluate(async () => {
+  const protocols = wsProtocols(new URL(page.url()).searchParams.get('token') ?? '');
+  await page.evaluate(async (offered) => {
     const url = new URL('/ws', location.href);
     url.protocol = 'ws:';
-    const ws = new WebSocket(url.href);
+    const ws = new WebSocket(url.href, offered);
     await new Promise((resolve) => (ws.onopen = resolve));
     const w = window as unknown as {
       __bench: { ws: WebSocket; batches: Array<[number, number, number, number]>; replies: Map<number, unknown> };
@@ -35,7 +37,7 @@ async function connect(page: Page): Promise<void> {
         w.__bench.batches.push([performance.now(), m.payload.epoch, m.payload.batch, m.payload.batches]);
       }
     };
-  });
+  }, protocols);
 }
 
 async function call(page: Page, channel: string, payload: unknown): Promise<unknown> {

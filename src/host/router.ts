@@ -1,14 +1,16 @@
 import { channels, isChannelName, isEngineChannel, SchemaError } from '../shared/contract/index';
 import type { HostChannelName, Request, Response } from '../shared/contract/index';
 import { toErrorInfo, type Envelope } from '../shared/contract/envelope';
+import type { Caller } from './caller';
 import type { EngineSupervisor } from './supervisor';
 
 export const ROUTER_ERRORS = {
   unknownChannel: (name: string) => `unknown channel "${name.slice(0, 80)}"`,
 } as const;
 
+/** `caller` is given where the host can tell when the asker goes away (browser mode's sockets). */
 export type HostHandlers = {
-  [C in HostChannelName]: (request: Request<C>) => Promise<Response<C>>;
+  [C in HostChannelName]: (request: Request<C>, caller?: Caller) => Promise<Response<C>>;
 };
 
 /**
@@ -17,7 +19,7 @@ export type HostHandlers = {
  * engine. Callers check who is asking (sender, token, origin) before calling `handle`.
  */
 export function createRouter(supervisor: EngineSupervisor, hostHandlers: HostHandlers) {
-  return async function handle(channel: unknown, payload: unknown): Promise<Envelope<unknown>> {
+  return async function handle(channel: unknown, payload: unknown, caller?: Caller): Promise<Envelope<unknown>> {
     if (!isChannelName(channel)) {
       return { ok: false, error: { message: ROUTER_ERRORS.unknownChannel(String(channel)), code: 'unknown-channel' } };
     }
@@ -30,8 +32,8 @@ export function createRouter(supervisor: EngineSupervisor, hostHandlers: HostHan
     }
     if (isEngineChannel(channel)) return supervisor.request(channel, request);
     try {
-      const handler = hostHandlers[channel] as (request: unknown) => Promise<unknown>;
-      return { ok: true, value: await handler(request) };
+      const handler = hostHandlers[channel] as (request: unknown, caller?: Caller) => Promise<unknown>;
+      return { ok: true, value: await handler(request, caller) };
     } catch (error) {
       return { ok: false, error: toErrorInfo(error) };
     }

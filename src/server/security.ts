@@ -1,8 +1,7 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { tokenFromProtocols } from '../shared/contract/ws-protocol';
 import { contentSecurityPolicyFor } from '../shared/csp';
-
-export const TOKEN_COOKIE = 'latentdraw_token';
 
 export function newToken(): string {
   return randomBytes(24).toString('base64url');
@@ -35,22 +34,52 @@ export function originIsAllowed(request: IncomingMessage, port: number, required
   return allowedOrigins(port).has(origin.toLowerCase());
 }
 
-function cookieToken(request: IncomingMessage): string | undefined {
+function readCookie(request: IncomingMessage, name: string): string | undefined {
   const header = request.headers.cookie;
   if (!header) return undefined;
   for (const part of header.split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name === TOKEN_COOKIE) return rest.join('=');
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
   }
   return undefined;
 }
 
-export function requestToken(request: IncomingMessage, url: URL): string | undefined {
-  return url.searchParams.get('token') ?? cookieToken(request);
+/**
+ * The page's cookie, which lets its scripts and styles (requested without the token) load.
+ * Cookies ignore ports: every server on 127.0.0.1 receives it. So it carries no token: its value
+ * is an HMAC of this server's port under the per-run token, which this server recomputes and no
+ * other can, and it opens only the static files (the public renderer bundle), never the
+ * WebSocket, which needs the token itself (`wsProtocols`). A server on another port that gets it
+ * learns neither the token nor a key to the socket. The port is in the name too, so two studios
+ * on one machine keep their own cookies.
+ */
+export function pageCookie(token: string, port: number): { name: string; value: string } {
+  return {
+    name: `latentdraw_page_${port}`,
+    value: createHmac('sha256', token).update(`latentdraw page cookie for port ${port}`).digest('base64url'),
+  };
 }
 
-export function tokenIsValid(candidate: string | undefined, token: string): boolean {
-  return typeof candidate === 'string' && safeEqual(candidate, token);
+export function pageCookieHeader(token: string, port: number): string {
+  const { name, value } = pageCookie(token, port);
+  return `${name}=${value}; HttpOnly; SameSite=Strict; Path=/`;
+}
+
+/** A page or file request: the token in the address (the URL the studio printed), or the page cookie. */
+export function pageRequestIsAuthorized(request: IncomingMessage, url: URL, token: string, port: number): boolean {
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl !== null) return safeEqual(fromUrl, token);
+  const expected = pageCookie(token, port);
+  const cookie = readCookie(request, expected.name);
+  return cookie !== undefined && safeEqual(cookie, expected.value);
+}
+
+/** A WebSocket handshake: the token among the offered subprotocols; cookies and the URL do not count. */
+export function socketRequestIsAuthorized(request: IncomingMessage, token: string): boolean {
+  const header = request.headers['sec-websocket-protocol'];
+  const offered = typeof header === 'string' ? header.split(',').map((p) => p.trim()) : [];
+  const candidate = tokenFromProtocols(offered);
+  return candidate !== undefined && safeEqual(candidate, token);
 }
 
 /** The policy of the page or file at this URL path (the trainer page's allows WebAssembly). */

@@ -43,7 +43,7 @@ export function fileHostHandlers(
         }
       }
     },
-    'uploads:begin': async ({ files }) => uploads.begin(files),
+    'uploads:begin': async ({ files }, caller) => uploads.begin(files, caller),
     'uploads:chunk': async ({ uploadId, file, offset, bytes }) => uploads.chunk(uploadId, file, offset, bytes),
     'uploads:finish': async ({ uploadId }) => uploads.finish(uploadId),
   };
@@ -60,10 +60,10 @@ export function noDialogHostHandlers(): Pick<HostHandlers, 'dialog:open-data-fil
 
 /** Engine channels that take host-resolved paths are refused when they come from a page. */
 export function refuseInternalChannels(router: Router): Router {
-  return async (channel, payload) => {
+  return async (channel, payload, caller) => {
     if (typeof channel === 'string' && INTERNAL_CHANNELS.includes(channel)) {
       return { ok: false, error: { message: FILE_HOST_ERRORS.internal(channel), code: 'internal-channel' } };
     }
-    return router(channel, payload);
+    return router(channel, payload, caller);
   };
 }

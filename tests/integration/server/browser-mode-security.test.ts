@@ -7,43 +7,26 @@ import { fileHostHandlers, noDialogHostHandlers } from '../../../src/host/files/
 import { appHostHandlers } from '../../../src/host/app-handlers';
 import { createRouter } from '../../../src/host/router';
 import type { EngineSupervisor } from '../../../src/host/supervisor';
+import { pageCookie } from '../../../src/server/security';
 import { SERVER_LIMITS, startStudioServer, type StudioServer } from '../../../src/server/server';
-import { decodeWire, encodeWire } from '../../../src/shared/contract/wire';
-import type { ServerMessage } from '../../../src/shared/contract/ws-protocol';
+import { wsProtocols } from '../../../src/shared/contract/ws-protocol';
+import { encodeWire } from '../../../src/shared/contract/wire';
 import { sourceEngineSupervisor } from '../../helpers/engine';
+import { get as getAnswer, nextMessage, openSocket } from '../../helpers/studio-socket';
 import { tempDir } from '../../helpers/temp-folder';
 
 const TOKEN = 'test-token-0123456789';
 
-function get(port: number, path: string, headers: Record<string, string> = {}): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, headers }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-function connect(url: string, origin?: string): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, origin ? { origin } : {});
-    ws.once('open', () => resolve(ws));
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`refused with ${res.statusCode}`)));
-    ws.once('error', reject);
-  });
-}
-
-function nextMessage(ws: WebSocket): Promise<ServerMessage> {
-  return new Promise((resolve) => ws.once('message', (data) => resolve(decodeWire(data.toString()) as ServerMessage)));
+async function get(port: number, path: string, headers: Record<string, string> = {}): Promise<number> {
+  return (await getAnswer(port, path, headers)).status;
 }
 
 describe('browser-mode server refuses strangers and survives hostile messages', () => {
   let server: StudioServer;
   let supervisor: EngineSupervisor;
   let origin: string;
-  let wsUrl: string;
+  const connect = (options: { origin?: string; token?: string; headers?: Record<string, string> } = {}) =>
+    openSocket(server.port, options);
 
   beforeAll(async () => {
     const rendererDir = tempDir('renderer');
@@ -58,7 +41,6 @@ describe('browser-mode server refuses strangers and survives hostile messages', 
     });
     server = await startStudioServer({ rendererDir, token: TOKEN, router, supervisor });
     origin = `http://127.0.0.1:${server.port}`;
-    wsUrl = `ws://127.0.0.1:${server.port}/ws?token=${TOKEN}`;
     await supervisor.whenReady();
   });
 
@@ -71,7 +53,6 @@ describe('browser-mode server refuses strangers and survives hostile messages', 
     expect(await get(server.port, '/')).toBe(401);
     expect(await get(server.port, '/?token=wrong')).toBe(401);
     expect(await get(server.port, `/?token=${TOKEN}`)).toBe(200);
-    expect(await get(server.port, '/', { cookie: `latentdraw_token=${TOKEN}` })).toBe(200);
     const csp = await new Promise<string | undefined>((resolve) => {
       httpRequest({ host: '127.0.0.1', port: server.port, path: `/?token=${TOKEN}` }, (res) => {
         res.resume();
@@ -93,20 +74,57 @@ describe('browser-mode server refuses strangers and survives hostile messages', 
   });
 
   test('refuses WebSocket handshakes without the token, from another site, or via another host name', async () => {
-    await expect(connect(`ws://127.0.0.1:${server.port}/ws`, origin)).rejects.toThrow('403');
-    await expect(connect(wsUrl, 'http://attacker.example')).rejects.toThrow('403');
-    await expect(connect(wsUrl)).rejects.toThrow('403');
+    await expect(connect({ origin })).rejects.toThrow('403');
+    await expect(connect({ origin, token: 'wrong' })).rejects.toThrow('403');
+    await expect(connect({ origin: 'http://attacker.example', token: TOKEN })).rejects.toThrow('403');
+    await expect(connect({ token: TOKEN })).rejects.toThrow('403');
+    await expect(connect({ origin, token: TOKEN, headers: { host: `rebind.example:${server.port}` } })).rejects.toThrow(
+      '403',
+    );
+    // The token in the URL, where a log or a Referer could keep it, is not how the socket is opened.
     await expect(
       new Promise((resolve, reject) => {
-        const ws = new WebSocket(wsUrl, { origin, headers: { host: `rebind.example:${server.port}` } });
+        const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws?token=${TOKEN}`, { origin });
         ws.once('open', resolve);
         ws.once('unexpected-response', (_r, res) => reject(new Error(`refused with ${res.statusCode}`)));
       }),
     ).rejects.toThrow('403');
+    (await connect({ origin, token: TOKEN })).close();
+  });
+
+  test('the page cookie is not the token, works on this server only, and opens no WebSocket', async () => {
+    const page = await getAnswer(server.port, `/?token=${TOKEN}`);
+    const [setCookie] = page.headers['set-cookie'] ?? [];
+    expect(setCookie).toMatch(/; HttpOnly/);
+    expect(setCookie).toMatch(/; SameSite=Strict/);
+    expect(setCookie).not.toContain(TOKEN);
+    const cookie = setCookie.split(';')[0];
+    // With it, the page loads its scripts and styles (which carry no token) from this server.
+    expect(await get(server.port, '/', { cookie })).toBe(200);
+    // Browsers send a 127.0.0.1 cookie to every port there: a server on another port that got
+    // it, or the token the old cookie carried, opens no socket here.
+    const value = cookie.slice(cookie.indexOf('=') + 1);
+    await expect(connect({ origin, headers: { cookie } })).rejects.toThrow('403');
+    await expect(connect({ origin, token: value })).rejects.toThrow('403');
+    await expect(connect({ origin, headers: { cookie: `latentdraw_token=${TOKEN}` } })).rejects.toThrow('403');
+    expect(await get(server.port, '/', { cookie: `latentdraw_token=${TOKEN}` })).toBe(401);
+    // What this token gives another port's server is refused here, under either name.
+    const other = pageCookie(TOKEN, server.port + 1);
+    const here = pageCookie(TOKEN, server.port);
+    expect(other.value).not.toBe(here.value);
+    expect(await get(server.port, '/', { cookie: `${here.name}=${other.value}` })).toBe(401);
+    expect(await get(server.port, '/', { cookie: `${other.name}=${other.value}` })).toBe(401);
+    expect(await get(server.port, '/', { cookie: `${here.name}=${here.value}` })).toBe(200);
+  });
+
+  test('the socket answers with the studio protocol, never echoing the token', async () => {
+    const ws = await connect({ origin, token: TOKEN });
+    expect(ws.protocol).toBe(wsProtocols(TOKEN)[0]);
+    ws.close();
   });
 
   test('answers hostile messages with errors and keeps serving', async () => {
-    const ws = await connect(wsUrl, origin);
+    const ws = await connect({ origin, token: TOKEN });
     const hostile: Array<[string | Buffer, string]> = [
       ['not json', 'message is not valid JSON'],
       ['[1,2]', 'message must be an object'],
@@ -137,11 +155,11 @@ describe('browser-mode server refuses strangers and survives hostile messages', 
   });
 
   test('closes a connection that sends an oversized message, and others still work', async () => {
-    const ws = await connect(wsUrl, origin);
+    const ws = await connect({ origin, token: TOKEN });
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
     ws.send('x'.repeat(SERVER_LIMITS.maxMessageBytes + 1));
     expect(await closed).toBe(1009);
-    const again = await connect(wsUrl, origin);
+    const again = await connect({ origin, token: TOKEN });
     const reply = nextMessage(again);
     again.send(encodeWire({ id: 1, channel: 'app:info', payload: {} }));
     expect(await reply).toMatchObject({

@@ -1,4 +1,5 @@
 import { createStudioApi, type StudioApi } from '../../../shared/contract/studio-api';
+import { wsProtocols } from '../../../shared/contract/ws-protocol';
 import { createWebTransport } from './web-transport';
 
 declare global {
@@ -8,12 +9,12 @@ declare global {
   }
 }
 
+/** The token comes from the page's own address, which no other origin can read. */
 function browserModeApi(): StudioApi {
-  const token = new URLSearchParams(location.search).get('token');
+  const token = new URLSearchParams(location.search).get('token') ?? '';
   const wsUrl = new URL('/ws', location.href);
   wsUrl.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  if (token) wsUrl.searchParams.set('token', token);
-  return createStudioApi(createWebTransport(wsUrl.href));
+  return createStudioApi(createWebTransport(wsUrl.href, wsProtocols(token)));
 }
 
 /** The typed API: from the preload in Electron, over the WebSocket in browser mode. */

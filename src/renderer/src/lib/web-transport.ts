@@ -11,9 +11,10 @@ interface Waiting {
 
 /**
  * Browser mode: the same API over a WebSocket to the local server. Reconnects by itself;
- * requests made while disconnected wait for the connection.
+ * requests made while disconnected wait for the connection. `protocols` carry the token
+ * (see wsProtocols): never a cookie, which every server on 127.0.0.1 would receive.
  */
-export function createWebTransport(wsUrl: string): StudioTransport {
+export function createWebTransport(wsUrl: string, protocols: string[]): StudioTransport {
   let socket: WebSocket | undefined;
   let nextId = 1;
   const waiting = new Map<number, Waiting>();
@@ -23,7 +24,7 @@ export function createWebTransport(wsUrl: string): StudioTransport {
   function connect(): Promise<WebSocket> {
     if (opened) return opened;
     opened = new Promise((resolve) => {
-      const ws = new WebSocket(wsUrl);
+      const ws = new WebSocket(wsUrl, protocols);
       ws.onopen = () => {
         socket = ws;
         resolve(ws);
