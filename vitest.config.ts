@@ -1,6 +1,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { STRICT_KERNELS_ENV } from './src/engine/backend/kernels/wasm-asm';
 
 export default defineConfig({
   // Compiles the renderer's *.svelte.ts state classes (runes) so they are unit-tested in Node, as
@@ -13,6 +14,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // tfjs keeps one global engine per process; forks isolate backends between files.
     pool: 'forks',
+    // A SIMD kernel that does not bind is an error here, not a silent JavaScript fallback.
+    env: { [STRICT_KERNELS_ENV]: '1' },
     reporters: ['default'],
   },
 });

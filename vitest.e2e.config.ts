@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { STRICT_KERNELS_ENV } from './src/engine/backend/kernels/wasm-asm';
 
 /** End-to-end tests: browser mode driven in Debian's Chromium. They need `npm run build` first. */
 export default defineConfig({
@@ -9,5 +10,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     fileParallelism: false,
     pool: 'forks',
+    // A SIMD kernel that does not bind is an error here, not a silent JavaScript fallback.
+    env: { [STRICT_KERNELS_ENV]: '1' },
   },
 });

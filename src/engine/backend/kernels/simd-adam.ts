@@ -69,6 +69,9 @@ const ADAM: OneFunction = {
   statements: statements(),
 };
 
+/** The modules this file builds, by what each one is, for its listing (the .wat beside it). */
+export const SIMD_FUNCTIONS: Readonly<Record<string, OneFunction>> = { 'the Adam update, in place': ADAM };
+
 /** The SIMD Adam bound to `memory`; undefined where this WebAssembly has no SIMD. */
 export const simdAdamFor = heapFunction<SimdAdam>(
   ADAM,

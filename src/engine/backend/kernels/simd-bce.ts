@@ -121,6 +121,12 @@ const BCE_GRAD: OneFunction = {
   statements: gradStatements(),
 };
 
+/** The modules this file builds, by what each one is, for its listing (the .wat beside it). */
+export const SIMD_FUNCTIONS: Readonly<Record<string, OneFunction>> = {
+  'the clipped BCE of each row': BCE,
+  'its gradient for the probabilities': BCE_GRAD,
+};
+
 /** Whether the kernel takes rows of `cols` pixels. */
 export const simdBceFits = (cols: number) => cols % 4 === 0;
 

@@ -119,9 +119,19 @@ const bind =
       co * 4,
       dyImage * 4,
     );
-const sixteenAtATime = heapFunction(filterFunction(4), bind);
-const fourAtATime = heapFunction(filterFunction(1), bind);
-const oneAtATime = heapFunction(filterFunction(0), bind);
+
+const [SIXTEEN, FOUR, ONE] = [filterFunction(4), filterFunction(1), filterFunction(0)];
+
+/** The modules this file builds, by what each one is, for its listing (the .wat beside it). */
+export const SIMD_FUNCTIONS: Readonly<Record<string, OneFunction>> = {
+  'sixteen output channels a step (co a multiple of 16)': SIXTEEN,
+  'four output channels a step (co a multiple of 4)': FOUR,
+  'one output channel a step, without SIMD lanes (any co)': ONE,
+};
+
+const sixteenAtATime = heapFunction(SIXTEEN, bind);
+const fourAtATime = heapFunction(FOUR, bind);
+const oneAtATime = heapFunction(ONE, bind);
 
 /** The kernel for `co` output channels bound to `memory`; undefined where this WebAssembly has no SIMD. */
 export function sparseFilterFor(memory: WebAssembly.Memory, co: number): SparseFilter | undefined {

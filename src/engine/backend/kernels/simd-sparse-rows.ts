@@ -80,6 +80,9 @@ const ROWS: OneFunction = {
   statements: statements(),
 };
 
+/** The modules this file builds, by what each one is, for its listing (the .wat beside it). */
+export const SIMD_FUNCTIONS: Readonly<Record<string, OneFunction>> = { 'C = A·B over the nonzeros of A': ROWS };
+
 /** Whether the kernel can take a product with `n` columns. */
 export const sparseRowsFits = (n: number) => n % 16 === 0;
 
