@@ -1,5 +1,6 @@
 import { basename, resolve } from 'node:path';
 import { loadTrainingData } from '../../engine/data/training-data';
+import { checkModelTarget } from '../../engine/models/store/save-target';
 import { saveModel } from '../../engine/models/store/store';
 import { MODEL_KINDS, type ModelKind } from '../../engine/models/types';
 import { defaultDataHome } from '../../engine/paths';
@@ -89,6 +90,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const recipe = recipeOf(stringFlag(args, 'recipe')) ?? defaultRecipe(kind, sources);
   const limit = numberFlag(args, 'limit', { integer: true, min: 1 });
   const json = args.flags.has('json');
+  const target = resolve(out);
+  // Before the run, so that no one waits through training to be told the path is refused.
+  await checkModelTarget(target);
 
   const backend = await startBackend(backendFlag(args));
   const parts = [];
@@ -99,7 +103,6 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (!json)
     io.out(`training ${kind} on ${data.count} drawings (${data.classNames.length} classes, ${recipe}) with ${backend}`);
 
-  const target = resolve(out);
   // Keyed by the whole output path: a run with another --out of the same last part has its own.
   const checkpointDir = checkpointFolderFor(defaultDataHome(), target);
   const controller = new AbortController();

@@ -19,7 +19,7 @@ import { defaultRecipe } from '../data/default-recipe';
 import { portableSource } from '../data/resource-source';
 import type { TrainingData } from '../data/training-data.types';
 import { buildModel } from '../models/build';
-import { saveModel } from '../models/index';
+import { checkModelTarget, saveModel } from '../models/index';
 import { isConvolutional, type LatentModel } from '../models/types';
 import { dataFolders } from '../paths';
 import type { LoadedModels } from '../runtime/loaded-models';
@@ -164,6 +164,8 @@ export class TrainingJobs {
     let link: TrainerLink | undefined;
     let shadow: LatentModel | undefined;
     try {
+      // A folder the save would refuse is refused now, before anyone waits through the run.
+      await checkModelTarget(this.modelFolder(modelName));
       emit('training:progress', { runId, type: 'loading', message: 'Loading the training data…' });
       const data = await this.loadData(request, signal);
       const dataName = await sourceLabel(request.source, store);

@@ -11,4 +11,5 @@ export {
   type ModelMetrics,
 } from './store/metadata';
 export { loadModel, readMetadata, saveModel, type LoadedModel } from './store/store';
+export { checkModelTarget } from './store/save-target';
 export { MODEL_KINDS, type LatentModel, type ModelConfig, type ModelKind, type PosteriorKind } from './types';

@@ -5,6 +5,10 @@ import { isConditional, MODEL_KINDS, type ModelConfig, type ModelKind } from '..
 export const MODEL_FORMAT = 'latentdraw-model';
 export const MODEL_FORMAT_VERSION = 1;
 export const METADATA_FILE = 'latentdraw.json';
+/** latentdraw.json is a few KB; anything past this is not one. */
+export const METADATA_MAX_BYTES = 1 << 20;
+/** The part folders a model save may write beside latentdraw.json, each a tfjs layers model. */
+export const MODEL_PARTS = ['encoder', 'decoder', 'prior'] as const;
 
 export interface ModelMetrics {
   epochs: number;

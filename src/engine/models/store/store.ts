@@ -7,10 +7,16 @@ import { recoverFolder, writeDurable, writeFolderReplacing } from '../../fs/atom
 import { STORE_ERRORS, storeError } from './errors';
 import { fileLoadHandler, fileSaveHandler, isFolder } from './fs-io';
 import { readInside } from './read-inside';
-
-/** latentdraw.json is a few KB; anything past this is not one. */
-const METADATA_MAX_BYTES = 1 << 20;
-import { configOf, METADATA_FILE, type ModelMetadata, metadataProblem, MODEL_FORMAT_VERSION } from './metadata';
+import { checkModelTarget } from './save-target';
+import {
+  configOf,
+  METADATA_FILE,
+  METADATA_MAX_BYTES,
+  type ModelMetadata,
+  metadataProblem,
+  MODEL_FORMAT_VERSION,
+  MODEL_PARTS,
+} from './metadata';
 
 export interface LoadedModel {
   model: LatentModel;
@@ -19,12 +25,8 @@ export interface LoadedModel {
 
 /** Writes the parts into `folder` as it is (no temp folder): used inside atomic writers. */
 export async function writeModelParts(model: LatentModel, folder: string, metadata: ModelMetadata): Promise<void> {
-  const parts: [string, tf.LayersModel | undefined][] = [
-    ['encoder', model.encoder],
-    ['decoder', model.decoder],
-    ['prior', model.prior],
-  ];
-  for (const [name, part] of parts) {
+  for (const name of MODEL_PARTS) {
+    const part: tf.LayersModel | undefined = model[name];
     if (!part) continue;
     const partFolder = join(folder, name);
     await mkdir(partFolder, { recursive: true });
@@ -35,9 +37,12 @@ export async function writeModelParts(model: LatentModel, folder: string, metada
 
 /**
  * Saves a model folder so that a kill at any instant leaves the old or the new model loadable:
- * written into a temp folder beside it, committed by a marker, then renamed into place.
+ * written into a folder beside it, committed by a rename, then renamed into place. Only a new
+ * path, an empty folder or a model saved earlier is replaced (checkModelTarget).
  */
 export async function saveModel(model: LatentModel, folder: string, metadata: ModelMetadata): Promise<void> {
+  await recoverModelFolder(folder);
+  await checkModelTarget(folder);
   try {
     await writeFolderReplacing(folder, (temp) => writeModelParts(model, temp, metadata));
   } catch (error) {
