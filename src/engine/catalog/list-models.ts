@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { MODEL_NAME_PATTERN } from '../../shared/contract/training';
 import type { ModelSummary } from '../../shared/types/app';
 import { recoverReplacedFolders } from '../fs/atomic';
 import { readInside } from '../models/store/read-inside';
@@ -63,14 +64,13 @@ export async function readModelSummary(folder: string, id: string, origin: Model
 }
 
 async function listIn(root: string, origin: ModelSummary['origin']): Promise<ModelSummary[]> {
-  // A save interrupted by a crash leaves the previous version aside: put it back first.
+  // Settle what an interrupted save left (its journal says which folders are its own) first.
   if (origin === 'user') await recoverReplacedFolders(root).catch(() => undefined);
   const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
   const found: ModelSummary[] = [];
-  // Hidden folders are saves in progress; NAME.old-* are previous versions being replaced.
-  const isModelFolder = (name: string) => !name.startsWith('.') && !/\.old-\d+-\d+$/.test(name);
+  // Exactly the names a model can have: a save's own folders beside a model are hidden ones.
   for (const entry of entries
-    .filter((e) => e.isDirectory() && isModelFolder(e.name))
+    .filter((e) => e.isDirectory() && MODEL_NAME_PATTERN.test(e.name))
     .sort((a, b) => a.name.localeCompare(b.name))) {
     const id = `${origin}:${entry.name}`;
     const summary = await readModelSummary(join(root, entry.name), id, origin);
@@ -86,7 +86,7 @@ export async function listModels(shippedRoot: string, userRoot: string): Promise
 
 /** The folder of a model id as listModels makes them ("shipped:NAME" / "user:NAME"). */
 export function modelFolder(id: string, shippedRoot: string, userRoot: string): string {
-  const match = /^(shipped|user):([A-Za-z0-9._-]{1,120})$/.exec(id);
-  if (!match || match[2] === '.' || match[2] === '..') throw new Error(`not a model id: "${id.slice(0, 130)}"`);
+  const match = /^(shipped|user):(.*)$/s.exec(id);
+  if (!match || !MODEL_NAME_PATTERN.test(match[2])) throw new Error(`not a model id: "${id.slice(0, 130)}"`);
   return join(match[1] === 'shipped' ? shippedRoot : userRoot, match[2]);
 }

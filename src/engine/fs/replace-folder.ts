@@ -1,154 +1,143 @@
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ATOMIC_TEMP_PATTERN, syncFolder, writeAtomic } from './durable';
+import { syncFolder } from './durable';
 import { isProcessAlive } from './process-alive';
 import { removeFolder } from './remove-folder';
 
 /*
- * Replacing folder NAME (a saved model) so that a kill at any instant leaves one complete copy
- * that the next start finds without guessing:
+ * Replacing folder NAME (a saved model, a checkpoint) so that a kill at any instant leaves one
+ * complete copy, and so that recovery touches nothing but what a replacement of ours left:
  *
- *   1. the new copy is written into `.NAME.saving-PID-TIME` and synced;
- *   2. the marker `.NAME.current` is switched to name it (an atomic file write): the commit;
- *   3. NAME is renamed to `.NAME.old-PID-TIME`, then the new copy to NAME;
- *   4. the marker is removed (no marker: NAME is current), then the old copy.
+ *   1. the journal `.NAME.replacing-PID-TIME`, an empty file, is created (exclusively). It is
+ *      the mark: it names the only folders this replacement may leave beside NAME,
+ *      `.NAME.saving-PID-TIME` (being written), `.NAME.ready-PID-TIME` (complete) and
+ *      `.NAME.old-PID-TIME` (the copy replaced);
+ *   2. the new copy is written into the saving folder and synced;
+ *   3. the saving folder is renamed to ready: the commit;
+ *   4. NAME is renamed to old, then ready to NAME;
+ *   5. old is removed, then the journal.
  *
- * Recovery reads the marker. If it names a copy that exists, that copy is finished (it was
- * complete before the marker named it) and is put in place; otherwise NAME is current. Half
- * written copies, old copies and marker temporaries are then removed. A save still running
- * in another process (its PID is alive) is left alone.
+ * Recovery reads only journals, and acts only on the folders of a journal's own PID-TIME: a
+ * folder named like a leftover with no journal beside it (a person's `NAME.old-2024-06`, or
+ * even `.NAME.old-1-2`) is never moved or removed. With a journal whose process is gone, a ready
+ * copy is put in place (NAME set aside first); with none, NAME stays as it is. A saving copy is
+ * removed, and an old one too once NAME is there (it is put back where NAME is missing).
+ * A replacement still running in another process (its PID is alive) is left alone.
  */
-
-const MARKER_SUFFIX = '.current';
 
 /** Targets this process is replacing right now: recovery in the same process keeps off them. */
 const busy = new Set<string>();
 
-type RelatedKind = 'marker' | 'marker-temp' | 'saving' | 'old' | 'legacy-old';
-
-interface Related {
-  entry: string;
-  kind: RelatedKind;
-  pid?: number;
+interface Stamp {
+  pid: number;
   time: number;
 }
 
-const PID_TIME = /^(\d+)-(\d+)$/;
+/** What one replacement of a folder may leave beside it, all named by its stamp. */
+interface Leftovers {
+  journal: string;
+  saving: string;
+  ready: string;
+  old: string;
+}
 
-/** No save takes this long: older entries are stale even if their PID has been reused since. */
+const JOURNAL = 'replacing';
+const STAMP = /^(\d+)-(\d+)$/;
+/** A journal in a folder of replaced folders: `.NAME.replacing-PID-TIME`. */
+const ANY_JOURNAL = new RegExp(`^\\.(.+)\\.${JOURNAL}-\\d+-\\d+$`);
+
+/** No replacement takes this long: older journals are stale even if their PID has been reused since. */
 const STALE_AFTER_MS = 60 * 60 * 1000;
 
+function leftovers(target: string, { pid, time }: Stamp): Leftovers {
+  const beside = (kind: string) => join(dirname(target), `.${basename(target)}.${kind}-${pid}-${time}`);
+  return { journal: beside(JOURNAL), saving: beside('saving'), ready: beside('ready'), old: beside('old') };
+}
+
+/** The stamp of `entry` when it is a journal of NAME's. */
+function journalStamp(name: string, entry: string): Stamp | undefined {
+  const prefix = `.${name}.${JOURNAL}-`;
+  if (!entry.startsWith(prefix)) return undefined;
+  const m = STAMP.exec(entry.slice(prefix.length));
+  return m ? { pid: Number(m[1]), time: Number(m[2]) } : undefined;
+}
+
 /**
- * Whether an entry belongs to a save that is still running elsewhere. Our own PID on an entry
- * is a predecessor's (PIDs are reused) unless we are busy with it, which recoverFolder checks.
+ * Whether a journal belongs to a replacement still running elsewhere. Our own PID on one is a
+ * predecessor's (PIDs are reused) unless we are busy with it, which recoverFolder checks.
  */
-function isLiveWork(r: Related): boolean {
-  if (r.pid === undefined || r.pid === process.pid) return false;
-  if (r.time > 0 && Date.now() - r.time > STALE_AFTER_MS) return false;
-  return isProcessAlive(r.pid);
+function isLive({ pid, time }: Stamp): boolean {
+  if (pid === process.pid) return false;
+  if (Date.now() - time > STALE_AFTER_MS) return false;
+  return isProcessAlive(pid);
 }
 
-function markerOf(target: string): string {
-  return join(dirname(target), `.${basename(target)}${MARKER_SUFFIX}`);
-}
-
-function stamped(target: string, kind: 'saving' | 'old'): string {
-  return join(dirname(target), `.${basename(target)}.${kind}-${process.pid}-${Date.now()}`);
-}
-
-/** What `entry` in NAME's parent is to NAME, if anything. */
-function relatedEntry(name: string, entry: string): Related | undefined {
-  const marker = `.${name}${MARKER_SUFFIX}`;
-  if (entry === marker) return { entry, kind: 'marker', time: 0 };
-  if (entry.startsWith(`${marker}.tmp-`)) {
-    const m = ATOMIC_TEMP_PATTERN.exec(entry);
-    if (m) return { entry, kind: 'marker-temp', pid: Number(m[1]), time: Number(m[2]) };
-  }
-  const forms: [string, RelatedKind][] = [
-    [`.${name}.saving-`, 'saving'],
-    [`.${name}.old-`, 'old'],
-    // What earlier versions set aside: `NAME.old-PID-TIME`, with no marker.
-    [`${name}.old-`, 'legacy-old'],
-  ];
-  for (const [prefix, kind] of forms) {
-    if (!entry.startsWith(prefix)) continue;
-    const m = PID_TIME.exec(entry.slice(prefix.length));
-    if (m) return { entry, kind, pid: Number(m[1]), time: Number(m[2]) };
-  }
-  return undefined;
-}
-
-async function readMarker(path: string): Promise<string | undefined> {
+async function kindOf(path: string): Promise<'folder' | 'journal' | 'other' | undefined> {
   try {
-    const value = JSON.parse(await readFile(path, 'utf8')) as { current?: unknown };
-    const current = value.current;
-    // Only a plain entry of the same folder: the marker never points anywhere else.
-    return typeof current === 'string' && current.length > 0 && !/[\\/]/.test(current) && current !== '..'
-      ? current
-      : undefined;
+    const info = await lstat(path);
+    if (info.isDirectory()) return 'folder';
+    // Our journal is an empty regular file; anything else of that name is not ours.
+    return info.isFile() && info.size === 0 ? 'journal' : 'other';
   } catch {
     return undefined;
   }
 }
 
+/** Removes a leftover only when it is a real folder (a link or file of that name is not ours). */
+async function removeLeftover(path: string): Promise<void> {
+  if ((await kindOf(path)) === 'folder') await removeFolder(path);
+}
+
+/** Finishes or undoes one replacement from its journal (its process is gone). */
+async function settle(target: string, p: Leftovers): Promise<void> {
+  if ((await kindOf(p.journal)) !== 'journal') return;
+  const root = dirname(target);
+  const current = await kindOf(target);
+  // NAME is a folder or absent in every state a replacement leaves; anything else was put
+  // there since, by someone else: touch nothing.
+  if (current !== undefined && current !== 'folder') return;
+  if ((await kindOf(p.ready)) === 'folder') {
+    // Committed: the ready copy is the newest complete one.
+    if (current === 'folder') await rename(target, p.old);
+    await rename(p.ready, target);
+    await syncFolder(root);
+  } else if (current === undefined && (await kindOf(p.old)) === 'folder') {
+    await rename(p.old, target);
+    await syncFolder(root);
+  }
+  await removeLeftover(p.saving);
+  await removeLeftover(p.old);
+  await syncFolder(root);
+  // The journal goes last: until then every leftover above is still marked as ours.
+  await rm(p.journal, { force: true });
+  await syncFolder(root);
+}
+
 /**
  * Finishes or undoes whatever a crash left of replacing `target`, so that `target` is the
- * newest complete copy and nothing else of it remains. Safe to call at any time, by any
+ * newest complete copy and nothing of ours remains beside it. Safe to call at any time, by any
  * process: it does nothing while a live process is replacing the same folder.
  */
 export async function recoverFolder(target: string): Promise<void> {
   if (busy.has(target)) return;
-  const root = dirname(target);
   const name = basename(target);
   let entries: string[];
   try {
-    entries = await readdir(root);
+    entries = await readdir(dirname(target));
   } catch {
     return;
   }
-  const related = entries.map((e) => relatedEntry(name, e)).filter((r): r is Related => r !== undefined);
-  if (related.length === 0) return;
-  if (related.some(isLiveWork)) return;
-  const present = new Set(entries);
-  const marker = related.find((r) => r.kind === 'marker');
-  const current = marker ? await readMarker(join(root, marker.entry)) : undefined;
-  let restored: string | undefined;
-  if (current !== undefined && current !== name && present.has(current)) {
-    // Committed but not yet in place: the marked copy is the newest complete one.
-    if (present.has(name)) {
-      const aside = stamped(target, 'old');
-      await rename(target, aside);
-      related.push({ entry: basename(aside), kind: 'old', time: Date.now() });
-    }
-    await rename(join(root, current), target);
-    restored = current;
-  } else if (!present.has(name)) {
-    // No commit in flight, yet no NAME: only a copy set aside by an earlier version can hold
-    // it. The newest one is whole: an older one may be the half-removed leftover of a crash
-    // that happened after its replacement was already in place.
-    const aside = related
-      .filter((r) => r.kind === 'old' || r.kind === 'legacy-old')
-      .sort((a, b) => b.time - a.time || b.entry.localeCompare(a.entry))[0];
-    if (aside) {
-      await rename(join(root, aside.entry), target);
-      restored = aside.entry;
-    }
-  }
-  await syncFolder(root);
-  if (marker) await rm(join(root, marker.entry), { force: true });
-  await syncFolder(root);
-  for (const r of related) {
-    if (r.entry === restored || r.kind === 'marker') continue;
-    await removeFolder(join(root, r.entry));
-  }
+  const stamps = entries
+    .map((entry) => journalStamp(name, entry))
+    .filter((s): s is Stamp => s !== undefined)
+    .sort((a, b) => a.time - b.time);
+  if (stamps.some(isLive)) return;
+  for (const stamp of stamps) await settle(target, leftovers(target, stamp));
 }
 
-/** Legacy save temporaries of earlier versions: `.TIME-PID.saving`. */
-const LEGACY_SAVING = /^\.\d+-(\d+)\.saving$/;
-
 /**
- * Recovers every replaceable folder in `root` (see recoverFolder) and removes temporaries of
- * saves whose process is gone. Run before listing a folder of replaceable folders.
+ * Recovers every folder in `root` that has a journal beside it (see recoverFolder). Run before
+ * listing a folder of replaceable folders.
  */
 export async function recoverReplacedFolders(root: string): Promise<void> {
   let entries: string[];
@@ -157,44 +146,74 @@ export async function recoverReplacedFolders(root: string): Promise<void> {
   } catch {
     return;
   }
-  const names = new Set<string>();
-  for (const entry of entries) {
-    const m =
-      /^\.(.+)\.current(?:\.tmp-\d+-\d+)?$/.exec(entry) ??
-      /^\.(.+)\.(?:saving|old)-\d+-\d+$/.exec(entry) ??
-      /^([^.].*)\.old-\d+-\d+$/.exec(entry);
-    if (m) names.add(m[1]);
-    const legacy = LEGACY_SAVING.exec(entry);
-    if (legacy && !isProcessAlive(Number(legacy[1]))) await removeFolder(join(root, entry));
-  }
+  const names = new Set(entries.map((entry) => ANY_JOURNAL.exec(entry)?.[1]).filter((n) => n !== undefined));
   for (const name of names) await recoverFolder(join(root, name));
 }
 
-/** Puts the finished folder `temp` in place of `target` (steps 2–4 above). */
-async function commit(temp: string, target: string): Promise<void> {
-  const marker = markerOf(target);
-  await writeAtomic(marker, JSON.stringify({ current: basename(temp) }));
-  let aside: string | undefined = stamped(target, 'old');
+/** Steps 4–5: the committed copy in place of `target`, then what remains of ours removed. */
+async function putInPlace(p: Leftovers, target: string): Promise<void> {
+  const root = dirname(target);
+  await syncFolder(root);
+  let setAside = true;
   try {
-    await rename(target, aside);
+    await rename(target, p.old);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      await rm(marker, { force: true });
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    setAside = false;
+  }
+  await rename(p.ready, target);
+  await syncFolder(root);
+  try {
+    if (setAside) await removeFolder(p.old);
+    await rm(p.journal, { force: true });
+    await syncFolder(root);
+  } catch {
+    // The new copy is in place: what could not be removed is still journaled, and the next
+    // recovery removes it.
+  }
+}
+
+/** A failure before the new copy was in place: `target` as it was, and nothing of ours beside it. */
+async function undo(p: Leftovers, target: string): Promise<void> {
+  if ((await kindOf(target)) === undefined && (await kindOf(p.old)) === 'folder') await rename(p.old, target);
+  await removeLeftover(p.saving);
+  await removeLeftover(p.ready);
+  await rm(p.journal, { force: true });
+}
+
+/**
+ * Creates the journal, an empty file no one else has (the folder it is in too, when missing).
+ * It is made durable by the folder syncs that come before any rename.
+ */
+async function createJournal(path: string): Promise<void> {
+  let journal;
+  try {
+    journal = await open(path, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(dirname(path), { recursive: true });
+    journal = await open(path, 'wx');
+  }
+  await journal.close();
+}
+
+/** Journals a replacement of `target`; `commit` leaves the complete new copy at `ready`. */
+async function replaceThrough(target: string, commit: (p: Leftovers) => Promise<void>): Promise<void> {
+  const p = leftovers(target, { pid: process.pid, time: Date.now() });
+  busy.add(target);
+  try {
+    await createJournal(p.journal);
+    try {
+      await commit(p);
+      await putInPlace(p, target);
+    } catch (error) {
+      // If undoing fails too, the journal stays and the next recovery settles it.
+      await undo(p, target).catch(() => undefined);
       throw error;
     }
-    aside = undefined;
+  } finally {
+    busy.delete(target);
   }
-  try {
-    await rename(temp, target);
-  } catch (error) {
-    if (aside) await rename(aside, target);
-    await rm(marker, { force: true });
-    throw error;
-  }
-  await syncFolder(dirname(target));
-  await rm(marker, { force: true });
-  await syncFolder(dirname(target));
-  if (aside) await removeFolder(aside);
 }
 
 /**
@@ -202,31 +221,19 @@ async function commit(temp: string, target: string): Promise<void> {
  * instant: afterwards, or after recoverFolder, `target` is either the old or the new copy.
  */
 export async function replaceFolder(temp: string, target: string): Promise<void> {
-  busy.add(target);
-  try {
-    await commit(temp, target);
-  } finally {
-    busy.delete(target);
-  }
+  await replaceThrough(target, (p) => rename(temp, p.ready));
 }
 
 /**
- * Writes a new copy of `target` with `write` (into a fresh temp folder beside it) and puts it
- * in place. What an earlier crash left is recovered first; a failure leaves `target` as it was.
+ * Writes a new copy of `target` with `write` (into a fresh folder beside it) and puts it in
+ * place. What an earlier crash left is recovered first; a failure leaves `target` as it was.
  */
 export async function writeFolderReplacing(target: string, write: (temp: string) => Promise<void>): Promise<void> {
   await recoverFolder(target);
-  busy.add(target);
-  const temp = stamped(target, 'saving');
-  try {
-    await mkdir(temp, { recursive: true });
-    await write(temp);
-    await syncFolder(temp);
-    await commit(temp, target);
-  } catch (error) {
-    await removeFolder(temp).catch(() => undefined);
-    throw error;
-  } finally {
-    busy.delete(target);
-  }
+  await replaceThrough(target, async (p) => {
+    await mkdir(p.saving);
+    await write(p.saving);
+    await syncFolder(p.saving);
+    await rename(p.saving, p.ready);
+  });
 }

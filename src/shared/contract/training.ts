@@ -6,8 +6,12 @@ export const TRAINING_KINDS = ['conv-ae', 'mlp-vae', 'conv-vae', 'cvae', 'cvae-p
 export type TrainingKind = (typeof TRAINING_KINDS)[number];
 export const OPTIMIZERS = ['adam', 'rmsprop', 'sgd'] as const;
 
-/** The same rule as the model catalogue's ids ("user:NAME"), so a saved model always lists. */
-export const MODEL_NAME_PATTERN = /^(?!\.{1,2}$)[A-Za-z0-9._-]{1,120}$/;
+/**
+ * The model catalogue's rule for ids ("user:NAME") too, so every name accepted is saved and
+ * listed. No leading dot: a hidden folder is not a model (a save's own folders beside a model
+ * are hidden ones), and "." and ".." are not names.
+ */
+export const MODEL_NAME_PATTERN = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,119}$/;
 /** Sources: a dataset id from the store, or "sample:<file>" under the shipped resources. */
 export const TRAINING_SOURCE_PATTERN =
   /^(ds-[a-z0-9-]{1,60}|sample:[A-Za-z0-9._-]{1,120}(\/[A-Za-z0-9._-]{1,120}){0,2})$/;

@@ -42,12 +42,22 @@ describe('replacing a folder', () => {
     expect(readdirSync(dir)).toEqual(['m']);
   });
 
-  it('recovery follows the marker: a committed copy is put in place even while the old one is there', async () => {
+  it('recovery follows the journal: a committed (ready) copy is put in place even while the old one is there', async () => {
     const dir = root('committed');
     copy(join(dir, 'm'), 'old');
-    copy(join(dir, '.m.saving-1-100'), 'new');
-    writeFileSync(join(dir, '.m.current'), JSON.stringify({ current: '.m.saving-1-100' }));
+    copy(join(dir, '.m.ready-1-100'), 'new');
+    writeFileSync(join(dir, '.m.replacing-1-100'), '');
     await recoverFolder(join(dir, 'm'));
+    expect(readFileSync(join(dir, 'm', 'file.txt'), 'utf8')).toBe('new');
+    expect(readdirSync(dir)).toEqual(['m']);
+  });
+
+  it('a crash between the renames: the ready copy takes the missing place and the old one is removed', async () => {
+    const dir = root('between');
+    copy(join(dir, '.m.old-1-100'), 'old');
+    copy(join(dir, '.m.ready-1-100'), 'new');
+    writeFileSync(join(dir, '.m.replacing-1-100'), '');
+    await recoverReplacedFolders(dir);
     expect(readFileSync(join(dir, 'm', 'file.txt'), 'utf8')).toBe('new');
     expect(readdirSync(dir)).toEqual(['m']);
   });
@@ -56,22 +66,24 @@ describe('replacing a folder', () => {
     const dir = root('uncommitted');
     copy(join(dir, 'm'), 'old');
     mkdirSync(join(dir, '.m.saving-1-100'));
-    writeFileSync(join(dir, '.m.current.tmp-1-100'), '{"cur');
+    writeFileSync(join(dir, '.m.replacing-1-100'), '');
     await recoverFolder(join(dir, 'm'));
     expect(readFileSync(join(dir, 'm', 'file.txt'), 'utf8')).toBe('old');
     expect(readdirSync(dir)).toEqual(['m']);
   });
 
-  it('two crashes of an earlier version: the newest copy set aside is restored, not the half one that sorts first', async () => {
-    const dir = root('legacy');
-    // Crash 1 (old code): while removing the aside copy, after its replacement was in place.
-    mkdirSync(join(dir, 'm.old-11111-1000'));
-    // Crash 2: between the renames, so only the complete aside copy holds the model.
-    copy(join(dir, 'm.old-99999-2000'), 'whole', ['latentdraw.json']);
-    mkdirSync(join(dir, '.1700000000000-99999.saving'));
+  it('folders named like leftovers with no journal of theirs beside them are a person’s: nothing is moved or removed', async () => {
+    const dir = root('lookalikes');
+    const lookalikes = ['m.old-11111-1000', 'm.old-2024-06', '.m.old-99999-2000', '.m.saving-1-1', '.m.ready-2-2'];
+    for (const name of lookalikes) copy(join(dir, name), name, ['NOTES.txt']);
+    // A journal of another stamp, and a file of a journal's name that is not empty (not ours).
+    writeFileSync(join(dir, '.m.replacing-3-3'), '');
+    writeFileSync(join(dir, '.m.replacing-2-2'), 'my notes');
     await recoverReplacedFolders(dir);
-    expect(readFileSync(join(dir, 'm', 'file.txt'), 'utf8')).toBe('whole');
-    expect(readdirSync(dir)).toEqual(['m']);
+    await recoverFolder(join(dir, 'm'));
+    expect(readdirSync(dir).sort()).toEqual([...lookalikes, '.m.replacing-2-2'].sort());
+    for (const name of lookalikes) expect(readFileSync(join(dir, name, 'file.txt'), 'utf8')).toBe(name);
+    expect(readFileSync(join(dir, '.m.replacing-2-2'), 'utf8')).toBe('my notes');
   });
 
   it('a save still running in another process is left alone', async () => {
@@ -79,10 +91,11 @@ describe('replacing a folder', () => {
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
     try {
       copy(join(dir, 'm'), 'old');
-      const saving = `.m.saving-${other.pid}-${Date.now()}`;
-      mkdirSync(join(dir, saving));
+      const stamp = `${other.pid}-${Date.now()}`;
+      mkdirSync(join(dir, `.m.saving-${stamp}`));
+      writeFileSync(join(dir, `.m.replacing-${stamp}`), '');
       await recoverReplacedFolders(dir);
-      expect(readdirSync(dir).sort()).toEqual([saving, 'm']);
+      expect(readdirSync(dir).sort()).toEqual([`.m.replacing-${stamp}`, `.m.saving-${stamp}`, 'm']);
     } finally {
       other.kill('SIGKILL');
     }

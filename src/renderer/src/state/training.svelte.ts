@@ -18,7 +18,7 @@ import { studio } from '../lib/studio';
 import { TrainingMapFrames } from './training-map.svelte';
 
 export const TRAINING_UI_ERRORS = {
-  badName: 'model names use letters, digits, ".", "_" and "-" (at most 120)',
+  badName: 'model names use letters, digits, ".", "_" and "-" (at most 120), and do not start with "."',
   noSource: 'pick a dataset to train on (import one on the Data tab)',
   engineRestarted: (epochsDone: number) =>
     epochsDone > 0
