@@ -104,4 +104,19 @@ describe('browser-mode server: a client that floods requests and stops reading',
     await expect.poll(() => received, { timeout: 30_000 }).toBe(events);
     reading.close();
   });
+
+  test('studio sockets past the cap are refused with 503 until one closes', async () => {
+    server = await serve(scriptedEngine(REPLY));
+    const options = { origin: `http://127.0.0.1:${server.port}`, token: TOKEN };
+    const open = await Promise.all(
+      Array.from({ length: SERVER_LIMITS.maxClients }, () => openSocket(server!.port, options)),
+    );
+    await expect(openSocket(server.port, options)).rejects.toThrow('refused with 503');
+    const closed = new Promise((ok) => open[0].once('close', ok));
+    open[0].close();
+    await closed;
+    await expect.poll(() => server!.connections().clients.length).toBe(SERVER_LIMITS.maxClients - 1);
+    open.push(await openSocket(server.port, options));
+    for (const ws of open) ws.close();
+  });
 });
