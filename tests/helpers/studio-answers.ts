@@ -3,7 +3,7 @@ import type { SavedDrawingInfo } from '../../src/shared/contract/drawings';
 import type { ExploreGrid, ExploreItem, ImageBlock } from '../../src/shared/contract/explore';
 import type { TrainingCapabilities, TrainingRunInfo, TrainingSource } from '../../src/shared/contract/training';
 import type { AppInfo, EngineStatus, ModelSummary } from '../../src/shared/types/app';
-import type { Concept } from '../../src/shared/types/latent';
+import type { Concept, LatentSpace, Reconstruction } from '../../src/shared/types/latent';
 
 /**
  * Whole answers for the fake studio API (tests/helpers/studio-api.ts), so a state-class test
@@ -20,6 +20,29 @@ export const modelSummary = (id: string, kind = 'mlp-vae'): ModelSummary => ({
   classNames: [],
   dataset: 'test',
   origin: 'user',
+});
+
+/** The reconstruction of a 1×1 drawing whose code is `z`. */
+export const reconstruction = (...z: number[]): Reconstruction => ({
+  input: new Float32Array(1),
+  size: 1,
+  z: Float32Array.from(z),
+  output: new Float32Array(1),
+});
+
+/** A 2-d latent whose sliders are its two dimensions: a code's slider positions are the code. */
+export const latentSpace = (): LatentSpace => ({
+  axes: 'dims',
+  latentSize: 2,
+  mean: new Float32Array(2),
+  directions: [Float32Array.of(1, 0), Float32Array.of(0, 1)],
+  spread: [1, 1],
+  varianceRatio: [0.5, 0.5],
+  points: new Float32Array(),
+  labels: new Int32Array(),
+  classNames: [],
+  source: 'prior',
+  bounds: [-3, 3, -3, 3],
 });
 
 export const appInfo = (engine: EngineStatus): AppInfo => ({

@@ -37,13 +37,13 @@ describe('ConceptsState', () => {
     await concepts.load();
     await concepts.define();
     expect(concepts.defined.error).toBe(UI_MESSAGES.nameConcept);
-    concepts.rename('  roundness ');
-    concepts.setKind('a', 'items');
+    concepts.name = '  roundness ';
+    concepts.sets.a.kind = 'items';
     await concepts.define();
     expect(concepts.defined.error).toBe(UI_MESSAGES.needTwoSets);
     concepts.togglePick(4);
-    concepts.pickFor('b');
-    concepts.setKind('b', 'drawings');
+    concepts.picking = 'b';
+    concepts.sets.b.kind = 'drawings';
     fake.current.call('concepts:define').mockResolvedValue(concept('c-new'));
     await concepts.define();
     expect(fake.current.call('concepts:define')).toHaveBeenCalledWith({
@@ -69,7 +69,7 @@ describe('ConceptsState', () => {
     host.label = 3;
     const concepts = new ConceptsState(host);
     await concepts.load();
-    concepts.setOperand(1, { kind: 'item', index: 9 });
+    concepts.operands[1] = { kind: 'item', index: 9 };
     fake.current.call('concepts:arithmetic').mockResolvedValue({ images: [], size: 28 });
     await concepts.compute();
     expect(fake.current.call('concepts:arithmetic')).toHaveBeenCalledWith({

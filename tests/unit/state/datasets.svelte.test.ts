@@ -28,16 +28,16 @@ describe('DatasetsState', () => {
     fake.current.call('datasets:import').mockResolvedValue({ files: [], dataset: null });
     fake.current.call('datasets:list').mockResolvedValue([]);
     fake.current.call('dialog:open-data-files').mockResolvedValue([{ id: 'f1', name: 'cat.ndjson', size: 1 }]);
-    data.nameCategory('  cat ');
-    data.setLimit(500);
+    data.category = '  cat ';
+    data.limit = 500;
     await data.pickWithDialog();
     expect(fake.current.call('datasets:import')).toHaveBeenLastCalledWith({
       files: ['f1'],
       category: 'cat',
       limit: 500,
     });
-    data.nameCategory('   ');
-    data.setLimit(undefined);
+    data.category = '   ';
+    data.limit = undefined;
     await data.pickWithDialog();
     expect(fake.current.call('datasets:import')).toHaveBeenLastCalledWith({ files: ['f1'] });
     expect([data.category, data.limit]).toEqual(['   ', undefined]);

@@ -3,11 +3,12 @@ import { DrawingState } from '../../../src/renderer/src/state/drawing.svelte';
 
 describe('DrawingState', () => {
   test('strokes are committed on end, erased, undone and redone; every change is reported', () => {
-    const drawing = new DrawingState();
     const changes = vi.fn();
-    drawing.onChange(changes);
+    const grew = vi.fn();
+    const drawing = new DrawingState({ changed: changes, grew });
     drawing.begin(1, 2, 0);
     drawing.extend(3, 4, 10);
+    expect([grew.mock.calls.length, changes.mock.calls.length]).toEqual([2, 0]);
     expect(drawing.snapshot()).toEqual([]);
     expect(drawing.snapshot(true)).toEqual([{ x: [1, 3], y: [2, 4], t: [0, 10] }]);
     drawing.end();
@@ -25,12 +26,6 @@ describe('DrawingState', () => {
     drawing.clear();
     expect(drawing.isEmpty).toBe(true);
     expect(changes).toHaveBeenCalledTimes(6);
-  });
-
-  test('the tool changes through its method', () => {
-    const drawing = new DrawingState();
-    drawing.useTool('eraser');
-    expect(drawing.tool).toBe('eraser');
   });
 
   test('replace copies the strokes it is given', () => {

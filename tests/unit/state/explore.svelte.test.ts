@@ -37,46 +37,36 @@ describe('ExploreState', () => {
   test('blending with no weight and interpolating from a missing drawing say what to do', async () => {
     const explore = new ExploreState(host('cvae', ['a', 'b']));
     explore.reset();
-    explore.setWeight(0, 0);
-    explore.setWeight(1, 0);
+    explore.weights[0] = 0;
+    explore.weights[1] = 0;
     await explore.runBlend();
     expect(explore.blend.error).toBe(EXPLORE_MESSAGES.allZero);
-    explore.from.use('drawing');
+    explore.from.kind = 'drawing';
     await explore.runPath();
     expect(explore.path.error).toBe(EXPLORE_MESSAGES.needDrawing);
     expect(defaultWeights(10)[8]).toBe(0.5);
   });
 
-  test('views, frames, endpoints and the grid range change through methods', () => {
-    const explore = new ExploreState(host('mlp-vae'));
-    explore.show('samples');
-    explore.showFrame(3);
-    explore.from.use('item');
-    explore.gridSettings.setRange(0.01, 0.99);
-    expect([explore.view, explore.frame, explore.playing, explore.from.kind]).toEqual(['samples', 3, false, 'item']);
-    expect([explore.gridSettings.low, explore.gridSettings.high]).toEqual([0.01, 0.99]);
-  });
-
-  test('endpoints, grid settings, steps and weights set through methods reach the requests', async () => {
+  test('endpoints, grid settings, steps and weights written by the views reach the requests', async () => {
     const explore = new ExploreState(host('cvae', ['a', 'b', 'c']));
     explore.reset();
     const g = explore.gridSettings;
-    g.setSize(5);
-    g.useAxes('dims');
-    g.setDimX(1);
-    g.setDimY(0);
-    g.setClass(2);
+    g.n = 5;
+    g.axes = 'dims';
+    g.dimX = 1;
+    g.dimY = 0;
+    g.label = 2;
     fake.current.call('explore:grid').mockResolvedValue(exploreGrid(5));
     await explore.runGrid();
     expect(fake.current.call('explore:grid')).toHaveBeenCalledWith(
       expect.objectContaining({ n: 5, axes: 'dims', dims: [1, 0], label: 2 }),
     );
-    explore.from.setSeed(7);
+    explore.from.seed = 7;
     explore.from.reseed();
-    explore.to.use('item');
-    explore.to.pickItem(42);
-    explore.setSteps(99);
-    explore.useMode('spherical');
+    explore.to.kind = 'item';
+    explore.to.index = 42;
+    explore.steps = 99;
+    explore.mode = 'spherical';
     const code = Float32Array.of(1, 2);
     fake.current.call('explore:samples').mockResolvedValue(imageBlock(1, 2, code));
     fake.current.call('explore:item').mockResolvedValue(exploreItem(42, code));
@@ -88,8 +78,8 @@ describe('ExploreState', () => {
     expect(fake.current.call('explore:interpolate')).toHaveBeenCalledWith(
       expect.objectContaining({ steps: 32, mode: 'spherical' }),
     );
-    explore.setWeight(0, 0);
-    explore.setWeight(2, 0.25);
+    explore.weights[0] = 0;
+    explore.weights[2] = 0.25;
     fake.current.call('explore:blend').mockResolvedValue(imageBlock(4));
     await explore.runBlend();
     expect(fake.current.call('explore:blend')).toHaveBeenCalledWith(

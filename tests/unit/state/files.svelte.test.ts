@@ -35,11 +35,11 @@ describe('FilesState', () => {
     const drawing = new DrawingState();
     const files = new FilesState({ drawing });
     drawing.replace([{ x: [1], y: [2] }]);
-    files.setName('bad/name');
+    files.name = 'bad/name';
     await files.save();
     expect(files.error).toBe(FILES_ERRORS.badName);
-    files.setName('  cat 3 ');
-    files.setWord(' cat ');
+    files.name = '  cat 3 ';
+    files.word = ' cat ';
     fake.current.call('drawings:save').mockResolvedValue(savedDrawingInfo('cat 3', 1, 'cat'));
     fake.current.call('drawings:list').mockResolvedValue([]);
     await files.save();

@@ -28,7 +28,7 @@ describe('ReconstructionState', () => {
     fake.current.call('latent:reconstruct').mockRejectedValue(new Error('model folder not found'));
     rec.request('user:m', []);
     await vi.waitFor(() => expect(rec.error).toBe('model folder not found'));
-    rec.drawClass(2);
+    rec.label = 2;
     rec.request('user:c', [{ x: [1], y: [1] }]);
     await vi.waitFor(() =>
       expect(fake.current.call('latent:reconstruct')).toHaveBeenLastCalledWith(expect.objectContaining({ label: 2 })),
@@ -87,17 +87,20 @@ describe('ReconstructionState', () => {
   });
 
   test('mid-stroke answers feed the pictures only; the stroke end settles', async () => {
-    const rec = new ReconstructionState();
+    const onSettled = vi.fn();
+    const rec = new ReconstructionState(onSettled);
     const replies: Array<(r: ReturnType<typeof answer>) => void> = [];
     fake.current.call('latent:reconstruct').mockImplementation(() => new Promise((resolve) => replies.push(resolve)));
     rec.requestLive('user:m', () => [{ x: [1], y: [1] }]);
     replies[0](answer(5));
     await vi.waitFor(() => expect(rec.version).toBe(1));
     expect([rec.result?.z[0], rec.settled, rec.settledCode, rec.settledVersion]).toEqual([5, undefined, undefined, 0]);
+    expect(onSettled).not.toHaveBeenCalled();
     rec.request('user:m', [{ x: [1, 9], y: [1, 9] }], 60);
     replies[1](answer(6));
     await vi.waitFor(() => expect(rec.settledVersion).toBe(1));
     expect(rec.settledCode?.[0]).toBe(6);
+    expect(onSettled).toHaveBeenCalledTimes(1);
     // An empty drawing settles with no code.
     rec.request('user:m', [], 70);
     replies[2](answer(0));

@@ -5,7 +5,7 @@ import { WorkbenchState } from '../../../src/renderer/src/state/workbench.svelte
 describe('WorkbenchState', () => {
   test('the drawing side is clamped to the window and reset to the default', () => {
     const bench = new WorkbenchState();
-    bench.measureWindow(1024);
+    bench.windowWidth = 1024;
     bench.resize(5000);
     expect(bench.sideWidth).toBe(clampSide(5000, 1024));
     bench.resetSplit();

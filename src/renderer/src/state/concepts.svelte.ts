@@ -50,16 +50,21 @@ export class ConceptsState {
   readonly defined = new Job<Concept>();
   readonly arithmetic = new Job<ArithmeticResult>();
 
-  #selectedId = $state<string | undefined>();
-  #strength = $state(1);
-  #name = $state('');
-  #sets = $state<Record<SetName, SetDraft>>({
+  /** The concept applied to the drawing; `select` sets it (and applies it). */
+  selectedId = $state<string | undefined>();
+  /** How far the drawing is moved along the concept; `setStrength` sets it (and applies it). */
+  strength = $state(1);
+  /** The new concept's name. */
+  name = $state('');
+  /** The new concept's two sets, A − B. */
+  sets = $state<Record<SetName, SetDraft>>({
     a: { kind: 'label', label: 7, items: [] },
     b: { kind: 'label', label: 1, items: [] },
   });
   /** Which set a click on a gallery item adds to. */
-  #picking = $state<SetName>('a');
-  #operands = $state<[OperandDraft, OperandDraft, OperandDraft]>([
+  picking = $state<SetName>('a');
+  /** A, B and C of the arithmetic A − B + C. */
+  operands = $state<[OperandDraft, OperandDraft, OperandDraft]>([
     { kind: 'drawing' },
     { kind: 'drawing' },
     { kind: 'drawing' },
@@ -73,53 +78,20 @@ export class ConceptsState {
   );
   private readonly applyNextFrame = frameCoalesced((req: ApplyRequest) => this.applier.submit(req));
 
+  readonly concepts = $derived(this.list.result ?? []);
+  readonly selected = $derived(this.concepts.find((c) => c.id === this.selectedId));
+
   constructor(private readonly host: ConceptsHost) {}
 
-  get concepts(): Concept[] {
-    return this.list.result ?? [];
-  }
-  get selectedId(): string | undefined {
-    return this.#selectedId;
-  }
-  get selected(): Concept | undefined {
-    return this.concepts.find((c) => c.id === this.#selectedId);
-  }
-  get strength(): number {
-    return this.#strength;
-  }
-  get name(): string {
-    return this.#name;
-  }
-  get picking(): SetName {
-    return this.#picking;
-  }
-  get operands(): readonly OperandDraft[] {
-    return this.#operands;
-  }
-  set(which: SetName): SetDraft {
-    return this.#sets[which];
+  /** Another concept on the drawing. */
+  select(id: string | undefined): void {
+    this.selectedId = id;
+    this.apply();
   }
 
-  select(id: string): void {
-    this.#selectedId = id;
-  }
   setStrength(value: number): void {
-    this.#strength = value;
-  }
-  rename(name: string): void {
-    this.#name = name;
-  }
-  pickFor(which: SetName): void {
-    this.#picking = which;
-  }
-  setKind(which: SetName, kind: SetKind): void {
-    this.#sets[which].kind = kind;
-  }
-  setClass(which: SetName, label: number): void {
-    this.#sets[which].label = label;
-  }
-  setOperand(i: number, operand: OperandDraft): void {
-    this.#operands[i] = operand;
+    this.strength = value;
+    this.apply();
   }
 
   /** Reads the selected model's concepts and gallery; nothing when the model is unchanged. */
@@ -128,17 +100,17 @@ export class ConceptsState {
     if (!modelId || modelId === this.modelId) return;
     this.modelId = modelId;
     for (const job of [this.list, this.gallery, this.applied, this.arithmetic]) job.reset();
-    this.#selectedId = undefined;
-    this.#sets.a.items = [];
-    this.#sets.b.items = [];
+    this.selectedId = undefined;
+    this.sets.a.items = [];
+    this.sets.b.items = [];
     const gallery = this.gallery.run(() => studio.concepts.samples({ modelId, count: GALLERY_COUNT }));
     const listed = await this.list.run(async () => (await studio.concepts.list({ modelId })).concepts);
-    if (listed) this.#selectedId = listed[0]?.id;
+    if (listed) this.select(listed[0]?.id);
     await gallery;
   }
 
   togglePick(index: number): void {
-    const set = this.#sets[this.#picking];
+    const set = this.sets[this.picking];
     set.kind = 'items';
     set.items = set.items.includes(index) ? set.items.filter((i) => i !== index) : [...set.items, index];
   }
@@ -146,17 +118,17 @@ export class ConceptsState {
   async define(): Promise<void> {
     const modelId = this.host.modelId;
     if (!modelId) return;
-    const name = this.#name.trim();
+    const name = this.name.trim();
     if (!name) return this.defined.fail(UI_MESSAGES.nameConcept);
     const drawing = this.host.strokes();
-    const a = toConceptSet(this.#sets.a, drawing);
-    const b = toConceptSet(this.#sets.b, drawing);
+    const a = toConceptSet(this.sets.a, drawing);
+    const b = toConceptSet(this.sets.b, drawing);
     if (!a || !b) return this.defined.fail(UI_MESSAGES.needTwoSets);
     const concept = await this.defined.run(() => studio.concepts.define({ modelId, name, a, b }));
     if (!concept) return;
     this.list.set([...this.concepts, concept]);
-    this.#selectedId = concept.id;
-    this.#name = '';
+    this.name = '';
+    this.select(concept.id);
   }
 
   async remove(id: string): Promise<void> {
@@ -165,30 +137,30 @@ export class ConceptsState {
     // A failed delete keeps the list it had; the error shows beside it.
     const left = await this.list.run(async () => (await studio.concepts.delete({ modelId, id })).concepts);
     if (!left) return;
-    if (!left.some((c) => c.id === this.#selectedId)) {
-      this.#selectedId = left[0]?.id;
+    if (!left.some((c) => c.id === this.selectedId)) {
       this.applied.reset();
+      this.select(left[0]?.id);
     }
   }
 
   /** Re-decodes the drawing moved by the selected concept (strength changes, new strokes). */
   apply(): void {
     const modelId = this.host.modelId;
-    const id = this.#selectedId;
+    const id = this.selectedId;
     const strokes = this.host.strokes();
     if (!modelId || !id || !strokes.length) {
       this.applier.cancel();
       this.applied.reset();
       return;
     }
-    this.applyNextFrame({ modelId, id, strokes, strength: this.#strength, label: this.host.label });
+    this.applyNextFrame({ modelId, id, strokes, strength: this.strength, label: this.host.label });
   }
 
   async compute(): Promise<void> {
     const modelId = this.host.modelId;
     if (!modelId) return;
     const drawing = this.host.strokes();
-    const [a, b, c] = this.#operands.map((o) => toOperand(o, drawing));
+    const [a, b, c] = this.operands.map((o) => toOperand(o, drawing));
     await this.arithmetic.run(() => studio.concepts.arithmetic({ modelId, a, b, c, label: this.host.label }));
   }
 }

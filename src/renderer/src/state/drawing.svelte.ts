@@ -6,10 +6,21 @@ function copyStroke(s: Stroke): Stroke {
   return { x: [...s.x], y: [...s.y], ...(s.t ? { t: [...s.t] } : {}) };
 }
 
-type ChangeListener = (strokes: Stroke[], changedAt: number) => void;
+/**
+ * Who hears about the drawing, synchronously: inside the pointer handler, so a reconstruction
+ * request leaves before Svelte's effects and Konva's repaint run.
+ */
+export interface DrawingListener {
+  /** The committed strokes changed (a stroke ended, undo, redo, erase, clear, replace). */
+  changed?(strokes: Stroke[], changedAt: number): void;
+  /** The stroke being drawn began or grew by a point. */
+  grew?(): void;
+}
 
 /**
- * The drawing on the canvas as plain strokes, with undo and redo.
+ * The drawing on the canvas as plain strokes, with undo and redo. `strokes`, `current`,
+ * `currentPoints`, `erasing`, `canUndo` and `canRedo` are written by the methods only, which keep
+ * the undo history beside them; `tool` is the person's to set.
  *
  * Committed strokes and the arrays that hold them are never changed in place (every change makes
  * a new array), so they are kept raw, shared with the undo history and sent as they are. Deep
@@ -17,126 +28,84 @@ type ChangeListener = (strokes: Stroke[], changedAt: number) => void;
  * one (through structuredClone): ≈3 ms per pointer-up with a few dozen strokes.
  */
 export class DrawingState {
-  #strokes = $state.raw<Stroke[]>([]);
+  strokes = $state.raw<readonly Stroke[]>([]);
   /** The stroke being drawn, not yet committed (kept apart so undo never splits it). */
-  #current = $state.raw<Stroke | undefined>();
+  current = $state.raw<Stroke | undefined>();
   /** Points in the stroke being drawn: it grows in place, so views follow this count. */
-  #currentPoints = $state(0);
-  #tool = $state<DrawingTool>('pen');
+  currentPoints = $state(0);
+  tool = $state<DrawingTool>('pen');
   /** Strokes the eraser has touched in the gesture under way (shown faded, removed on release). */
-  #erasing = $state.raw<number[]>([]);
-  #canUndo = $state(false);
-  #canRedo = $state(false);
-  #changedAt = 0;
-  private listener: ChangeListener | undefined;
-  private undone: Stroke[][] = [];
-  private history: Stroke[][] = [];
+  erasing = $state.raw<readonly number[]>([]);
+  canUndo = $state(false);
+  canRedo = $state(false);
+  private undone: (readonly Stroke[])[] = [];
+  private history: (readonly Stroke[])[] = [];
 
-  get strokes(): readonly Stroke[] {
-    return this.#strokes;
-  }
-  /** The stroke being drawn; read `currentPoints` too to follow its growth. */
-  get current(): Readonly<Stroke> | undefined {
-    return this.#current;
-  }
-  get currentPoints(): number {
-    return this.#currentPoints;
-  }
-  get tool(): DrawingTool {
-    return this.#tool;
-  }
-  get erasing(): readonly number[] {
-    return this.#erasing;
-  }
-  get canUndo(): boolean {
-    return this.#canUndo;
-  }
-  get canRedo(): boolean {
-    return this.#canRedo;
-  }
-  /** performance.now() of the last change to the strokes (the bench measures from it). */
-  get changedAt(): number {
-    return this.#changedAt;
-  }
+  readonly isEmpty = $derived(this.strokes.length === 0 && !this.current);
 
-  get isEmpty(): boolean {
-    return this.#strokes.length === 0 && !this.#current;
-  }
-
-  /**
-   * Called synchronously on every change (inside the pointer-up handler for a new stroke), so
-   * the reconstruction request leaves before Svelte's effects and Konva's repaint run.
-   */
-  onChange(listener: ChangeListener): () => void {
-    this.listener = listener;
-    return () => {
-      if (this.listener === listener) this.listener = undefined;
-    };
-  }
+  constructor(private readonly listener: DrawingListener = {}) {}
 
   /** Committed strokes plus the one being drawn, for the engine; never changed afterwards. */
   snapshot(includeCurrent = false): Stroke[] {
-    const all = [...this.#strokes];
-    if (includeCurrent && this.#current) all.push(copyStroke(this.#current));
+    const all = [...this.strokes];
+    if (includeCurrent && this.current) all.push(copyStroke(this.current));
     return all;
   }
 
-  useTool(tool: DrawingTool): void {
-    this.#tool = tool;
-  }
-
   begin(x: number, y: number, t: number): void {
-    this.#current = { x: [x], y: [y], t: [t] };
-    this.#currentPoints = 1;
+    this.current = { x: [x], y: [y], t: [t] };
+    this.currentPoints = 1;
+    this.listener.grew?.();
   }
 
   extend(x: number, y: number, t: number): void {
-    const current = this.#current;
+    const current = this.current;
     if (!current) return;
     current.x.push(x);
     current.y.push(y);
     current.t?.push(t);
-    this.#currentPoints = current.x.length;
+    this.currentPoints = current.x.length;
+    this.listener.grew?.();
   }
 
   /** Commits the stroke in progress; returns it, or undefined if there was none. */
   end(): Stroke | undefined {
-    const stroke = this.#current;
-    this.#current = undefined;
-    this.#currentPoints = 0;
+    const stroke = this.current;
+    this.current = undefined;
+    this.currentPoints = 0;
     if (!stroke) return undefined;
     // From here on the stroke is committed: nothing changes it again.
-    this.commit([...this.#strokes, stroke]);
+    this.commit([...this.strokes, stroke]);
     return stroke;
   }
 
   /** Drops the stroke in progress (pointer cancelled by the system). */
   cancelStroke(): void {
-    this.#current = undefined;
-    this.#currentPoints = 0;
+    this.current = undefined;
+    this.currentPoints = 0;
   }
 
   /** Marks strokes touched by the eraser during a gesture. */
   touch(indexes: number[]): void {
-    const fresh = indexes.filter((i) => !this.#erasing.includes(i));
-    if (fresh.length) this.#erasing = [...this.#erasing, ...fresh];
+    const fresh = indexes.filter((i) => !this.erasing.includes(i));
+    if (fresh.length) this.erasing = [...this.erasing, ...fresh];
   }
 
   /** Ends an eraser gesture: everything it touched goes, as one undo step. */
   finishErasing(): void {
-    const indexes = this.#erasing;
-    this.#erasing = [];
+    const indexes = this.erasing;
+    this.erasing = [];
     this.erase(indexes);
   }
 
   /** Removes strokes (the eraser): each index refers to `strokes`. */
   erase(indexes: readonly number[]): void {
     if (!indexes.length) return;
-    this.commit(this.#strokes.filter((_, i) => !indexes.includes(i)));
+    this.commit(this.strokes.filter((_, i) => !indexes.includes(i)));
   }
 
   clear(): void {
-    if (this.#strokes.length) this.commit([]);
+    if (this.strokes.length) this.commit([]);
   }
 
   /** A drawing from elsewhere (a file, a dataset): copied, so later changes there do not reach it. */
@@ -147,30 +116,29 @@ export class DrawingState {
   undo(): void {
     const previous = this.history.pop();
     if (!previous) return;
-    this.undone.push(this.#strokes);
-    this.#strokes = previous;
+    this.undone.push(this.strokes);
+    this.strokes = previous;
     this.sync();
   }
 
   redo(): void {
     const next = this.undone.pop();
     if (!next) return;
-    this.history.push(this.#strokes);
-    this.#strokes = next;
+    this.history.push(this.strokes);
+    this.strokes = next;
     this.sync();
   }
 
-  private commit(next: Stroke[]): void {
-    this.history.push(this.#strokes);
+  private commit(next: readonly Stroke[]): void {
+    this.history.push(this.strokes);
     this.undone = [];
-    this.#strokes = next;
+    this.strokes = next;
     this.sync();
   }
 
   private sync(): void {
-    this.#changedAt = performance.now();
-    this.#canUndo = this.history.length > 0;
-    this.#canRedo = this.undone.length > 0;
-    this.listener?.(this.snapshot(), this.#changedAt);
+    this.canUndo = this.history.length > 0;
+    this.canRedo = this.undone.length > 0;
+    this.listener.changed?.(this.snapshot(), performance.now());
   }
 }

@@ -25,8 +25,8 @@ const CANVAS_MARGIN = 36;
 /**
  * Explore's view of the studio: the selected model, the reconstruction's code, and the way a
  * picked code or dataset image becomes "the current image": ReconstructionState.showPicked shows
- * it as the reconstruction's result (the sliders follow it through `version`); the next stroke on
- * the canvas replaces it, as it replaces any reconstruction.
+ * it as the reconstruction's settled result (the sliders and Explore follow it as they follow any);
+ * the next stroke on the canvas replaces it, as it replaces any reconstruction.
  */
 export function studioHost(studio: ExploreStudio): ExploreHost {
   const rec = studio.reconstruction;

@@ -37,68 +37,20 @@ export type ExploreView = 'grid' | 'scatter' | 'path' | 'samples' | 'classes' | 
 
 export type GridAxes = 'dims' | 'pca';
 
+/** The latent grid's settings: the view binds them, and `runGrid` reads them. */
 export class GridSettings {
-  #n = $state(15);
-  /** Quantile range: the Keras book's 0.05–0.95 by default, 0.01–0.99 in the blog post. */
-  #low = $state(0.05);
-  #high = $state(0.95);
-  #axes = $state<GridAxes>('dims');
-  #dimX = $state(0);
-  #dimY = $state(1);
-  /** For latents > 2: hold the other dimensions at the drawing's code instead of 0 (or the mean). */
-  #aroundDrawing = $state(false);
-  #label = $state(0);
-
-  get n(): number {
-    return this.#n;
-  }
-  get low(): number {
-    return this.#low;
-  }
-  get high(): number {
-    return this.#high;
-  }
-  get axes(): GridAxes {
-    return this.#axes;
-  }
-  get dimX(): number {
-    return this.#dimX;
-  }
-  get dimY(): number {
-    return this.#dimY;
-  }
-  get aroundDrawing(): boolean {
-    return this.#aroundDrawing;
-  }
-  /** The class a conditional model's grid (and interpolation) is decoded with. */
-  get label(): number {
-    return this.#label;
-  }
-
   /** Cells per side. */
-  setSize(n: number): void {
-    this.#n = n;
-  }
-  /** The quantile range the grid sweeps. */
-  setRange(low: number, high: number): void {
-    this.#low = low;
-    this.#high = high;
-  }
-  useAxes(axes: GridAxes): void {
-    this.#axes = axes;
-  }
-  setDimX(dim: number): void {
-    this.#dimX = dim;
-  }
-  setDimY(dim: number): void {
-    this.#dimY = dim;
-  }
-  holdAroundDrawing(on: boolean): void {
-    this.#aroundDrawing = on;
-  }
-  setClass(label: number): void {
-    this.#label = label;
-  }
+  n = $state(15);
+  /** Quantile range: the Keras book's 0.05–0.95 by default, 0.01–0.99 in the blog post. */
+  low = $state(0.05);
+  high = $state(0.95);
+  axes = $state<GridAxes>('dims');
+  dimX = $state(0);
+  dimY = $state(1);
+  /** For latents > 2: hold the other dimensions at the drawing's code instead of 0 (or the mean). */
+  aroundDrawing = $state(false);
+  /** The class a conditional model's grid (and interpolation) is decoded with. */
+  label = $state(0);
 }
 
 export type EndpointKind = 'drawing' | 'sample' | 'item';
@@ -106,124 +58,87 @@ export type EndpointKind = 'drawing' | 'sample' | 'item';
 /** The step "Another random sample" moves an endpoint's seed by. */
 const RESEED_STEP = 10;
 
+/** One end of the interpolation. */
 export class Endpoint {
-  #kind = $state<EndpointKind>('sample');
-  #index = $state(0);
-  #seed = $state(1);
+  kind = $state<EndpointKind>('sample');
+  /** The dataset item an 'item' end starts from. */
+  index = $state(0);
+  /** The seed of a 'sample' end's random code. */
+  seed = $state(1);
 
   constructor(kind: EndpointKind, seed: number) {
-    this.#kind = kind;
-    this.#seed = seed;
+    this.kind = kind;
+    this.seed = seed;
   }
 
-  get kind(): EndpointKind {
-    return this.#kind;
-  }
-  /** The dataset item an 'item' end starts from. */
-  get index(): number {
-    return this.#index;
-  }
-  /** The seed of a 'sample' end's random code. */
-  get seed(): number {
-    return this.#seed;
-  }
-
-  use(kind: EndpointKind): void {
-    this.#kind = kind;
-  }
-  pickItem(index: number): void {
-    this.#index = index;
-  }
-  setSeed(seed: number): void {
-    this.#seed = seed;
-  }
   /** Another random sample. */
   reseed(): void {
-    this.#seed += RESEED_STEP;
+    this.seed += RESEED_STEP;
   }
 }
 
 /** Frames per second of the interpolation's Play. */
 export const PLAY_FPS = 6;
 
-/** The Explore tab's state: settings and latest answer of each view. */
 export type InterpolationMode = 'linear' | 'spherical';
 
+/** A view's job is asked once per model: not while it has an answer or is asking. */
+const idle = (job: Job<unknown>) => !job.result && !job.busy;
+
+/**
+ * The Explore tab's state: settings and latest answer of each view, and when each view runs. The
+ * studio calls `enter` when the tab comes on screen, `followModel` when the model changes (or the
+ * engine is back) and `followDrawing` when the drawing's code settles; `show` switches views.
+ *
+ * Settings the person changes (`projection`, `steps`, `mode`, `sampleClass`, `weights`, `k`, the
+ * grid's and the endpoints') are plain fields the views bind; `view`, `marker`, `frame`,
+ * `playing`, `sampleSeed` and `styleSeed` are written by the methods.
+ */
 export class ExploreState {
-  #view = $state<ExploreView>('grid');
+  view = $state<ExploreView>('grid');
 
   readonly gridSettings = new GridSettings();
   readonly grid = new Job<ExploreGrid>();
 
-  #projection = $state<Projection>('latent');
+  projection = $state<Projection>('latent');
   readonly scatter = new Job<ExploreScatter>();
   /** Where the current drawing's code lands on the scatter. */
-  #marker = $state.raw<[number, number] | undefined>();
+  marker = $state.raw<[number, number] | undefined>();
 
   readonly from = new Endpoint('sample', 1);
   readonly to = new Endpoint('sample', 2);
-  #steps = $state(10);
-  #mode = $state<InterpolationMode>('linear');
+  /** Frames of the interpolation; runPath clamps it to what the engine draws. */
+  steps = $state(10);
+  mode = $state<InterpolationMode>('linear');
   readonly path = new Job<ImageBlock>();
-  #frame = $state(0);
-  #playing = $state(false);
+  /** The interpolation frame on screen. */
+  frame = $state(0);
+  playing = $state(false);
   private timer: ReturnType<typeof setInterval> | undefined;
 
-  #sampleSeed = $state(1);
-  #sampleClass = $state(0);
+  sampleSeed = $state(1);
+  sampleClass = $state(0);
   readonly samples = new Job<ImageBlock>();
 
-  #styleSeed = $state(1);
+  styleSeed = $state(1);
   readonly classGrid = new Job<ExploreClassGrid>();
-  #weights = $state<number[]>([]);
+  /** The blend's weight of each class (normalised by the engine). */
+  weights = $state<number[]>([]);
   readonly blend = new Job<ImageBlock>();
 
-  #k = $state(8);
+  /** How many neighbours Similar looks for. */
+  k = $state(8);
   readonly neighbours = new Job<ExploreNeighbours>();
 
   /** Loading a picked item onto the canvas. */
   readonly item = new Job<ExploreItem>();
 
-  constructor(readonly host: ExploreHost) {}
+  /** The model whose answers are held (reset when another comes). */
+  private shownModel: string | undefined;
+  /** Whether the drawing had a code when Explore last looked. */
+  private hadDrawing = false;
 
-  get view(): ExploreView {
-    return this.#view;
-  }
-  get projection(): Projection {
-    return this.#projection;
-  }
-  get marker(): [number, number] | undefined {
-    return this.#marker;
-  }
-  get steps(): number {
-    return this.#steps;
-  }
-  get mode(): InterpolationMode {
-    return this.#mode;
-  }
-  /** The interpolation frame on screen. */
-  get frame(): number {
-    return this.#frame;
-  }
-  get playing(): boolean {
-    return this.#playing;
-  }
-  get sampleSeed(): number {
-    return this.#sampleSeed;
-  }
-  get sampleClass(): number {
-    return this.#sampleClass;
-  }
-  get styleSeed(): number {
-    return this.#styleSeed;
-  }
-  /** The blend's weight of each class (normalised by the engine). */
-  get weights(): readonly number[] {
-    return this.#weights;
-  }
-  get k(): number {
-    return this.#k;
-  }
+  constructor(readonly host: ExploreHost) {}
 
   get modelId(): string | undefined {
     return this.host.model?.id;
@@ -241,35 +156,68 @@ export class ExploreState {
     return this.host.model?.classNames ?? [];
   }
 
-  show(view: ExploreView): void {
-    this.#view = view;
+  /** The tab came on screen: Explore starts afresh for the model and computes the view shown. */
+  enter(): void {
+    this.shownModel = undefined;
+    this.followModel();
+    this.lookAtDrawing(true);
   }
 
-  useProjection(projection: Projection): void {
-    this.#projection = projection;
+  /** Another view: it is computed if it has no answer yet, and looks at the drawing. */
+  show(view: ExploreView): void {
+    if (view === this.view) return;
+    this.view = view;
+    this.runShown();
+    this.lookAtDrawing(true);
   }
-  /** Frames of the interpolation; runPath clamps it to what the engine draws. */
-  setSteps(steps: number): void {
-    this.#steps = steps;
+
+  /** The model may have changed: another model's answers are forgotten, and the view shown is computed. */
+  followModel(): void {
+    if (this.modelId !== this.shownModel) {
+      this.shownModel = this.modelId;
+      this.reset();
+      if (this.view === 'classes' && !this.conditional) this.view = 'grid';
+    }
+    this.runShown();
   }
-  useMode(mode: InterpolationMode): void {
-    this.#mode = mode;
+
+  /** The drawing's code changed: the marker moves, Similar looks again, an interpolation may start from it. */
+  followDrawing(): void {
+    this.lookAtDrawing(false);
   }
-  setSampleClass(label: number): void {
-    this.#sampleClass = label;
+
+  /** Computes the view shown if it has no answer for this model yet (the engine must be up). */
+  runShown(): void {
+    if (!this.modelId || !this.host.ready) return;
+    if (this.view === 'grid' && idle(this.grid)) void this.runGrid();
+    if (this.view === 'scatter' && idle(this.scatter)) void this.runScatter();
+    if (this.view === 'samples' && idle(this.samples)) void this.runSamples();
+    if (this.view === 'classes' && idle(this.classGrid)) {
+      void this.runClassGrid();
+      void this.runBlend();
+    }
   }
-  setWeight(index: number, weight: number): void {
-    this.#weights[index] = weight;
-  }
-  /** How many neighbours Similar looks for. */
-  setK(k: number): void {
-    this.#k = k;
+
+  /**
+   * What the view shown takes from the drawing: the scatter's marker, Similar's neighbours, and
+   * Interpolate's start, which is the drawing when it is first shown with one (or one appears).
+   */
+  private lookAtDrawing(shown: boolean): void {
+    const hasDrawing = !!this.host.currentCode;
+    const appeared = hasDrawing && !this.hadDrawing;
+    this.hadDrawing = hasDrawing;
+    if (!this.modelId) return;
+    if (this.view === 'scatter') void this.placeMarker();
+    if (this.view === 'similar') void this.runNeighbours();
+    if (this.view === 'path' && hasDrawing && (shown || appeared) && !this.path.result && this.from.kind === 'sample') {
+      this.from.kind = 'drawing';
+    }
   }
 
   /** Stops Play and shows one frame of the interpolation. */
   showFrame(index: number): void {
     this.stop();
-    this.#frame = index;
+    this.frame = index;
   }
 
   /** Forgets every answer (a new model was picked). */
@@ -278,14 +226,14 @@ export class ExploreState {
     for (const job of [this.grid, this.scatter, this.path, this.samples, this.classGrid, this.blend, this.neighbours]) {
       job.reset();
     }
-    this.#marker = undefined;
-    this.#frame = 0;
+    this.marker = undefined;
+    this.frame = 0;
     const c = this.classNames.length;
-    this.#weights = defaultWeights(c);
-    this.gridSettings.setClass(Math.min(this.host.currentLabel, Math.max(0, c - 1)));
-    this.#sampleClass = this.gridSettings.label;
-    this.#projection = this.latentSize > 2 ? 'pca' : 'latent';
-    this.gridSettings.useAxes(this.latentSize > 2 ? 'pca' : 'dims');
+    this.weights = defaultWeights(c);
+    this.gridSettings.label = Math.min(this.host.currentLabel, Math.max(0, c - 1));
+    this.sampleClass = this.gridSettings.label;
+    this.projection = this.latentSize > 2 ? 'pca' : 'latent';
+    this.gridSettings.axes = this.latentSize > 2 ? 'pca' : 'dims';
   }
 
   async runGrid(): Promise<void> {
@@ -310,7 +258,7 @@ export class ExploreState {
   async runScatter(): Promise<void> {
     const modelId = this.modelId;
     if (!modelId) return;
-    await this.scatter.run(() => studio.explore.scatter({ modelId, projection: this.#projection }));
+    await this.scatter.run(() => studio.explore.scatter({ modelId, projection: this.projection }));
     await this.placeMarker();
   }
 
@@ -319,22 +267,22 @@ export class ExploreState {
     const modelId = this.modelId;
     const code = this.host.currentCode;
     if (!modelId || !code || !this.scatter.result) {
-      this.#marker = undefined;
+      this.marker = undefined;
       return;
     }
-    if (this.#projection === 'latent') {
-      this.#marker = [code[0], code[1] ?? 0];
+    if (this.projection === 'latent') {
+      this.marker = [code[0], code[1] ?? 0];
       return;
     }
     try {
       const { points } = await studio.explore.project({
         modelId,
-        projection: this.#projection,
+        projection: this.projection,
         codes: Float32Array.from(code),
       });
-      this.#marker = [points[0], points[1]];
+      this.marker = [points[0], points[1]];
     } catch {
-      this.#marker = undefined;
+      this.marker = undefined;
     }
   }
 
@@ -357,19 +305,19 @@ export class ExploreState {
     const modelId = this.modelId;
     if (!modelId) return;
     this.stop();
-    this.#steps = Math.min(32, Math.max(2, Math.round(this.#steps) || 10));
+    this.steps = Math.min(32, Math.max(2, Math.round(this.steps) || 10));
     const result = await this.path.run(async () => {
       const [from, to] = [await this.endpointCode(this.from, modelId), await this.endpointCode(this.to, modelId)];
       return studio.explore.interpolate({
         modelId,
         from,
         to,
-        steps: this.#steps,
-        mode: this.#mode,
+        steps: this.steps,
+        mode: this.mode,
         label: this.classFor(),
       });
     });
-    if (result) this.#frame = 0;
+    if (result) this.frame = 0;
   }
 
   /** Steps through the frames once, from the first; Pause stops where it is. */
@@ -377,45 +325,45 @@ export class ExploreState {
     const count = this.path.result?.count ?? 0;
     if (count < 2) return;
     this.stop();
-    this.#frame = 0;
-    this.#playing = true;
+    this.frame = 0;
+    this.playing = true;
     this.timer = setInterval(() => {
-      const next = this.#frame + 1;
+      const next = this.frame + 1;
       if (next >= count) this.stop();
-      else this.#frame = next;
+      else this.frame = next;
     }, 1000 / PLAY_FPS);
   }
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    this.#playing = false;
+    this.playing = false;
   }
 
   async runSamples(reroll = false): Promise<void> {
     const modelId = this.modelId;
     if (!modelId) return;
-    if (reroll) this.#sampleSeed += 1;
-    const label = this.conditional ? this.#sampleClass : undefined;
-    await this.samples.run(() => studio.explore.samples({ modelId, count: 16, seed: this.#sampleSeed, label }));
+    if (reroll) this.sampleSeed += 1;
+    const label = this.conditional ? this.sampleClass : undefined;
+    await this.samples.run(() => studio.explore.samples({ modelId, count: 16, seed: this.sampleSeed, label }));
   }
 
   async runClassGrid(reroll = false): Promise<void> {
     const modelId = this.modelId;
     if (!modelId || !this.conditional) return;
-    if (reroll) this.#styleSeed += 1;
-    await this.classGrid.run(() => studio.explore.classGrid({ modelId, styles: 4, seed: this.#styleSeed }));
+    if (reroll) this.styleSeed += 1;
+    await this.classGrid.run(() => studio.explore.classGrid({ modelId, styles: 4, seed: this.styleSeed }));
   }
 
   async runBlend(): Promise<void> {
     const modelId = this.modelId;
     if (!modelId || !this.conditional) return;
-    if (!this.#weights.some((w) => w > 0)) {
+    if (!this.weights.some((w) => w > 0)) {
       this.blend.fail(EXPLORE_MESSAGES.allZero);
       return;
     }
-    const weights = [...this.#weights];
-    await this.blend.run(() => studio.explore.blend({ modelId, weights, count: 4, seed: this.#styleSeed }));
+    const weights = [...this.weights];
+    await this.blend.run(() => studio.explore.blend({ modelId, weights, count: 4, seed: this.styleSeed }));
   }
 
   async runNeighbours(): Promise<void> {
@@ -426,7 +374,7 @@ export class ExploreState {
       this.neighbours.reset();
       return;
     }
-    await this.neighbours.run(() => studio.explore.neighbours({ modelId, code: Float32Array.from(code), k: this.#k }));
+    await this.neighbours.run(() => studio.explore.neighbours({ modelId, code: Float32Array.from(code), k: this.k }));
   }
 
   /** Loads a dataset item onto the canvas: its strokes when it has them, else as the current image. */

@@ -17,49 +17,29 @@ export interface FilesHost {
 
 /** Saved drawings in the data home, and exports of the current one. */
 export class FilesState {
-  #saved = $state<SavedDrawingInfo[]>([]);
-  #name = $state('drawing-1');
-  #word = $state('');
-  #status = $state('');
-  #error = $state<string | undefined>();
+  /** The drawings saved, as `refresh` last read them. */
+  saved = $state<SavedDrawingInfo[]>([]);
+  /** The name the drawing is saved (and exported) under. */
+  name = $state('drawing-1');
+  /** What the drawing shows ("cat"), saved with it. */
+  word = $state('');
+  /** What the last save or open did, and what went wrong; written by the methods. */
+  status = $state('');
+  error = $state<string | undefined>();
 
   constructor(private readonly host: FilesHost) {}
-
-  get saved(): readonly SavedDrawingInfo[] {
-    return this.#saved;
-  }
-  /** The name the drawing is saved (and exported) under. */
-  get name(): string {
-    return this.#name;
-  }
-  /** What the drawing shows ("cat"), saved with it. */
-  get word(): string {
-    return this.#word;
-  }
-  get status(): string {
-    return this.#status;
-  }
-  get error(): string | undefined {
-    return this.#error;
-  }
-  setName(name: string): void {
-    this.#name = name;
-  }
-  setWord(word: string): void {
-    this.#word = word;
-  }
 
   private get drawing(): DrawingState {
     return this.host.drawing;
   }
 
   private fail(error: unknown): void {
-    this.#error = messageOf(error);
+    this.error = messageOf(error);
   }
 
   async refresh(): Promise<void> {
     try {
-      this.#saved = await studio.drawings.list({});
+      this.saved = await studio.drawings.list({});
     } catch (error) {
       this.fail(error);
     }
@@ -70,13 +50,13 @@ export class FilesState {
   }
 
   async save(): Promise<void> {
-    this.#error = undefined;
-    const name = this.#name.trim();
-    if (!DRAWING_NAME_PATTERN.test(name)) return void (this.#error = FILES_ERRORS.badName);
-    if (this.drawing.strokes.length === 0) return void (this.#error = FILES_ERRORS.empty);
+    this.error = undefined;
+    const name = this.name.trim();
+    if (!DRAWING_NAME_PATTERN.test(name)) return void (this.error = FILES_ERRORS.badName);
+    if (this.drawing.strokes.length === 0) return void (this.error = FILES_ERRORS.empty);
     try {
-      const info = await studio.drawings.save({ name, drawing: this.strokes(), word: this.#word.trim() });
-      this.#status = `Saved "${info.name}" (${info.strokes} strokes)`;
+      const info = await studio.drawings.save({ name, drawing: this.strokes(), word: this.word.trim() });
+      this.status = `Saved "${info.name}" (${info.strokes} strokes)`;
       await this.refresh();
     } catch (error) {
       this.fail(error);
@@ -84,13 +64,13 @@ export class FilesState {
   }
 
   async open(name: string): Promise<void> {
-    this.#error = undefined;
+    this.error = undefined;
     try {
       const file = await studio.drawings.open({ name });
       this.drawing.replace(file.drawing);
-      this.#name = file.name;
-      this.#word = file.word;
-      this.#status = `Opened "${file.name}"`;
+      this.name = file.name;
+      this.word = file.word;
+      this.status = `Opened "${file.name}"`;
     } catch (error) {
       this.fail(error);
     }
@@ -106,10 +86,10 @@ export class FilesState {
   }
 
   async exportNdjson(): Promise<void> {
-    this.#error = undefined;
-    if (this.drawing.strokes.length === 0) return void (this.#error = FILES_ERRORS.empty);
+    this.error = undefined;
+    if (this.drawing.strokes.length === 0) return void (this.error = FILES_ERRORS.empty);
     try {
-      const { text } = await studio.drawings.exportNdjson({ drawing: this.strokes(), word: this.#word.trim() });
+      const { text } = await studio.drawings.exportNdjson({ drawing: this.strokes(), word: this.word.trim() });
       download(new Blob([text], { type: 'application/x-ndjson' }), `${this.fileBase()}.ndjson`);
     } catch (error) {
       this.fail(error);
@@ -118,15 +98,15 @@ export class FilesState {
 
   /** PNG of a canvas area (the Konva stage, the reconstruction), its layers flattened on white. */
   async exportPng(container: Element | null, suffix: string): Promise<void> {
-    this.#error = undefined;
+    this.error = undefined;
     const canvases = container ? [...container.querySelectorAll('canvas')] : [];
-    if (canvases.length === 0) return void (this.#error = FILES_ERRORS.noReconstruction);
+    if (canvases.length === 0) return void (this.error = FILES_ERRORS.noReconstruction);
     const blob = await flatten(canvases);
     download(blob, `${this.fileBase()}${suffix}.png`);
   }
 
   private fileBase(): string {
-    return this.#name.trim().replace(/[^A-Za-z0-9._-]+/g, '_') || 'drawing';
+    return this.name.trim().replace(/[^A-Za-z0-9._-]+/g, '_') || 'drawing';
   }
 }
 

@@ -9,18 +9,31 @@ import { studio } from '../lib/studio';
 /** The request, and performance.now() of the input it answers (for the bench). */
 type DecodeRequest = Request<'latent:decode'> & { inputAt: number };
 
-/** Latent sliders: axes from the engine, the drawing's own code, and the decoded slider code. */
+/**
+ * Latent sliders: axes from the engine, the drawing's own code, and the decoded slider code. Every
+ * field is written by the methods: `loadSpace` (the axes), `follow` (the drawing's code), `set`
+ * and `reset` (the sliders) and the decodes' answers.
+ */
 export class LatentState {
-  #space = $state.raw<LatentSpace | undefined>();
-  #spaceError = $state<string | undefined>();
-  #loadingSpace = $state(false);
-  #base = $state.raw<Float32Array | undefined>();
-  #values = $state<number[]>([]);
-  #origin = $state.raw<number[]>([]);
-  #decoded = $state.raw<DecodedImage | undefined>();
-  #error = $state<string | undefined>();
+  space = $state.raw<LatentSpace | undefined>();
+  spaceError = $state<string | undefined>();
+  loadingSpace = $state(false);
+  /** The drawing's own code (from the reconstruction). */
+  base = $state.raw<Float32Array | undefined>();
+  /** Slider positions: coordinates along space.directions. */
+  values = $state<number[]>([]);
+  /** The drawing's own coordinates (Reset returns here). */
+  origin = $state.raw<number[]>([]);
+  decoded = $state.raw<DecodedImage | undefined>();
+  error = $state<string | undefined>();
   private spaceKey = '';
   private painted: ((image: DecodedImage) => void) | undefined;
+
+  /** The code the sliders describe now. */
+  readonly current = $derived(
+    this.space && this.base ? moveAlong(this.base, this.space.directions, this.origin, this.values) : undefined,
+  );
+  readonly moved = $derived(this.values.some((v, i) => v !== this.origin[i]));
 
   private readonly runner = new LatestOnly<DecodeRequest, DecodedImage>(
     async (req) => {
@@ -30,108 +43,69 @@ export class LatentState {
       return image;
     },
     (image, req) => {
-      this.#decoded = image;
-      this.#error = undefined;
+      this.decoded = image;
+      this.error = undefined;
       this.painted?.(image);
       measureSince(PERF.sliderToFrame, req.inputAt);
     },
-    (error) => (this.#error = messageOf(error)),
+    (error) => (this.error = messageOf(error)),
   );
 
   /** One decode per animation frame at most, always for the newest slider position. */
   private readonly decodeNextFrame = frameCoalesced((req: DecodeRequest) => this.runner.submit(req));
-
-  get space(): LatentSpace | undefined {
-    return this.#space;
-  }
-  get spaceError(): string | undefined {
-    return this.#spaceError;
-  }
-  get loadingSpace(): boolean {
-    return this.#loadingSpace;
-  }
-  /** The drawing's own code (from the reconstruction). */
-  get base(): Float32Array | undefined {
-    return this.#base;
-  }
-  /** Slider positions: coordinates along space.directions. */
-  get values(): readonly number[] {
-    return this.#values;
-  }
-  /** The drawing's own coordinates (Reset returns here). */
-  get origin(): readonly number[] {
-    return this.#origin;
-  }
-  get decoded(): DecodedImage | undefined {
-    return this.#decoded;
-  }
-  get error(): string | undefined {
-    return this.#error;
-  }
 
   onPainted(paint: (image: DecodedImage) => void): () => void {
     this.painted = paint;
     return () => (this.painted = undefined);
   }
 
-  /** The code the sliders describe now. */
-  get current(): Float32Array | undefined {
-    const space = this.#space;
-    if (!space || !this.#base) return undefined;
-    return moveAlong(this.#base, space.directions, this.#origin, this.#values);
-  }
-
-  get moved(): boolean {
-    return this.#values.some((v, i) => v !== this.#origin[i]);
-  }
-
   async loadSpace(modelId: string, label?: number): Promise<void> {
     const key = `${modelId}|${label ?? ''}`;
     if (key === this.spaceKey) return;
     this.spaceKey = key;
-    this.#space = undefined;
-    this.#spaceError = undefined;
-    this.#loadingSpace = true;
+    this.space = undefined;
+    this.spaceError = undefined;
+    this.loadingSpace = true;
+    // Without axes there are no sliders until the new ones arrive.
+    this.follow(this.base);
     try {
       const space = await studio.latent.space({ modelId, label });
       if (this.spaceKey !== key) return;
-      this.#space = space;
-      this.follow(this.#base);
+      this.space = space;
+      this.follow(this.base);
     } catch (error) {
-      if (this.spaceKey === key) this.#spaceError = messageOf(error);
+      if (this.spaceKey === key) this.spaceError = messageOf(error);
     } finally {
-      if (this.spaceKey === key) this.#loadingSpace = false;
+      if (this.spaceKey === key) this.loadingSpace = false;
     }
   }
 
   /** A new drawing code: sliders jump to it (moving the drawing resets them, as Reset does). */
   follow(z: Float32Array | undefined): void {
-    this.#base = z;
-    const space = this.#space;
+    this.base = z;
+    const space = this.space;
     if (!space || !z || z.length !== space.latentSize) {
-      this.#values = [];
-      this.#origin = [];
-      this.#decoded = undefined;
+      this.values = [];
+      this.origin = [];
+      this.decoded = undefined;
       return;
     }
-    // Not read back from this.#origin: follow() runs inside an effect, and reading what it just
-    // wrote would make that effect depend on it and loop.
     const origin = coordinates(z, space.mean, space.directions);
-    this.#origin = origin;
-    this.#values = [...origin];
-    this.#decoded = undefined;
+    this.origin = origin;
+    this.values = [...origin];
+    this.decoded = undefined;
   }
 
   /** A slider moved: decode the new code on the next frame. */
   set(modelId: string, index: number, value: number, label?: number): void {
     const inputAt = performance.now();
-    this.#values[index] = value;
+    this.values[index] = value;
     const z = this.current;
     if (z) this.decodeNextFrame({ modelId, z, label, inputAt });
   }
 
   reset(): void {
-    this.#values = [...this.#origin];
-    this.#decoded = undefined;
+    this.values = [...this.origin];
+    this.decoded = undefined;
   }
 }

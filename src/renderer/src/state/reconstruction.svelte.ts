@@ -21,48 +21,69 @@ const LIVE_INTERVAL_MS = 60;
  */
 export const SLOW_AFTER_MS = 250;
 
-/** The live reconstruction of the drawing: what the model saw, its code, and what came back. */
+/**
+ * The live reconstruction of the drawing: what the model saw, its code, and what came back. Every
+ * field but `label` is written by the requests' answers (and `showPicked`, `reset`).
+ */
 export class ReconstructionState {
-  #result = $state.raw<Reconstruction | undefined>();
-  #empty = $state(true);
-  #error = $state<string | undefined>();
-  #slow = $state(false);
-  #label = $state(0);
-  #version = $state(0);
-  #settled = $state.raw<Reconstruction | undefined>();
+  result = $state.raw<Reconstruction | undefined>();
+  /** The drawing the result belongs to is empty (the panel then explains what to do). */
+  empty = $state(true);
+  error = $state<string | undefined>();
+  /** An answer has been awaited longer than SLOW_AFTER_MS: what is shown is out of date. */
+  slow = $state(false);
+  /**
+   * The class a conditional model draws; the next request carries it (`Studio.drawClass` sets it
+   * and asks again).
+   */
+  label = $state(0);
+  /** Bumped each time a new result is painted, mid-stroke answers included. */
+  version = $state(0);
+  /**
+   * The answer for the drawing as it stands between strokes (mid-stroke answers only feed the
+   * pictures). The code, the sliders, the map marker and the other panels follow this one: they
+   * would otherwise relayout on every live answer and take the CPU the final answer needs.
+   */
+  settled = $state.raw<Reconstruction | undefined>();
   #settledEmpty = $state(true);
-  #settledVersion = $state(0);
-  #lastMs = $state<number | undefined>();
+  /** Bumped with each settled answer. */
+  settledVersion = $state(0);
+  /** How long the last reconstruction took, request to answer, in ms (the status bar shows it). */
+  lastMs = $state<number | undefined>();
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
   private painted: ((result: Reconstruction) => void) | undefined;
-  /** The drawing change last asked about: the same change may arrive twice (hook and effect). */
+  /** The drawing change last asked about: the same change is asked about once. */
   private lastAsked: { modelId: string; changedAt: number } | undefined;
+
+  /** The settled drawing's code; undefined while there is none or the drawing is empty. */
+  readonly settledCode = $derived(this.#settledEmpty ? undefined : this.settled?.z);
 
   private readonly runner = new LatestOnly<ReconstructRequest, Reconstruction>(
     async (req) => {
       this.slowTimer ??= setTimeout(() => {
         this.slowTimer = undefined;
-        this.#slow = this.runner.awaiting;
+        this.slow = this.runner.awaiting;
       }, SLOW_AFTER_MS);
       const sent = performance.now();
       if (req.strokeEndAt !== undefined) measureSince(PERF.strokeToRequest, req.strokeEndAt);
       const result = await studio.latent.reconstruct({ modelId: req.modelId, strokes: req.strokes, label: req.label });
       measureSince(PERF.reconstructRoundTrip, sent);
-      this.#lastMs = performance.now() - sent;
+      this.lastMs = performance.now() - sent;
       return result;
     },
     (result, req) => {
-      this.#result = result;
-      this.#empty = req.strokes.length === 0;
-      this.#error = undefined;
-      this.#version++;
+      this.result = result;
+      this.empty = req.strokes.length === 0;
+      this.error = undefined;
+      this.version++;
       if (!req.live) this.settle(result, req.strokes.length === 0);
       this.calmUnlessAwaiting();
       this.painted?.(result);
       if (req.strokeEndAt !== undefined) measureSince(PERF.strokeToReconstruction, req.strokeEndAt);
+      if (!req.live) this.onSettled();
     },
     (error) => {
-      this.#error = messageOf(error);
+      this.error = messageOf(error);
       this.calmUnlessAwaiting();
     },
   );
@@ -74,51 +95,15 @@ export class ReconstructionState {
     LIVE_INTERVAL_MS,
   );
 
-  get result(): Reconstruction | undefined {
-    return this.#result;
-  }
-  /** The drawing the result belongs to is empty (the panel then explains what to do). */
-  get empty(): boolean {
-    return this.#empty;
-  }
-  get error(): string | undefined {
-    return this.#error;
-  }
-  /** An answer has been awaited longer than SLOW_AFTER_MS: what is shown is out of date. */
-  get slow(): boolean {
-    return this.#slow;
-  }
+  /**
+   * `onSettled`: called with each settled answer once the pictures are painted (what follows the
+   * drawing must not hold up the paint the bench measures).
+   */
+  constructor(private readonly onSettled: () => void = () => {}) {}
+
   /** A request is out (answers to dropped requests count until they arrive). */
   get busy(): boolean {
     return this.runner.busy;
-  }
-  /** The class a conditional model draws. */
-  get label(): number {
-    return this.#label;
-  }
-  /** Bumped each time a new result is painted, mid-stroke answers included. */
-  get version(): number {
-    return this.#version;
-  }
-  /**
-   * The answer for the drawing as it stands between strokes (mid-stroke answers only feed the
-   * pictures). The code, the sliders, the map marker and the other panels follow this one: they
-   * would otherwise relayout on every live answer and take the CPU the final answer needs.
-   */
-  get settled(): Reconstruction | undefined {
-    return this.#settled;
-  }
-  /** The settled drawing's code; undefined while there is none or the drawing is empty. */
-  get settledCode(): Float32Array | undefined {
-    return this.#settledEmpty ? undefined : this.#settled?.z;
-  }
-  /** Bumped with each settled answer. */
-  get settledVersion(): number {
-    return this.#settledVersion;
-  }
-  /** How long the last reconstruction took, request to answer, in ms (the status bar shows it). */
-  get lastMs(): number | undefined {
-    return this.#lastMs;
   }
 
   /** The panel paints synchronously on delivery, so the bench's measure includes the paint. */
@@ -135,7 +120,7 @@ export class ReconstructionState {
       this.lastAsked = { modelId, changedAt: strokeEndAt };
     }
     this.live.cancel();
-    const label = this.#label;
+    const label = this.label;
     // The pen often rests before it lifts: the live request in flight may already be this drawing.
     const adopted = this.runner.adoptInFlight(
       (r) => r.modelId === modelId && r.label === label && sameStrokes(r.strokes, strokes),
@@ -151,12 +136,7 @@ export class ReconstructionState {
 
   /** While a stroke is drawn: ask, throttled. */
   requestLive(modelId: string, strokes: () => Stroke[]): void {
-    this.live({ modelId, strokes, label: this.#label });
-  }
-
-  /** The class a conditional model draws from now on. */
-  drawClass(label: number): void {
-    this.#label = label;
+    this.live({ modelId, strokes, label: this.label });
   }
 
   /**
@@ -167,29 +147,30 @@ export class ReconstructionState {
     this.live.cancel();
     this.runner.cancel();
     this.calmUnlessAwaiting();
-    this.#result = result;
-    this.#empty = false;
-    this.#error = undefined;
-    this.#version++;
+    this.result = result;
+    this.empty = false;
+    this.error = undefined;
+    this.version++;
     this.settle(result, false);
     this.painted?.(result);
+    this.onSettled();
   }
 
   reset(): void {
     this.live.cancel();
     this.runner.cancel();
     this.calmUnlessAwaiting();
-    this.#result = undefined;
-    this.#settled = undefined;
+    this.result = undefined;
+    this.settled = undefined;
     this.#settledEmpty = true;
-    this.#error = undefined;
-    this.#empty = true;
+    this.error = undefined;
+    this.empty = true;
   }
 
   private settle(result: Reconstruction, empty: boolean): void {
-    this.#settled = result;
+    this.settled = result;
     this.#settledEmpty = empty;
-    this.#settledVersion++;
+    this.settledVersion++;
   }
 
   /** No answer still to be shown is out: the dim and its timer go (dropped answers are not awaited). */
@@ -197,6 +178,6 @@ export class ReconstructionState {
     if (this.runner.awaiting) return;
     clearTimeout(this.slowTimer);
     this.slowTimer = undefined;
-    this.#slow = false;
+    this.slow = false;
   }
 }

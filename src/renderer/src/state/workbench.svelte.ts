@@ -8,30 +8,22 @@ const SIDE_KEY = 'latentdraw:drawing-side-width';
  */
 export class WorkbenchState {
   #wish = $state(readStoredSide());
-  #windowWidth = $state(typeof window === 'undefined' ? 1280 : window.innerWidth);
-  #room = $state({ width: 0, height: 0 });
+  /** The window's inner width, which bounds the drawing side. */
+  windowWidth = $state(typeof window === 'undefined' ? 1280 : window.innerWidth);
+  /** The main area's inner size (0 × 0 until it was measured); written by `measureRoom`. */
+  room = $state({ width: 0, height: 0 });
 
   /** The drawing side's width in CSS pixels, within what the window allows. */
-  get sideWidth(): number {
-    return clampSide(this.#wish, this.#windowWidth);
-  }
+  readonly sideWidth = $derived(clampSide(this.#wish, this.windowWidth));
 
-  /** The main area's inner size (0 × 0 until it was measured). */
-  get room(): { width: number; height: number } {
-    return this.#room;
-  }
-
-  measureWindow(width: number): void {
-    this.#windowWidth = width;
-  }
-
+  /** A new object only when the size changed, so the views do not lay out again for nothing. */
   measureRoom(width: number, height: number): void {
-    if (width !== this.#room.width || height !== this.#room.height) this.#room = { width, height };
+    if (width !== this.room.width || height !== this.room.height) this.room = { width, height };
   }
 
   /** The splitter was dragged or moved with the keyboard. */
   resize(width: number): void {
-    this.#wish = clampSide(width, this.#windowWidth);
+    this.#wish = clampSide(width, this.windowWidth);
     try {
       localStorage.setItem(SIDE_KEY, String(this.#wish));
     } catch {
