@@ -18,9 +18,11 @@ import { registerWasmKernels } from '../src/engine/backend/register-kernels';
 import { selectBackend } from '../src/engine/backend/select';
 import { DEFAULT_SHIPPED_MODEL, SHIPPED_MODELS } from '../src/engine/catalog/shipped-models';
 import { augmentDigits, DIGIT_AUGMENT, type AugmentRange } from '../src/engine/data/raster/augment';
+import { bytesToUnit, unitToBytes } from '../src/engine/data/raster/pixel-bytes';
 import type { TrainingData } from '../src/engine/data/training-data.types';
 import { saveModel } from '../src/engine/models/store/store';
 import type { ModelKind } from '../src/engine/models/types';
+import { gatherBytes } from '../src/engine/train/batches';
 import type { TrainSettings } from '../src/engine/train/settings';
 import { train } from '../src/engine/train/train';
 
@@ -57,17 +59,19 @@ function withAugmentedCopies(
   const px = data.imageSize * data.imageSize;
   const n = data.trainIndex.length;
   const count = data.count + copies * n;
-  const images = new Float32Array(count * px);
+  const images = new Uint8Array(count * px);
   images.set(data.images.subarray(0, data.count * px));
   const labels = new Int32Array(count);
   labels.set(data.labels.subarray(0, data.count));
-  const originals = new Float32Array(n * px);
-  data.trainIndex.forEach((src, i) => originals.set(data.images.subarray(src * px, (src + 1) * px), i * px));
+  // The augmentation resamples in floats; its copies are stored as bytes, as all training data is.
+  const originals = bytesToUnit(gatherBytes(data, data.trainIndex));
+  const augmented = new Float32Array(n * px);
   const trainIndex = new Int32Array((copies + 1) * n);
   trainIndex.set(data.trainIndex);
   for (let c = 0; c < copies; c++) {
     const start = data.count + c * n;
-    augmentDigits(originals, n, data.imageSize, seed + c, images.subarray(start * px, (start + n) * px), range);
+    augmentDigits(originals, n, data.imageSize, seed + c, augmented, range);
+    unitToBytes(augmented, images.subarray(start * px, (start + n) * px));
     data.trainIndex.forEach((src, i) => {
       labels[start + i] = data.labels[src];
       trainIndex[(c + 1) * n + i] = start + i;

@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { registerWasmKernels } from '../../src/engine/backend/register-kernels';
 import { selectBackend } from '../../src/engine/backend/select';
+import { bytesToUnit } from '../../src/engine/data/raster/pixel-bytes';
 import { loadTrainingData } from '../../src/engine/data/training-data';
 import type { TrainingData } from '../../src/engine/data/training-data.types';
 import { isConditional, MODEL_KINDS, type ModelKind } from '../../src/engine/models/types';
@@ -59,7 +60,8 @@ async function writeDataFiles(data: TrainingData, folder: string): Promise<Recor
     validationIndex: join(folder, 'val.i32'),
   };
   const bytes = (a: Float32Array | Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-  await writeFile(files.images, bytes(data.images));
+  // The peer reads [0, 1] floats, as the studio's models do.
+  await writeFile(files.images, bytes(bytesToUnit(data.images)));
   await writeFile(files.labels, bytes(data.labels));
   await writeFile(files.trainIndex, bytes(data.trainIndex));
   await writeFile(files.validationIndex, bytes(data.validationIndex));

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { bytesToUnit } from '../../src/engine/data/raster/pixel-bytes';
 import { loadTrainingData } from '../../src/engine/data/training-data';
 import type { TrainingData } from '../../src/engine/data/training-data.types';
 
@@ -23,5 +24,5 @@ export async function benchDrawings(imageSize: number, count: number): Promise<T
 
 /** The same drawings as one [count, pixels] block in file order. */
 export async function benchImages(imageSize: number, count: number): Promise<Float32Array> {
-  return (await benchDrawings(imageSize, count)).images.slice(0, count * imageSize * imageSize);
+  return bytesToUnit((await benchDrawings(imageSize, count)).images.subarray(0, count * imageSize * imageSize));
 }

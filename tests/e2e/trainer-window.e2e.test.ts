@@ -65,7 +65,7 @@ async function trainInPage(kind: ModelKind, backend: TrainerBackendName): Promis
         window.postMessage('latentdraw:trainer-port', '*', [channel.port2]);
         const data = {
           ...plain,
-          images: Float32Array.from(plain.images),
+          images: Uint8Array.from(plain.images),
           labels: Int32Array.from(plain.labels),
           trainIndex: Int32Array.from(plain.trainIndex),
           validationIndex: Int32Array.from(plain.validationIndex),

@@ -12,6 +12,7 @@ import type { Stroke } from '../../../src/shared/types/drawing';
 import { openDataFile } from '../../../src/engine/data/formats/open';
 import { normalizeCanvasStrokes, rasterize } from '../../../src/engine/data/index';
 import { loadModel } from '../../../src/engine/models/index';
+import { bytesToUnit } from '../../../src/engine/data/raster/pixel-bytes';
 import { DRAWN_DIGITS_FIXTURE } from './drawn-digits';
 import { loadOrTrainJudge, type Judge } from './judge';
 import { rowsPng } from './pictures';
@@ -79,7 +80,7 @@ export async function runFidelity(opts: FidelityOptions): Promise<FidelityResult
   const heldOutDigits = gather(digits, digits.validationIndex);
   const drawnDigits = readDrawnDigits();
   const judge: Judge = await loadOrTrainJudge(join(opts.outDir, 'judge'), {
-    images: digits.images,
+    images: bytesToUnit(digits.images),
     labels: digits.labels,
     trainIndex: digits.trainIndex,
     log: opts.log,

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { loadTrainingData } from '../../../src/engine/data/training-data';
 import type { TrainingData } from '../../../src/engine/data/training-data.types';
+import { gatherImages } from '../../../src/engine/train/batches';
 
 export const DIGITS_FILE = 'data/mnist-t10k-images-idx3-ubyte.gz';
 export const CATS_FILE = 'data/cat.first3000.npy';
@@ -33,8 +34,9 @@ export function gather(
   data: TrainingData,
   index: Int32Array,
 ): { images: Float32Array; labels: Int32Array; count: number } {
-  const px = data.imageSize * data.imageSize;
-  const images = new Float32Array(index.length * px);
-  index.forEach((src, i) => images.set(data.images.subarray(src * px, (src + 1) * px), i * px));
-  return { images, labels: Int32Array.from(index, (i) => data.labels[i]), count: index.length };
+  return {
+    images: gatherImages(data, index),
+    labels: Int32Array.from(index, (i) => data.labels[i]),
+    count: index.length,
+  };
 }

@@ -1,5 +1,6 @@
 import { registerWasmKernels } from '../../engine/backend/register-kernels';
 import { selectBackend } from '../../engine/backend/select';
+import { bytesToUnit } from '../../engine/data/raster/pixel-bytes';
 import { loadTrainingData } from '../../engine/data/training-data';
 import { encodeImages } from '../../engine/latent/codes';
 import { loadModel } from '../../engine/models/store/store';
@@ -33,7 +34,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         if (index < 0) throw new Error(`${ENCODE_ERRORS.unknownClass}: ${data.classNames[l]}`);
         return index;
       });
-      const codes = await encodeImages(model, data.images.subarray(0, data.count * data.imageSize ** 2), data.count, {
+      const codes = await encodeImages(model, bytesToUnit(data.images), data.count, {
         labels: model.conditionalInputs ? labels : undefined,
       });
       const k = metadata.latentSize;

@@ -7,7 +7,7 @@ import { parseQuickDrawBin } from './formats/quickdraw-bin';
 import { mergeProblems } from './formats/parse-context';
 import { readSiblingLabels } from './formats/read-idx-labels';
 import { categoryFromFileName, idxClassNames } from './labels';
-import { bitmapToUnit } from './raster/bitmap';
+import { bitmapToBytes } from './raster/bitmap';
 import { createRasterizer } from './raster/rasterize';
 import { splitIndexes } from './split';
 import { DatasetStore } from './store/dataset-store';
@@ -27,26 +27,35 @@ export interface LoadTrainingDataOptions {
   problems?: DataProblem[];
 }
 
-/** Growable image/label buffers: the count is often unknown until the file ends. */
+/** Images a collector starts with when the file does not say how many it holds. */
+const UNKNOWN_COUNT_START = 1 << 12;
+
+/**
+ * Growable image/label buffers, in bytes. Where the file declares its count (IDX, .npy) the
+ * images go straight into one block of that size, and that block is the result: no copy at the
+ * end, so a 500,000-drawing file peaks at its own size. Otherwise the block doubles as needed.
+ */
 class Collector {
-  private parts: Float32Array[] = [];
-  private current: Float32Array;
+  private parts: Uint8Array[] = [];
+  private current: Uint8Array;
   private used = 0;
   private labels: number[] = [];
   count = 0;
 
   constructor(
     private readonly pixels: number,
-    expected: number,
+    expected: number | undefined,
   ) {
-    this.current = new Float32Array(pixels * Math.max(16, Math.min(expected, 1 << 16)));
+    // A declared count was checked against the format's limit; past the file's real end its
+    // pages are never written, so they cost address space, not memory, until finish() trims.
+    this.current = new Uint8Array(pixels * Math.max(1, expected ?? UNKNOWN_COUNT_START));
   }
 
   /** A view to write the next image into. */
-  next(label: number): Float32Array {
+  next(label: number): Uint8Array {
     if (this.used + this.pixels > this.current.length) {
       this.parts.push(this.current.subarray(0, this.used));
-      this.current = new Float32Array(this.current.length * 2);
+      this.current = new Uint8Array(Math.max(this.current.length * 2, this.pixels));
       this.used = 0;
     }
     const view = this.current.subarray(this.used, this.used + this.pixels);
@@ -56,17 +65,17 @@ class Collector {
     return view;
   }
 
-  finish(): { images: Float32Array; labels: Int32Array } {
-    const all = [...this.parts, this.current.subarray(0, this.used)];
-    if (all.length === 1 && this.current.length === this.used)
-      return { images: this.current, labels: Int32Array.from(this.labels) };
-    const images = new Float32Array(this.count * this.pixels);
+  /** Exactly count images: a view over a bigger block would travel whole to a trainer. */
+  finish(): { images: Uint8Array; labels: Int32Array } {
+    const labels = Int32Array.from(this.labels);
+    if (this.parts.length === 0 && this.used === this.current.length) return { images: this.current, labels };
+    const images = new Uint8Array(this.count * this.pixels);
     let o = 0;
-    for (const p of all) {
+    for (const p of [...this.parts, this.current.subarray(0, this.used)]) {
       images.set(p, o);
       o += p.length;
     }
-    return { images, labels: Int32Array.from(this.labels) };
+    return { images, labels };
   }
 }
 
@@ -140,21 +149,24 @@ async function loadFromFile(
     return i;
   };
   const raster = createRasterizer(recipe);
-  const collector = new Collector(size * size, options.limit ?? file.declaredCount ?? 1 << 12);
+  const known = [options.limit, file.declaredCount].filter((n): n is number => n !== undefined);
+  const collector = new Collector(size * size, known.length > 0 ? Math.min(...known) : undefined);
+  const scratch = new Float32Array(size * size);
   if (file.format === 'quickdraw-bin') {
     // The fast path: pixels straight from the record bytes, no stroke objects.
     for await (const { buf, starts } of file.binSpans()) {
       throwIfAborted(options.signal);
-      for (const pos of starts) raster.renderBinRecord(buf, pos, collector.next(0));
+      for (const pos of starts) raster.renderBinRecordBytes(buf, pos, collector.next(0));
     }
   } else {
     for await (const batch of file.batches()) {
       throwIfAborted(options.signal);
       for (const record of batch) {
         if (record.kind === 'drawing') {
-          raster.render(record.strokes, collector.next(labelOf(record.word)));
+          raster.renderBytes(record.strokes, collector.next(labelOf(record.word)));
         } else if (record.kind === 'image') {
-          bitmapToUnit(record.pixels, record.width, record.height, size, collector.next(record.label ?? 0));
+          const out = collector.next(record.label ?? 0);
+          bitmapToBytes(record.pixels, record.width, record.height, size, out, scratch);
         }
       }
     }
@@ -184,8 +196,7 @@ async function loadFromStore(
       pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
       let pos = 0;
       for (; pos + 784 <= pending.length && index < count; pos += 784, index++) {
-        const out = collector.next(labels[index]);
-        for (let i = 0; i < 784; i++) out[i] = pending[pos + i] / 255;
+        collector.next(labels[index]).set(pending.subarray(pos, pos + 784));
       }
       pending = Buffer.from(pending.subarray(pos));
       if (index >= count) break;
@@ -193,6 +204,7 @@ async function loadFromStore(
   } else {
     // Other recipes re-render the strokes; bitmap-only items (0 strokes) are resized.
     const raster = createRasterizer(recipe);
+    const scratch = new Float32Array(size * size);
     const rasterIterator = rasters[Symbol.asyncIterator]();
     const ctx = { file: store.file(id, 'drawings'), problems: options.problems ?? [], limit: count };
     for await (const batch of parseQuickDrawBin(fileChunks(ctx.file, { gzip: false, signal: options.signal }), ctx)) {
@@ -203,8 +215,8 @@ async function loadFromStore(
           pending = pending.length ? Buffer.concat([pending, next.value]) : next.value;
         }
         const out = collector.next(labels[index]);
-        if (record.strokes.length > 0) raster.render(record.strokes, out);
-        else bitmapToUnit(new Uint8Array(pending.subarray(0, 784)), 28, 28, size, out);
+        if (record.strokes.length > 0) raster.renderBytes(record.strokes, out);
+        else bitmapToBytes(new Uint8Array(pending.subarray(0, 784)), 28, 28, size, out, scratch);
         pending = pending.subarray(784);
         index++;
       }

@@ -4,7 +4,8 @@ import { loadTrainingData } from '../data/training-data';
 import type { LoadedModel } from '../models/store/store';
 import { encodeImages } from '../latent/codes';
 import { EXPLORE_ERRORS } from './errors';
-import { pickRows, toBytes } from './thumbnails';
+import { bytesToUnit } from '../data/raster/pixel-bytes';
+import { pickRows } from './thumbnails';
 
 /** Most drawings one explored set holds: enough for a scatter, few enough for UMAP in seconds. */
 export const EXPLORED_SET_SIZE = 2000;
@@ -44,7 +45,8 @@ export async function buildExploredSet(loaded: LoadedModel, store: DatasetStore)
   const count = sourceIndex.length;
   if (count === 0) throw new Error(EXPLORE_ERRORS.emptySet);
   const px = data.imageSize ** 2;
-  const images = pickRows(data.images, px, sourceIndex, (n) => new Float32Array(n));
+  const thumbnails = pickRows(data.images, px, sourceIndex, (n) => new Uint8Array(n));
+  const images = bytesToUnit(thumbnails);
   const labels = Int32Array.from(sourceIndex, (i) => data.labels[i]);
   const conditional = model.conditionalInputs;
   const codes = await encodeImages(model, images, count, conditional ? { labels } : {});
@@ -59,7 +61,7 @@ export async function buildExploredSet(loaded: LoadedModel, store: DatasetStore)
     labels,
     classNames,
     images,
-    thumbnails: toBytes(images),
+    thumbnails,
     codes,
   };
 }

@@ -1,10 +1,3 @@
-/** Unit-range images (count × px) as bytes: a quarter of the size on the wire, enough for a thumbnail. */
-export function toBytes(images: Float32Array): Uint8Array {
-  const out = new Uint8Array(images.length);
-  for (let i = 0; i < images.length; i += 1) out[i] = Math.round(Math.min(1, Math.max(0, images[i])) * 255);
-  return out;
-}
-
 /** Copies the rows `indexes` (each `width` long) of `flat` into one block. */
 export function pickRows<T extends Float32Array | Uint8Array | Int32Array>(
   flat: T,

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { loadTrainingData } from '../data/index';
+import { bytesToUnit } from '../data/raster/pixel-bytes';
 import type { DatasetStore } from '../data/store/dataset-store';
 import type { LoadedModel } from '../models/index';
 
@@ -32,5 +33,6 @@ export async function loadModelSamples(loaded: LoadedModel, store: DatasetStore)
   const data = await loadTrainingData(source, loaded.metadata.recipe, { limit: SAMPLE_LIMIT, store });
   if (data.imageSize !== loaded.metadata.imageSize) return undefined;
   const classNames = loaded.metadata.classNames.length ? loaded.metadata.classNames : data.classNames;
-  return { count: data.count, imageSize: data.imageSize, images: data.images, labels: data.labels, classNames };
+  const images = bytesToUnit(data.images);
+  return { count: data.count, imageSize: data.imageSize, images, labels: data.labels, classNames };
 }

@@ -1,13 +1,30 @@
 import * as tf from '@tensorflow/tfjs';
+import { BYTE_TO_UNIT } from '../data/raster/pixel-bytes';
 import type { TrainingData } from '../data/training-data.types';
 
-/** Copies the chosen drawings into one contiguous [n, S²] block. */
-export function gatherImages(data: TrainingData, indexes: ArrayLike<number>): Float32Array {
+/** Copies the chosen drawings' bytes into one contiguous [n, S²] block (what a helper thread is sent). */
+export function gatherBytes(data: TrainingData, indexes: ArrayLike<number>): Uint8Array {
   const px = data.imageSize * data.imageSize;
-  const out = new Float32Array(indexes.length * px);
+  const out = new Uint8Array(indexes.length * px);
   for (let i = 0; i < indexes.length; i += 1) {
     const start = indexes[i] * px;
     out.set(data.images.subarray(start, start + px), i * px);
+  }
+  return out;
+}
+
+/**
+ * The chosen drawings as one contiguous [n, S²] block of [0, 1] floats: the data stays in
+ * bytes, and only a batch at a time becomes floats, here.
+ */
+export function gatherImages(data: TrainingData, indexes: ArrayLike<number>): Float32Array {
+  const px = data.imageSize * data.imageSize;
+  const images = data.images;
+  const out = new Float32Array(indexes.length * px);
+  for (let i = 0; i < indexes.length; i += 1) {
+    const from = indexes[i] * px;
+    const to = i * px;
+    for (let j = 0; j < px; j += 1) out[to + j] = BYTE_TO_UNIT[images[from + j]];
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { bytesToUnit } from '../data/raster/pixel-bytes';
 import type { TrainingData } from '../data/training-data.types';
 import { lossTerms, runDecoder, runEncoder } from '../models/forward';
 import type { LatentModel } from '../models/types';
@@ -72,7 +73,7 @@ export async function reconstructSample(
   numClasses: number,
 ): Promise<ReconstructionSample> {
   const px = data.imageSize * data.imageSize;
-  const originals = indexes.map((i) => data.images.slice(i * px, (i + 1) * px));
+  const originals = indexes.map((i) => bytesToUnit(data.images.subarray(i * px, (i + 1) * px)));
   if (indexes.length === 0)
     return {
       indexes,

@@ -13,8 +13,8 @@ export interface GradientRequest {
   kind: 'step';
   /** The trainable variables' values, in trainableVariables() order. */
   weights: Float32Array[];
-  /** count × pixels. */
-  images: Float32Array;
+  /** count × pixels, ink 0–255: a quarter of floats on the wire; the helper makes them floats. */
+  images: Uint8Array;
   /** count × classes (conditional models). */
   oneHot?: Float32Array;
   count: number;

@@ -17,7 +17,7 @@ export function mergeTrainingData(parts: TrainingData[]): TrainingData {
     throw new Error(MERGE_ERRORS.mixedSize);
   const px = first.imageSize * first.imageSize;
   const count = parts.reduce((s, p) => s + p.count, 0);
-  const images = new Float32Array(count * px);
+  const images = new Uint8Array(count * px);
   const labels = new Int32Array(count);
   const classNames: string[] = [];
   const classIndex = new Map<string, number>();

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TrainingData } from '../data/training-data.types';
 import type { LatentModel } from '../models/types';
-import { batchTensors, disposeBatch, gatherImages, gatherLabels, oneHotRows, type BatchTensors } from './batches';
+import { batchTensors, disposeBatch, gatherBytes, gatherLabels, oneHotRows, type BatchTensors } from './batches';
 import type { GradientReply, GradientRequest } from './gradient-protocol';
 import type { StepLosses } from './metrics';
 import { stepLoss } from './step-loss';
@@ -88,7 +88,7 @@ export function parallelStepper(ctx: StepContext, helper: RemoteGradients): Step
       const weights = await Promise.all(variables.map((v) => v.data() as Promise<Float32Array>));
       const remote = helper.step({
         weights,
-        images: gatherImages(data, theirs),
+        images: gatherBytes(data, theirs),
         oneHot: numClasses ? oneHotRows(gatherLabels(data, theirs), numClasses) : undefined,
         count: theirs.length,
         epsSeed: nextSeed(epsSeed),

@@ -9,7 +9,7 @@ function part(source: string, classNames: string[], labels: number[]): TrainingD
     recipe: 'quickdraw28',
     imageSize: 28,
     count: n,
-    images: Float32Array.from({ length: n * 784 }, (_, i) => Math.floor(i / 784) + source.length),
+    images: Uint8Array.from({ length: n * 784 }, (_, i) => Math.floor(i / 784) + source.length),
     labels: Int32Array.from(labels),
     classNames,
     trainIndex: Int32Array.from({ length: n - 1 }, (_, i) => i + 1),

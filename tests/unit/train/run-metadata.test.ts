@@ -13,7 +13,7 @@ function data(count: number, validation: number[] = []): TrainingData {
     recipe: 'mnist28',
     imageSize: 28,
     count,
-    images: new Float32Array(count * 28 * 28),
+    images: new Uint8Array(count * 28 * 28),
     labels: new Int32Array(count),
     classNames: ['0'],
     trainIndex: Int32Array.from(all.filter((i) => !validation.includes(i))),

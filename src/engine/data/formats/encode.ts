@@ -73,7 +73,12 @@ export function encodeNdjsonLine(d: DrawingFields): string {
 
 /** A uint8 .npy of rows × 784, shape (N, 784) or (N, 1, 784), header padded to 64 bytes. */
 export function encodeNpy(rows: readonly Uint8Array[], shape: '2d' | '3d' = '2d'): Buffer {
-  const shapeText = shape === '2d' ? `(${rows.length}, 784)` : `(${rows.length}, 1, 784)`;
+  return Buffer.concat([npyHeader(rows.length, shape), ...rows.map((r) => Buffer.from(r))]);
+}
+
+/** The header of such a .npy of `count` rows, for writing the rows after it a block at a time. */
+export function npyHeader(count: number, shape: '2d' | '3d' = '2d'): Buffer {
+  const shapeText = shape === '2d' ? `(${count}, 784)` : `(${count}, 1, 784)`;
   let dict = `{'descr': '|u1', 'fortran_order': False, 'shape': ${shapeText}, }`;
   const total = 10 + dict.length + 1;
   dict += ' '.repeat((64 - (total % 64)) % 64) + '\n';
@@ -82,7 +87,7 @@ export function encodeNpy(rows: readonly Uint8Array[], shape: '2d' | '3d' = '2d'
   header[6] = 1;
   header[7] = 0;
   header.writeUInt16LE(dict.length, 8);
-  return Buffer.concat([header, Buffer.from(dict, 'latin1'), ...rows.map((r) => Buffer.from(r))]);
+  return Buffer.concat([header, Buffer.from(dict, 'latin1')]);
 }
 
 /** IDX3 uint8 images (rows × cols each). */

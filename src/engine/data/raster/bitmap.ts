@@ -1,3 +1,5 @@
+import { unitToBytes } from './pixel-bytes';
+
 /**
  * Fits a uint8 bitmap (0–255, 0 = background) into a size×size Float32Array in [0, 1].
  * 28×28 into 32×32 is padded by 2 px on every side (the digit keeps its MNIST scale, as the
@@ -42,4 +44,23 @@ export function bitmapToUnit(
     }
   }
   return dst;
+}
+
+/**
+ * The same fit as bytes 0–255, for training data: a bitmap of the recipe's size is copied as
+ * is; others are fitted as above (into `scratch`, one image of floats) and rounded back.
+ */
+export function bitmapToBytes(
+  pixels: Uint8Array,
+  width: number,
+  height: number,
+  size: number,
+  out: Uint8Array,
+  scratch: Float32Array = new Float32Array(size * size),
+): Uint8Array {
+  if (width === size && height === size) {
+    out.set(pixels.subarray(0, size * size));
+    return out;
+  }
+  return unitToBytes(bitmapToUnit(pixels, width, height, size, scratch), out);
 }

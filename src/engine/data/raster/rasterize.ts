@@ -1,6 +1,7 @@
 import type { Stroke } from '../../../shared/types/drawing';
 import { RECIPE_SIZE, type RasterRecipe } from '../training-data.types';
 import { blur3, drawSegment } from './line-coverage';
+import { unitToBytes } from './pixel-bytes';
 import { SegmentStamps } from './segment-stamps';
 
 /** How a recipe maps 0–255 drawing coordinates onto its pixel grid. */
@@ -48,6 +49,8 @@ export interface Rasterizer {
    * objects): the fast path for importing .bin files. The record must be whole.
    */
   renderBinRecord(buf: Uint8Array, pos: number, out?: Float32Array): Float32Array;
+  /** The same as bytes 0–255 (what training data holds). */
+  renderBinRecordBytes(buf: Uint8Array, pos: number, out?: Uint8Array): Uint8Array;
 }
 
 /** One rasterizer per recipe; reuses its scratch buffers, so keep one per worker loop. */
@@ -172,12 +175,15 @@ export function createRasterizer(recipe: RasterRecipe, params: RecipeParams = RE
     },
     renderBytes(strokes, out = new Uint8Array(size * size)) {
       draw(strokes, work);
-      for (let i = 0; i < work.length; i++) out[i] = Math.round(work[i] * 255);
-      return out;
+      return unitToBytes(work, out);
     },
     renderBinRecord(buf, pos, out = new Float32Array(size * size)) {
       drawBin(buf, pos, out);
       return out;
+    },
+    renderBinRecordBytes(buf, pos, out = new Uint8Array(size * size)) {
+      drawBin(buf, pos, work);
+      return unitToBytes(work, out);
     },
   };
 }
