@@ -51,8 +51,13 @@ function requestTrainerPort(backend?: string): Promise<TrainerPort> {
   });
 }
 
+/** The desktop app's window trainers, told when the host sees that window's renderer die. */
+let gpuWindow: ReturnType<typeof windowTrainers> | undefined;
+
 function trainersFor(config: EngineConfig): TrainerProvider {
-  return config.trainerWindow ? windowTrainers(requestTrainerPort, config.wasmDir) : threadTrainers(config.wasmDir);
+  if (!config.trainerWindow) return threadTrainers(config.wasmDir);
+  gpuWindow = windowTrainers(requestTrainerPort, config.wasmDir);
+  return gpuWindow;
 }
 
 function dispatch(message: ToEngine): void {
@@ -72,6 +77,10 @@ port.listen((message, ports) => {
     portRequests.delete(message.id);
     if (message.error || !ports[0]) request?.reject(new Error(message.error ?? 'no port came with the answer'));
     else request?.resolve(ports[0]);
+    return;
+  }
+  if (message.kind === 'trainer-gone') {
+    gpuWindow?.windowGone(message.reason);
     return;
   }
   if (message.kind === 'init') {

@@ -79,7 +79,8 @@ function startStudio(gpuSwitched: boolean): void {
       serveAppProtocol(protocol, rendererDir);
       const dataHome = app.getPath('userData');
       const { trainer, ports } = trainerPorts();
-      const supervisor = new EngineSupervisor(utilityEngineSpawner(join(here, '../engine/host.js'), ports), {
+      const spawner = utilityEngineSpawner(join(here, '../engine/host.js'), ports, (l) => trainer.onCrash(l));
+      const supervisor = new EngineSupervisor(spawner, {
         dataHome,
         resourcesDir,
         wasmDir,

@@ -5,7 +5,7 @@
  * utilityProcess reaches the GPU: main gives it one end of a MessageChannelMain per run and the
  * window the other, and from then on they speak the trainer protocol directly.
  */
-import { BrowserWindow, type MessageChannelMain, type MessagePortMain } from 'electron';
+import { BrowserWindow, type MessageChannelMain, type MessagePortMain, type RenderProcessGoneDetails } from 'electron';
 import { hardenContents } from './security';
 
 export const TRAINER_PORT_CHANNEL = 'trainer:port';
@@ -47,11 +47,24 @@ export function createTrainerWindow(preload: string): BrowserWindow {
   });
 }
 
+/** Electron's word for why a renderer went: 'crashed', 'oom', 'killed', … */
+export type RendererGoneReason = RenderProcessGoneDetails['reason'];
+
 export class TrainerWindow {
   private window: BrowserWindow | undefined;
   private loaded: Promise<void> | undefined;
+  private readonly crashListeners = new Set<(reason: RendererGoneReason) => void>();
 
   constructor(private readonly deps: TrainerWindowDeps) {}
+
+  /**
+   * Calls `listener` each time the trainer page's renderer dies (crash, out of memory, killed):
+   * the engine fails the run it was training, since that page's ports died with it.
+   */
+  onCrash(listener: (reason: RendererGoneReason) => void): () => void {
+    this.crashListeners.add(listener);
+    return () => this.crashListeners.delete(listener);
+  }
 
   /** A port to the trainer page for one run or probe; the window is made on first use. */
   async port(): Promise<MessagePortMain> {
@@ -84,14 +97,24 @@ export class TrainerWindow {
         this.loaded = undefined;
       }
     });
+    // A dead renderer leaves its BrowserWindow behind: without this, every later port would be
+    // posted to a page that is gone, and every probe and run would fail until the app restarts.
+    window.webContents.on('render-process-gone', (_event, details) => this.gone(window, details.reason));
     this.loaded = window.loadURL(this.deps.pageUrl).catch((error: unknown) => {
-      this.close();
+      if (this.window === window) this.close();
       throw new Error(TRAINER_WINDOW_ERRORS.loadFailed(error instanceof Error ? error.message : String(error)), {
         cause: error,
       });
     });
     await this.loaded;
     return window;
+  }
+
+  /** The window's renderer died: let it go, so the next port opens a fresh one, and say why. */
+  private gone(window: BrowserWindow, reason: RendererGoneReason): void {
+    if (this.window !== window) return;
+    this.close();
+    for (const listener of this.crashListeners) listener(reason);
   }
 }
 

@@ -25,6 +25,8 @@ export type ToEngine =
   | { kind: 'init'; config: EngineConfig }
   /** Answers a trainer-port request; the port travels as the message's transferred port. */
   | { kind: 'trainer-port'; id: number; error?: string }
+  /** The trainer window's renderer died (Electron's reason: 'crashed', 'oom', …); its ports are dead. */
+  | { kind: 'trainer-gone'; reason: string }
   | { kind: 'request'; id: number; channel: EngineChannelName; payload: unknown };
 
 export type FromEngine =

@@ -21,6 +21,8 @@ export type RemoteOutcome = Extract<FromTrainer, { type: 'done' }> & { backend: 
 export function runOnTrainer(link: TrainerLink, start: TrainerStart, hooks: RemoteHooks = {}): Promise<RemoteOutcome> {
   return new Promise((resolve, reject) => {
     let backend: TrainerBackendName | undefined;
+    // Epochs whose checkpoint the engine has written: what a lost trainer leaves of the run.
+    let epochsDone = start.resume?.state.epochsDone ?? 0;
     let settled = false;
     let queue = Promise.resolve();
     const fail = (error: unknown) => {
@@ -39,6 +41,7 @@ export function runOnTrainer(link: TrainerLink, start: TrainerStart, hooks: Remo
           return;
         case 'epoch':
           await hooks.onEpoch?.(message.progress, message.snapshot);
+          epochsDone = message.snapshot.state.epochsDone;
           return;
         case 'done':
           settled = true;
@@ -52,7 +55,7 @@ export function runOnTrainer(link: TrainerLink, start: TrainerStart, hooks: Remo
       queue = queue.then(() => (settled ? undefined : handle(message))).catch(fail);
     });
     link.onLost((why) => {
-      queue = queue.then(() => fail(new Error(TRAINER_ERRORS.lost(why))));
+      queue = queue.then(() => fail(new Error(TRAINER_ERRORS.stopped(why, epochsDone))));
     });
     const cancel = () => link.post({ type: 'cancel' });
     if (hooks.signal?.aborted) cancel();

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { FromTrainer, ToTrainer } from './trainer-protocol';
+import { TRAINER_ERRORS, type FromTrainer, type ToTrainer } from './trainer-protocol';
 import type { TrainerThreadData } from './trainer-thread';
 import { workerEntry } from './worker-entry';
 
@@ -7,7 +7,7 @@ import { workerEntry } from './worker-entry';
 export interface TrainerLink {
   post(message: ToTrainer): void;
   onMessage(handler: (message: FromTrainer) => void): void;
-  /** The trainer went away without finishing (its thread died, its window closed). */
+  /** The trainer went away without finishing; `why` says how (its thread died, its window crashed). */
   onLost(handler: (why: string) => void): void;
   close(): Promise<void>;
 }
@@ -20,9 +20,9 @@ export function threadTrainer(data: TrainerThreadData = {}): TrainerLink {
     post: (message) => worker.postMessage(message),
     onMessage: (handler) => worker.on('message', handler),
     onLost(handler) {
-      worker.on('error', (error) => handler(error.message));
+      worker.on('error', (error) => handler(TRAINER_ERRORS.threadFailed(error.message)));
       worker.on('exit', (code) => {
-        if (!closing) handler(`its thread exited with code ${code}`);
+        if (!closing) handler(TRAINER_ERRORS.threadExited(code));
       });
     },
     async close() {

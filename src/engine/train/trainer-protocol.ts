@@ -59,4 +59,13 @@ export const TRAINER_ERRORS = {
   noStart: 'the trainer got a message before its start message',
   unavailable: (backend: string, why: string) => `cannot train on ${backend}: ${why}`,
   lost: (why: string) => `the trainer stopped: ${why}`,
+  /** A run whose trainer went away (`what` says how), and what of the run is kept. */
+  stopped: (what: string, epochsDone: number) =>
+    epochsDone > 0
+      ? `${what}: training stopped after epoch ${epochsDone}; the last checkpoint (epoch ${epochsDone}) is kept, and the run can be resumed from it`
+      : `${what}: training stopped before its first epoch ended, so there is no checkpoint to resume from`,
+  crashed: (reason: string) => `the GPU trainer crashed (${reason})`,
+  windowClosed: 'the GPU trainer window closed',
+  threadExited: (code: number) => `the training thread exited with code ${code}`,
+  threadFailed: (why: string) => `the training thread failed: ${why}`,
 } as const;

@@ -3,6 +3,7 @@ import { trainingBackends } from '../backend/select';
 import { softwareAllowed } from '../backend/webgpu-node';
 import { threadTrainer, type TrainerLink } from './trainer-link';
 import { TRAINER_ERRORS, type FromTrainer } from './trainer-protocol';
+import { checkWindowPayload } from './window-payload';
 
 /** Where the engine's training runs go: threads of its own, or a trainer window for the GPU. */
 export interface TrainerProvider {
@@ -29,21 +30,51 @@ export interface TrainerPort {
   close(): void;
 }
 
-export function portTrainer(port: TrainerPort): TrainerLink {
+/** A trainer window's link, which also hears from the host that the window's renderer died. */
+export interface WindowTrainerLink extends TrainerLink {
+  crashed(reason: string): void;
+}
+
+/**
+ * How long a closed window port waits for the host's crash notice before calling it a plain
+ * close: the port's close and the notice come by different routes, in either order.
+ */
+export const CRASH_NOTICE_WAIT_MS = 1_000;
+
+/** A link over a port to the trainer window; `live` holds it while it is open. */
+export function portTrainer(port: TrainerPort, live?: Set<WindowTrainerLink>): WindowTrainerLink {
   let closing = false;
+  let lostWhy: string | undefined;
+  let wait: ReturnType<typeof setTimeout> | undefined;
+  const lostHandlers: Array<(why: string) => void> = [];
+  const lose = (why: string) => {
+    if (closing || lostWhy !== undefined) return;
+    lostWhy = why;
+    clearTimeout(wait);
+    live?.delete(link);
+    for (const handler of lostHandlers) handler(why);
+  };
   port.start();
-  return {
-    post: (message) => port.postMessage(message),
+  port.on('close', () => {
+    if (!closing) wait ??= setTimeout(() => lose(TRAINER_ERRORS.windowClosed), CRASH_NOTICE_WAIT_MS);
+  });
+  const link: WindowTrainerLink = {
+    post: (message) => port.postMessage(checkWindowPayload(message)),
     onMessage: (handler) => port.on('message', (event) => handler(event.data as FromTrainer)),
-    onLost: (handler) =>
-      port.on('close', () => {
-        if (!closing) handler('its window closed');
-      }),
+    onLost: (handler) => {
+      lostHandlers.push(handler);
+      if (lostWhy !== undefined) handler(lostWhy);
+    },
+    crashed: (reason) => lose(TRAINER_ERRORS.crashed(reason)),
     close: async () => {
       closing = true;
+      clearTimeout(wait);
+      live?.delete(link);
       port.close();
     },
   };
+  live?.add(link);
+  return link;
 }
 
 const GPU_IN_WINDOW: readonly TrainerBackendName[] = ['webgpu', 'webgl'];
@@ -56,14 +87,19 @@ const GPU_IN_WINDOW: readonly TrainerBackendName[] = ['webgpu', 'webgl'];
 export function windowTrainers(
   openPort: (backend?: TrainerBackendName) => Promise<TrainerPort>,
   wasmDir?: string,
-): TrainerProvider {
+): TrainerProvider & { windowGone(reason: string): void } {
   const threads = threadTrainers(wasmDir);
+  const live = new Set<WindowTrainerLink>();
   return {
+    /** The host saw the window's renderer die: every open link to it fails with the reason. */
+    windowGone(reason) {
+      for (const link of [...live]) link.crashed(reason);
+    },
     async backends(report) {
       const own = report.statuses.filter((s) => s.name !== 'webgpu');
       let gpu: BackendStatus[];
       try {
-        gpu = await probeWindow(portTrainer(await openPort()));
+        gpu = await probeWindow(portTrainer(await openPort(), live));
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         gpu = [{ name: 'webgpu', available: false, reason }];
@@ -76,7 +112,9 @@ export function windowTrainers(
       return first?.name === 'tensorflow-gpu' ? [first, ...inWindow, ...rest] : [...inWindow, ...own];
     },
     async open(backend) {
-      return backend && GPU_IN_WINDOW.includes(backend) ? portTrainer(await openPort(backend)) : threads.open(backend);
+      return backend && GPU_IN_WINDOW.includes(backend)
+        ? portTrainer(await openPort(backend), live)
+        : threads.open(backend);
     },
   };
 }

@@ -35,6 +35,21 @@ describe('the engine utilityProcess', () => {
     expect(seen).toEqual([{ kind: 'event', name: 'training:progress', payload: {} }]);
   });
 
+  test("tells the engine why the trainer window's renderer died, until the engine exits", () => {
+    child.posted = [];
+    let listeners: Array<(reason: string) => void> = [];
+    const crashes = (listener: (reason: string) => void) => {
+      listeners.push(listener);
+      return () => (listeners = listeners.filter((l) => l !== listener));
+    };
+    const engine = utilityEngineSpawner('/app/out/engine/host.js', undefined, crashes)();
+    engine.onExit(() => {});
+    listeners.forEach((l) => l('oom'));
+    expect(child.posted).toEqual([{ message: { kind: 'trainer-gone', reason: 'oom' }, transfer: undefined }]);
+    child.listeners.exit(0);
+    expect(listeners).toEqual([]);
+  });
+
   test('a window that cannot open becomes an error answer, never a hang', async () => {
     child.posted = [];
     const engine = utilityEngineSpawner('/app/out/engine/host.js', async () => {

@@ -19,6 +19,8 @@ interface FakeWindow {
   posted: Array<{ channel: string; ports: unknown[] }>;
   destroyed: boolean;
   handlers: Record<string, () => void>;
+  /** webContents' own events, as Electron emits them (render-process-gone, …). */
+  contentsHandlers: Record<string, (...args: unknown[]) => void>;
 }
 
 let windows: FakeWindow[];
@@ -30,13 +32,14 @@ function fakeWindow(): BrowserWindow {
     posted: [],
     destroyed: false,
     handlers: {},
+    contentsHandlers: {},
   };
   windows.push(record);
   return {
     webContents: {
       postMessage: (channel: string, _message: unknown, ports: unknown[]) => record.posted.push({ channel, ports }),
       setWindowOpenHandler: vi.fn(),
-      on: vi.fn(),
+      on: (event: string, handler: (...args: unknown[]) => void) => (record.contentsHandlers[event] = handler),
     },
     loadURL: (url: string) => {
       record.loaded.push(url);
@@ -123,6 +126,65 @@ describe('the GPU trainer window', () => {
     await expect(trainer.port()).rejects.toThrow(TRAINER_WINDOW_ERRORS.loadFailed('ERR_FILE_NOT_FOUND'));
     failLoad = false;
     await expect(trainer.port()).resolves.toEqual({ name: 'engine-1' });
+    expect(windows).toHaveLength(2);
+  });
+});
+
+/** What Electron emits when a page's renderer dies: an event and RenderProcessGoneDetails. */
+function rendererGone(window: FakeWindow, reason: string, exitCode = 9): void {
+  window.contentsHandlers['render-process-gone']({ preventDefault() {} }, { reason, exitCode });
+}
+
+describe('the GPU trainer window after its renderer dies', () => {
+  const newTrainer = () =>
+    new TrainerWindow({ createWindow: fakeWindow, newChannel, pageUrl: 'latentdraw://app/trainer/index.html' });
+
+  beforeEach(() => {
+    windows = [];
+    failLoad = false;
+    channels = 0;
+  });
+
+  test('says why to its crash listeners, lets the dead window go, and opens a fresh one for the next port', async () => {
+    const trainer = newTrainer();
+    const reasons: string[] = [];
+    trainer.onCrash((reason) => reasons.push(reason));
+    await trainer.port();
+    rendererGone(windows[0], 'oom');
+    expect(reasons).toEqual(['oom']);
+    expect(windows[0].destroyed).toBe(true);
+    const next = await trainer.port();
+    expect(windows).toHaveLength(2);
+    expect(windows[1].loaded).toEqual(['latentdraw://app/trainer/index.html']);
+    expect(windows[1].posted).toEqual([{ channel: TRAINER_PORT_CHANNEL, ports: [{ name: 'window-2' }] }]);
+    expect(next).toEqual({ name: 'engine-2' });
+  });
+
+  test('a second crash is recovered the same way, and an unsubscribed listener hears nothing', async () => {
+    const trainer = newTrainer();
+    const heard: string[] = [];
+    const stop = trainer.onCrash((reason) => heard.push(reason));
+    await trainer.port();
+    rendererGone(windows[0], 'crashed');
+    await trainer.port();
+    stop();
+    rendererGone(windows[1], 'killed');
+    await trainer.port();
+    expect(heard).toEqual(['crashed']);
+    expect(windows.map((w) => w.destroyed)).toEqual([true, true, false]);
+  });
+
+  test('a late word from a window already let go neither closes the new one nor reaches the engine', async () => {
+    const trainer = newTrainer();
+    const heard: string[] = [];
+    trainer.onCrash((reason) => heard.push(reason));
+    await trainer.port();
+    trainer.close();
+    await trainer.port();
+    rendererGone(windows[0], 'clean-exit');
+    expect(heard).toEqual([]);
+    expect(windows[1].destroyed).toBe(false);
+    await trainer.port();
     expect(windows).toHaveLength(2);
   });
 });
