@@ -54,6 +54,12 @@ export function encodeGrayPng(pixels: Float32Array, width: number, height: numbe
   return encodePng(raw, width, height, 1);
 }
 
+/**
+ * Bytes per pixel an upscaled grey picture holds while it is made: its float pixels (4), the
+ * PNG's raw rows (1), and the compressed rows and the file (at most about 1 each).
+ */
+export const GRAY_PICTURE_BYTES_PER_PIXEL = 7;
+
 /** Nearest-neighbour upscaling so a 28×28 drawing is visible in a viewer. */
 export function upscale(pixels: Float32Array, width: number, height: number, factor: number): Float32Array {
   const out = new Float32Array(width * factor * height * factor);

@@ -2,8 +2,10 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../../shared/types/backend';
 import type { TrainingData } from '../data/training-data.types';
 import { buildModel, defaultConfig } from '../models/build';
+import { KIND_SPECS, settingApplies } from '../../shared/model-kinds';
 import { isConditional, type LatentModel, type ModelConfig, type ModelKind } from '../models/types';
 import { TRAIN_ERRORS } from './errors';
+import { checkRunFits } from './memory-estimate';
 import { splitIndexes } from './evaluate';
 import { trainLoop, type LoopHooks, type RunState } from './loop';
 import { makeOptimizer } from './optimizer';
@@ -49,23 +51,31 @@ export interface RunOutcome {
 export function checkData(data: TrainingData, kind: ModelKind): void {
   if (data.count === 0 || data.trainIndex.length === 0) throw new Error(TRAIN_ERRORS.noData);
   if (isConditional(kind) && data.classNames.length < 2) throw new Error(TRAIN_ERRORS.needsLabels);
-  if (kind === 'conv-ae' && data.imageSize % 16 !== 0) throw new Error(TRAIN_ERRORS.imageSize);
+  const multiple = KIND_SPECS[kind].imageSizeMultiple;
+  if (data.imageSize % multiple !== 0) throw new Error(TRAIN_ERRORS.imageSize(kind, multiple));
 }
 
 export function numClassesOf(data: TrainingData, kind: ModelKind): number {
   return isConditional(kind) ? data.classNames.length : 0;
 }
 
-/** The model config a run on this data builds: a pure function of data, kind and settings. */
+/**
+ * The model config a run on this data builds: a pure function of data, kind and settings. Every
+ * run (the CLI's, the studio's, the trainer's) gets its config here, so a run that would not fit
+ * in the memory budget is refused here, before anything is built.
+ */
 export function runConfig(data: TrainingData, kind: ModelKind, settings: TrainSettings): ModelConfig {
-  return defaultConfig(kind, {
+  const config = defaultConfig(kind, {
     recipe: data.recipe,
     imageSize: data.imageSize,
-    latentSize: kind === 'conv-ae' ? undefined : settings.latentSize,
+    // A kind whose code size follows from its layers keeps its own.
+    latentSize: settingApplies(kind, 'latentSize') ? settings.latentSize : undefined,
     hiddenSize: settings.hiddenSize,
     numClasses: isConditional(kind) ? data.classNames.length : 1,
     seed: settings.seed,
   });
+  checkRunFits(config, settings.batchSize, settings.workers);
+  return config;
 }
 
 /**

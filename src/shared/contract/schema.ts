@@ -97,10 +97,12 @@ export const s = {
     return schema(what, (v, p) => (v instanceof Uint8Array && v.length <= maxLength ? v : fail(p, what)));
   },
 
-  optional<T>(inner: Schema<T>): Schema<T | undefined> & { optional: true } {
+  /** `inner` stays reachable: a value given on its own (a CLI flag) is checked by it. */
+  optional<T>(inner: Schema<T>): Schema<T | undefined> & { optional: true; inner: Schema<T> } {
     return {
       ...schema(`${inner.describe} or nothing`, (v, p) => (v === undefined ? undefined : inner.parse(v, p))),
       optional: true,
+      inner,
     };
   },
 
