@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import {
   binEmptyFirstRecord,
   binOddFirstRecord,
+  cutGzipNdjson,
   fifo,
   gzipLabelsBomb,
   idxImagesAsLabels,
@@ -115,6 +116,32 @@ async function cases(): Promise<Case[]> {
   });
   const pipe = fifo(join(root, 'pipe.ndjson'));
   out.push({ name: 'a FIFO given as a file: inspect', args: ['inspect', pipe], expect: [pipe, 'not a regular file'] });
+  const cut = cutGzipNdjson(join(root, 'cut.ndjson.gz'), cats);
+  out.push({
+    name: `small gzip NDJSON cut mid-stream: inspect (${cut.complete} whole lines before the cut)`,
+    args: ['inspect', cut.path],
+    expect: [cut.path, `drawings    ${cut.complete}`, 'cut off'],
+  });
+  // Sizes past the memory budget are refused before anything big is allocated.
+  const vae = resolve('resources/models/mnist-vae');
+  out.push({
+    name: 'decode --scale 2000 (a 56,000-pixel square picture)',
+    args: ['decode', '--model', vae, ...'--z 0,0 --scale 2000 --out'.split(' '), join(root, 'huge.png')],
+    expect: ['this picture would need about', 'lower --scale'],
+  });
+  const train = (flags: string) => ['train', '--data', digit, ...flags.split(' '), '--out', join(root, 'too-big')];
+  for (const flags of ['--latent 100000', '--hidden 1000000']) {
+    out.push({
+      name: `train ${flags}`,
+      args: train(`--limit 300 --model mlp-vae ${flags}`),
+      expect: [`${flags.split(' ')[0]} must be an integer in [1, `],
+    });
+  }
+  out.push({
+    name: "train at the contract's maxima (conv-vae, batch 4096, latent 256)",
+    args: train('--limit 300 --model conv-vae --batch 4096 --latent 256'),
+    expect: ['this run would need about', 'lower the batch size'],
+  });
   const models = join(root, 'models');
   mkdirSync(models);
   for (const [name, make] of Object.entries(HOSTILE_MODELS)) {

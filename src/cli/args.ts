@@ -1,3 +1,4 @@
+import { SchemaError, type Schema } from '../shared/contract/schema';
 import { UsageError } from './command';
 
 export interface ParsedArgs {
@@ -49,4 +50,30 @@ export function numberFlag(
     );
   }
   return value;
+}
+
+export const FLAG_ERRORS = {
+  outOfRange: (name: string, rule: string, raw: string) => `--${name} must be ${rule}, got "${raw}"`,
+} as const;
+
+/**
+ * A flag checked by the same schema the studio's requests go through (the contract's), so the
+ * CLI and the studio share one set of limits. `convert` turns the text into the schema's input.
+ */
+export function schemaFlag<T>(
+  args: ParsedArgs,
+  name: string,
+  rule: Schema<T> | { inner: Schema<T> },
+  convert: (raw: string) => unknown = Number,
+): T | undefined {
+  const raw = stringFlag(args, name);
+  if (raw === undefined) return undefined;
+  const schema = 'inner' in rule ? rule.inner : rule;
+  try {
+    return schema.parse(convert(raw), `--${name}`);
+  } catch (error) {
+    if (error instanceof SchemaError)
+      throw new UsageError(FLAG_ERRORS.outOfRange(name, schema.describe, raw), { cause: error });
+    throw error;
+  }
 }

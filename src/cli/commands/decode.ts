@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { registerWasmKernels } from '../../engine/backend/register-kernels';
 import { selectBackend } from '../../engine/backend/select';
-import { encodeGrayPng, upscale } from '../../engine/image/png';
+import { encodeGrayPng, GRAY_PICTURE_BYTES_PER_PIXEL, upscale } from '../../engine/image/png';
+import { checkMemory, MEMORY_BUDGET_BYTES } from '../../engine/memory-budget';
 import { decodeLatents } from '../../engine/latent/codes';
 import { loadModel } from '../../engine/models/store/store';
 import { numberFlag, parseArgs, stringFlag } from '../args';
@@ -17,6 +18,18 @@ function parseZ(text: string, size: number): Float32Array {
   return Float32Array.from(values);
 }
 
+export const PICTURE_MEMORY = {
+  what: 'this picture',
+  advice: (largest: number) => `lower --scale (at most ${largest} for this model)`,
+} as const;
+
+/** Refuses a scale whose picture would not fit in the memory budget, before any pixel is made. */
+function checkPicture(side: number, scale: number): void {
+  const bytes = (factor: number) => (side * factor) ** 2 * GRAY_PICTURE_BYTES_PER_PIXEL;
+  const largest = Math.floor(Math.sqrt(MEMORY_BUDGET_BYTES / GRAY_PICTURE_BYTES_PER_PIXEL) / side);
+  checkMemory(PICTURE_MEMORY.what, bytes(scale), PICTURE_MEMORY.advice(largest));
+}
+
 async function run(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, ['json']);
   const folder = stringFlag(args, 'model');
@@ -29,6 +42,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const { model, metadata } = await loadModel(folder);
   try {
     const z = parseZ(zText, metadata.latentSize);
+    checkPicture(metadata.imageSize, scale);
     let labels: number[] | undefined;
     if (model.conditionalInputs) {
       const wanted = stringFlag(args, 'class');

@@ -10,7 +10,8 @@ import type { EpochProgress } from '../../engine/train/progress';
 import { defaultWorkers } from '../../engine/train/default-workers';
 import type { TrainSettings } from '../../engine/train/settings';
 import { train } from '../../engine/train/train';
-import { numberFlag, parseArgs, stringFlag } from '../args';
+import { parseArgs, schemaFlag, stringFlag } from '../args';
+import { trainingLimitSchema, trainingSettingsFields } from '../../shared/contract/training';
 import { type CliCommand, type CliIo, UsageError } from '../command';
 import { registerWasmKernels } from '../../engine/backend/register-kernels';
 import { BACKEND_ORDER, selectBackend } from '../../engine/backend/select';
@@ -56,23 +57,20 @@ function epochJson(e: EpochProgress): string {
 
 function settingsFrom(args: ReturnType<typeof parseArgs>): Partial<TrainSettings> {
   const s: Partial<TrainSettings> = {};
-  const int = { integer: true, min: 1 };
   const put = <K extends keyof TrainSettings>(key: K, value: TrainSettings[K] | undefined) => {
     if (value !== undefined) s[key] = value;
   };
-  put('epochs', numberFlag(args, 'epochs', int));
-  put('batchSize', numberFlag(args, 'batch', int));
-  put('latentSize', numberFlag(args, 'latent', int));
-  put('hiddenSize', numberFlag(args, 'hidden', int));
-  put('seed', numberFlag(args, 'seed', { integer: true, min: 0 }));
-  put('workers', numberFlag(args, 'workers', { integer: true, min: 1 }));
-  put('beta', numberFlag(args, 'beta', { min: 0 }));
-  put('learningRate', numberFlag(args, 'lr', { min: 0 }));
-  const optimizer = stringFlag(args, 'optimizer');
-  if (optimizer !== undefined && optimizer !== 'adam' && optimizer !== 'rmsprop' && optimizer !== 'sgd') {
-    throw new UsageError('--optimizer must be adam, rmsprop or sgd');
-  }
-  put('optimizer', optimizer);
+  // The studio's limits: every flag goes through the contract's schema of its setting.
+  const f = trainingSettingsFields;
+  put('epochs', schemaFlag(args, 'epochs', f.epochs));
+  put('batchSize', schemaFlag(args, 'batch', f.batchSize));
+  put('latentSize', schemaFlag(args, 'latent', f.latentSize));
+  put('hiddenSize', schemaFlag(args, 'hidden', f.hiddenSize));
+  put('seed', schemaFlag(args, 'seed', f.seed));
+  put('workers', schemaFlag(args, 'workers', f.workers));
+  put('beta', schemaFlag(args, 'beta', f.beta));
+  put('learningRate', schemaFlag(args, 'lr', f.learningRate));
+  put('optimizer', schemaFlag(args, 'optimizer', f.optimizer, String));
   if (args.flags.has('denoising')) s.denoising = true;
   return s;
 }
@@ -88,7 +86,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const settings = settingsFrom(args);
   settings.workers ??= defaultWorkers(kind);
   const recipe = recipeOf(stringFlag(args, 'recipe')) ?? defaultRecipe(kind, sources);
-  const limit = numberFlag(args, 'limit', { integer: true, min: 1 });
+  const limit = schemaFlag(args, 'limit', trainingLimitSchema);
   const json = args.flags.has('json');
   const target = resolve(out);
   // Before the run, so that no one waits through training to be told the path is refused.

@@ -28,6 +28,7 @@ import { checkpointFolderFor } from '../train/checkpoint-folder';
 import { removeDeadCheckpointTemps } from '../train/checkpoint-leftovers';
 import { defaultWorkers } from '../train/default-workers';
 import { LatentMapProjector } from '../train/latent-map';
+import { checkSettingsFit } from '../train/memory-estimate';
 import type { BatchProgress, EpochProgress } from '../train/progress';
 import { runOnTrainer } from '../train/remote-run';
 import { runConfig } from '../train/run';
@@ -38,6 +39,7 @@ import { writeWeights } from '../train/snapshot';
 import type { TrainerLink } from '../train/trainer-link';
 import type { TrainerProvider } from '../train/trainers';
 import type { Emit } from '../context';
+import { explainFsError } from '../fs-errors';
 import { resolveTrainingSource, sourceLabel } from './training-sources';
 
 export const TRAINING_ERRORS = {
@@ -129,6 +131,7 @@ export class TrainingJobs {
     if (isConvolutional(request.kind) && !convTrainable(backend)) {
       throw new Error(TRAINING_ERRORS.convUnsupported(backend));
     }
+    checkSettingsFit(request.kind, request.settings);
     const info: TrainingRunInfo = {
       runId: `run-${randomBytes(4).toString('hex')}`,
       modelName: request.modelName,
@@ -239,7 +242,8 @@ export class TrainingJobs {
       return end({ status: 'completed', modelId });
     } catch (error) {
       if (signal.aborted) return end({ status: 'cancelled' });
-      return end({ status: 'failed', error: error instanceof Error ? error.message : String(error) });
+      const explained = explainFsError(error);
+      return end({ status: 'failed', error: explained instanceof Error ? explained.message : String(explained) });
     } finally {
       shadow?.dispose();
       await link?.close();

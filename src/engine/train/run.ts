@@ -2,7 +2,6 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../../shared/types/backend';
 import type { TrainingData } from '../data/training-data.types';
 import { buildModel, defaultConfig } from '../models/build';
-import { KIND_SPECS, settingApplies } from '../../shared/model-kinds';
 import { isConditional, type LatentModel, type ModelConfig, type ModelKind } from '../models/types';
 import { TRAIN_ERRORS } from './errors';
 import { checkRunFits } from './memory-estimate';
@@ -51,8 +50,7 @@ export interface RunOutcome {
 export function checkData(data: TrainingData, kind: ModelKind): void {
   if (data.count === 0 || data.trainIndex.length === 0) throw new Error(TRAIN_ERRORS.noData);
   if (isConditional(kind) && data.classNames.length < 2) throw new Error(TRAIN_ERRORS.needsLabels);
-  const multiple = KIND_SPECS[kind].imageSizeMultiple;
-  if (data.imageSize % multiple !== 0) throw new Error(TRAIN_ERRORS.imageSize(kind, multiple));
+  if (kind === 'conv-ae' && data.imageSize % 16 !== 0) throw new Error(TRAIN_ERRORS.imageSize);
 }
 
 export function numClassesOf(data: TrainingData, kind: ModelKind): number {
@@ -68,8 +66,7 @@ export function runConfig(data: TrainingData, kind: ModelKind, settings: TrainSe
   const config = defaultConfig(kind, {
     recipe: data.recipe,
     imageSize: data.imageSize,
-    // A kind whose code size follows from its layers keeps its own.
-    latentSize: settingApplies(kind, 'latentSize') ? settings.latentSize : undefined,
+    latentSize: kind === 'conv-ae' ? undefined : settings.latentSize,
     hiddenSize: settings.hiddenSize,
     numClasses: isConditional(kind) ? data.classNames.length : 1,
     seed: settings.seed,

@@ -24,7 +24,8 @@ export const TRAINING_LIMITS = {
   items: 10_000_000,
 } as const;
 
-export const trainingSettingsSchema = s.object({
+/** Each training setting's schema: the studio's requests and the CLI's flags are both checked with these. */
+export const trainingSettingsFields = {
   epochs: s.integer(1, TRAINING_LIMITS.epochs),
   batchSize: s.integer(1, TRAINING_LIMITS.batchSize),
   learningRate: s.number({ min: 1e-7, max: 10 }),
@@ -39,7 +40,12 @@ export const trainingSettingsSchema = s.object({
   workers: s.optional(s.integer(1, 2)),
   /** The backend the run trains on; the best available one when absent. */
   backend: s.optional(s.enum(TRAINER_BACKEND_NAMES)),
-});
+};
+
+export const trainingSettingsSchema = s.object(trainingSettingsFields);
+
+/** How many drawings a run may load. */
+export const trainingLimitSchema = s.integer(1, TRAINING_LIMITS.items);
 
 export interface TrainingSource {
   id: string;
@@ -155,7 +161,7 @@ export const trainingChannels = {
       kind: s.enum(TRAINING_KINDS),
       modelName: s.string(120, MODEL_NAME_PATTERN),
       settings: trainingSettingsSchema,
-      limit: s.optional(s.integer(1, TRAINING_LIMITS.items)),
+      limit: s.optional(trainingLimitSchema),
       /** Continue from this model name's last checkpoint when there is one. */
       resume: s.optional(s.boolean()),
     }),
