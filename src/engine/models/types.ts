@@ -1,12 +1,9 @@
 import type * as tf from '@tensorflow/tfjs';
-import { isConditionalKind } from '../../shared/model-kinds';
+import { isConditionalKind, KIND_SPECS, type ModelKind, type PosteriorKind } from '../../shared/model-kinds';
 import type { RasterRecipe } from '../data/training-data.types';
 
-export const MODEL_KINDS = ['conv-ae', 'mlp-vae', 'conv-vae', 'cvae', 'cvae-prior'] as const;
-export type ModelKind = (typeof MODEL_KINDS)[number];
-
-/** How the encoder describes q(z|x): a plain code, a diagonal Gaussian, or a full-covariance one. */
-export type PosteriorKind = 'deterministic' | 'diagonal' | 'full';
+// A kind and what it implies are defined once, in the shared kind spec.
+export { MODEL_KINDS, type ModelKind, type PosteriorKind } from '../../shared/model-kinds';
 
 /** Everything a builder needs; builders are pure functions of this. */
 export interface ModelConfig {
@@ -27,11 +24,12 @@ export interface ModelConfig {
  * `tf.loadLayersModel` can read each one on its own.
  *
  * Images go in and come out flattened: [N, imageSize²] in [0, 1].
- * - encoder inputs: [images] or, for `cvae`, [images, oneHot]; outputs: [code] for the
- *   autoencoder, [mu, logVar] for diagonal VAEs, [mu, scaleParams] for `cvae-prior`
- *   (scaleParams: the k(k+1)/2 raw entries of the lower-triangular scale, row by row).
- * - decoder inputs: [z] or, for `cvae`, [z, oneHot]; output: [N, imageSize²].
- * - prior (only `cvae-prior`): oneHot → per-class prior mean.
+ * - encoder inputs: [images] or, where the kind's conditioning is `inputs`, [images, oneHot];
+ *   outputs: [code] for a deterministic posterior, [mu, logVar] for a diagonal one, [mu,
+ *   scaleParams] for a full one (scaleParams: the k(k+1)/2 raw entries of the lower-triangular
+ *   scale, row by row).
+ * - decoder inputs: [z] or, where the conditioning is `inputs`, [z, oneHot]; output: [N, imageSize²].
+ * - prior (where the conditioning is `prior`): oneHot → per-class prior mean.
  */
 export interface LatentModel {
   config: ModelConfig;
@@ -44,18 +42,13 @@ export interface LatentModel {
   dispose(): void;
 }
 
-export function posteriorOf(kind: ModelKind): PosteriorKind {
-  if (kind === 'conv-ae') return 'deterministic';
-  return kind === 'cvae-prior' ? 'full' : 'diagonal';
-}
-
 export function isConditional(kind: ModelKind): boolean {
   return isConditionalKind(kind);
 }
 
 /** Conv kinds train only on backends with Conv2DBackpropFilter (cpu, native; not stock wasm). */
 export function isConvolutional(kind: ModelKind): boolean {
-  return kind === 'conv-ae' || kind === 'conv-vae';
+  return KIND_SPECS[kind].convolutional;
 }
 
 export function trilSize(latentSize: number): number {

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
-import { type LatentModel, type ModelConfig, posteriorOf } from './types';
+import { KIND_SPECS } from '../../shared/model-kinds';
+import type { LatentModel, ModelConfig } from './types';
 
 export function wrap(
   config: ModelConfig,
@@ -8,10 +9,11 @@ export function wrap(
   prior?: tf.LayersModel,
 ): LatentModel {
   let disposed = false;
+  const spec = KIND_SPECS[config.kind];
   return {
     config,
-    posterior: posteriorOf(config.kind),
-    conditionalInputs: config.kind === 'cvae',
+    posterior: spec.posterior,
+    conditionalInputs: spec.conditioning === 'inputs',
     encoder,
     decoder,
     prior,

@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
+import { settingApplies } from '../../shared/model-kinds';
 import type { TrainingData } from '../data/training-data.types';
 import type { LatentModel, ModelKind } from '../models/types';
 import { TRAIN_ERRORS } from './errors';
@@ -66,7 +67,7 @@ const yieldToLoop = (): Promise<void> =>
  */
 export async function trainLoop(input: LoopInput, hooks: LoopHooks = {}): Promise<'completed' | 'cancelled'> {
   const { model, data, settings, trainIndex, validationIndex, numClasses, stepper, state } = input;
-  const denoise = input.kind === 'conv-ae' && settings.denoising;
+  const denoise = settingApplies(input.kind, 'denoising') && settings.denoising;
   const sampleIndexes = Array.from(validationIndex.subarray(0, SAMPLE_COUNT));
   const mapIndexes = validationIndex.subarray(0, MAP_COUNT);
   const batches = Math.ceil(trainIndex.length / settings.batchSize);

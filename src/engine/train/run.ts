@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../../shared/types/backend';
 import type { TrainingData } from '../data/training-data.types';
 import { buildModel, defaultConfig } from '../models/build';
+import { KIND_SPECS, settingApplies } from '../../shared/model-kinds';
 import { isConditional, type LatentModel, type ModelConfig, type ModelKind } from '../models/types';
 import { TRAIN_ERRORS } from './errors';
 import { checkRunFits } from './memory-estimate';
@@ -50,7 +51,8 @@ export interface RunOutcome {
 export function checkData(data: TrainingData, kind: ModelKind): void {
   if (data.count === 0 || data.trainIndex.length === 0) throw new Error(TRAIN_ERRORS.noData);
   if (isConditional(kind) && data.classNames.length < 2) throw new Error(TRAIN_ERRORS.needsLabels);
-  if (kind === 'conv-ae' && data.imageSize % 16 !== 0) throw new Error(TRAIN_ERRORS.imageSize);
+  const multiple = KIND_SPECS[kind].imageSizeMultiple;
+  if (data.imageSize % multiple !== 0) throw new Error(TRAIN_ERRORS.imageSize(kind, multiple));
 }
 
 export function numClassesOf(data: TrainingData, kind: ModelKind): number {
@@ -66,7 +68,8 @@ export function runConfig(data: TrainingData, kind: ModelKind, settings: TrainSe
   const config = defaultConfig(kind, {
     recipe: data.recipe,
     imageSize: data.imageSize,
-    latentSize: kind === 'conv-ae' ? undefined : settings.latentSize,
+    // A kind whose code size follows from its layers keeps its own.
+    latentSize: settingApplies(kind, 'latentSize') ? settings.latentSize : undefined,
     hiddenSize: settings.hiddenSize,
     numClasses: isConditional(kind) ? data.classNames.length : 1,
     seed: settings.seed,

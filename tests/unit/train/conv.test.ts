@@ -51,6 +51,6 @@ describe('conv training (wasm + project kernels)', () => {
   });
 
   it('conv-ae refuses 28×28 data', async () => {
-    await expect(train(digits, 'conv-ae', { epochs: 1 })).rejects.toThrow(TRAIN_ERRORS.imageSize);
+    await expect(train(digits, 'conv-ae', { epochs: 1 })).rejects.toThrow(TRAIN_ERRORS.imageSize('conv-ae', 16));
   });
 });

@@ -1,6 +1,7 @@
 import { RASTER_RECIPES, type RasterRecipe } from '../../data/training-data.types';
 import type { TrainSettings } from '../../train/settings';
-import { isConditional, MODEL_KINDS, type ModelConfig, type ModelKind } from '../types';
+import { isModelKind, KIND_SPECS } from '../../../shared/model-kinds';
+import { isConditional, type ModelConfig } from '../types';
 
 export const MODEL_FORMAT = 'latentdraw-model';
 export const MODEL_FORMAT_VERSION = 1;
@@ -8,7 +9,7 @@ export const METADATA_FILE = 'latentdraw.json';
 /** latentdraw.json is a few KB; anything past this is not one. */
 export const METADATA_MAX_BYTES = 1 << 20;
 /** The part folders a model save may write beside latentdraw.json, each a tfjs layers model. */
-export const MODEL_PARTS = ['encoder', 'decoder', 'prior'] as const;
+export { MODEL_PARTS } from '../../../shared/model-kinds';
 
 export interface ModelMetrics {
   epochs: number;
@@ -57,7 +58,7 @@ export function metadataFor(
     numClasses: config.numClasses,
     classNames,
     seed: config.seed,
-    parts: config.kind === 'cvae-prior' ? ['encoder', 'decoder', 'prior'] : ['encoder', 'decoder'],
+    parts: [...KIND_SPECS[config.kind].parts],
     ...extra,
     savedAt: new Date().toISOString(),
   };
@@ -85,12 +86,12 @@ const isPosInt = (v: unknown): v is number => typeof v === 'number' && Number.is
 export function metadataProblem(value: unknown): string | undefined {
   if (!isObject(value) || value.format !== MODEL_FORMAT) return 'not a LatentDraw model';
   if (typeof value.formatVersion !== 'number' || value.formatVersion > MODEL_FORMAT_VERSION) return 'format version';
-  if (!MODEL_KINDS.includes(value.kind as ModelKind)) return 'kind';
+  if (!isModelKind(value.kind)) return 'kind';
   if (!RASTER_RECIPES.includes(value.recipe as RasterRecipe)) return 'recipe';
   for (const key of ['imageSize', 'latentSize', 'hiddenSize', 'numClasses'] as const) {
     if (!isPosInt(value[key]) || value[key] > METADATA_LIMITS[key]) return key;
   }
-  if (isConditional(value.kind as ModelKind) && (value.numClasses as number) < 2) return 'numClasses';
+  if (isConditional(value.kind) && (value.numClasses as number) < 2) return 'numClasses';
   if (
     !Array.isArray(value.classNames) ||
     value.classNames.length > METADATA_LIMITS.numClasses ||

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { KIND_SPECS } from '../../../shared/model-kinds';
 import { wrap } from '../wrap';
 import type { LatentModel } from '../types';
 import { recoverFolder, writeDurable, writeFolderReplacing } from '../../fs/atomic';
@@ -105,8 +106,8 @@ function checkShapes(
   if (width(decoder.inputs[0]) !== meta.latentSize || width(decoder.outputs[0]) !== pixels) {
     throw storeError(STORE_ERRORS.partMismatch, decoderJson);
   }
-  // Only `cvae` takes the one-hot label as a second input of both parts.
-  const labelInputs = meta.kind === 'cvae' ? 2 : 1;
+  // A kind conditioned through its inputs takes the one-hot label as a second input of both parts.
+  const labelInputs = KIND_SPECS[meta.kind].conditioning === 'inputs' ? 2 : 1;
   for (const [part, path] of [
     [encoder, encoderJson],
     [decoder, decoderJson],
@@ -130,7 +131,7 @@ export async function loadModel(folder: string): Promise<LoadedModel> {
     loaded.push(encoder);
     const decoder = await loadPart(folder, 'decoder');
     loaded.push(decoder);
-    const prior = metadata.kind === 'cvae-prior' ? await loadPart(folder, 'prior') : undefined;
+    const prior = KIND_SPECS[metadata.kind].parts.includes('prior') ? await loadPart(folder, 'prior') : undefined;
     if (prior) loaded.push(prior);
     checkShapes(metadata, folder, encoder, decoder, prior);
     return {
