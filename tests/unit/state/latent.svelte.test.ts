@@ -1,32 +1,18 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeStudioApi, stubAnimationFrame } from '../../helpers/studio-api';
 import { fake } from '../../helpers/mocked-studio';
-import type { LatentSpace } from '../../../src/shared/types/latent';
+import { latentSpace } from '../../helpers/studio-answers';
 
 vi.mock('../../../src/renderer/src/lib/studio', () => import('../../helpers/mocked-studio'));
 stubAnimationFrame();
 const { LatentState } = await import('../../../src/renderer/src/state/latent.svelte');
-
-const space: LatentSpace = {
-  axes: 'dims',
-  latentSize: 2,
-  mean: new Float32Array(2),
-  directions: [new Float32Array([1, 0]), new Float32Array([0, 1])],
-  spread: [1, 1],
-  varianceRatio: [0.5, 0.5],
-  points: new Float32Array(),
-  labels: new Int32Array(),
-  classNames: [],
-  source: 'prior',
-  bounds: [-3, 3, -3, 3],
-};
 
 describe('LatentState', () => {
   beforeEach(() => (fake.current = fakeStudioApi()));
 
   test('sliders start at the drawing’s code and decode the moved code', async () => {
     const latent = new LatentState();
-    fake.current.call('latent:space').mockResolvedValue(space);
+    fake.current.call('latent:space').mockResolvedValue(latentSpace());
     fake.current.call('latent:decode').mockResolvedValue({ output: new Float32Array(4), size: 2 });
     await latent.loadSpace('user:m');
     latent.follow(new Float32Array([0.5, -1]));

@@ -63,29 +63,25 @@ class Reader {
 
   /** Unsigned LEB128, at most 32 bits. */
   leb(): number {
-    const at = this.pos;
-    let result = 0;
-    for (let shift = 0; shift < 35; shift += 7) {
-      const byte = this.byte();
-      result += (byte & 0x7f) * 2 ** shift;
-      if ((byte & 0x80) === 0) {
-        if (result > 0xffffffff) break;
-        return result;
-      }
-    }
-    throw new Error(DISASM_ERRORS.badLeb(at));
+    return this.leb128(false);
   }
 
   /** Signed LEB128, at most 32 bits. */
   sleb(): number {
+    return this.leb128(true);
+  }
+
+  private leb128(signed: boolean): number {
     const at = this.pos;
+    const [min, max] = signed ? [-0x80000000, 0x7fffffff] : [0, 0xffffffff];
     let result = 0;
     for (let shift = 0; shift < 35; shift += 7) {
       const byte = this.byte();
       result += (byte & 0x7f) * 2 ** shift;
       if ((byte & 0x80) === 0) {
-        const value = byte & 0x40 ? result - 2 ** (shift + 7) : result;
-        if (value < -0x80000000 || value > 0x7fffffff) break;
+        // A signed number's last byte carries its sign in bit 6.
+        const value = signed && byte & 0x40 ? result - 2 ** (shift + 7) : result;
+        if (value < min || value > max) break;
         return value;
       }
     }
