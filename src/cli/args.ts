@@ -1,15 +1,48 @@
 import { SchemaError, type Schema } from '../shared/contract/schema';
-import { UsageError } from './command';
+import { type Flag, UsageError } from './command';
 
 export interface ParsedArgs {
   positional: string[];
+  /** The flags given (a switch as `true`); asking for one the command does not declare throws. */
   flags: Map<string, string | true>;
 }
 
-/** `--name value`, `--name=value` and bare `--flag`; booleans must be declared. */
-export function parseArgs(argv: string[], booleans: readonly string[] = []): ParsedArgs {
+export const ARG_ERRORS = {
+  unknownFlag: (name: string, command: string) => `unknown flag --${name} (latentdraw ${command} --help lists them)`,
+  needsValue: (name: string) => `--${name} needs a value`,
+  noFile: 'no file given',
+  undeclared: (name: string) => `--${name} is read but not among the command's flags: declare it there`,
+} as const;
+
+/** The flags given, read only by the names the command declares (a typo there is a bug, found at once). */
+class GivenFlags extends Map<string, string | true> {
+  constructor(private readonly declared: ReadonlySet<string>) {
+    super();
+  }
+
+  override has(name: string): boolean {
+    this.check(name);
+    return super.has(name);
+  }
+
+  override get(name: string): string | true | undefined {
+    this.check(name);
+    return super.get(name);
+  }
+
+  private check(name: string): void {
+    if (!this.declared.has(name)) throw new Error(ARG_ERRORS.undeclared(name));
+  }
+}
+
+/**
+ * `--name value`, `--name=value` and bare `--switch`, for the flags the command declares (a
+ * switch is a flag without a value); any other flag is a usage error.
+ */
+export function parseArgs(argv: string[], command: { name: string; flags: readonly Flag[] }): ParsedArgs {
   const positional: string[] = [];
-  const flags = new Map<string, string | true>();
+  const byName = new Map(command.flags.map((f) => [f.name, f]));
+  const flags = new GivenFlags(new Set(byName.keys()));
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith('--')) {
@@ -17,13 +50,15 @@ export function parseArgs(argv: string[], booleans: readonly string[] = []): Par
       continue;
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (booleans.includes(name)) {
+    const flag = byName.get(name);
+    if (!flag) throw new UsageError(ARG_ERRORS.unknownFlag(name, command.name));
+    if (!flag.value) {
       flags.set(name, true);
     } else if (inline !== undefined) {
       flags.set(name, inline);
     } else {
       const value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
+      if (value === undefined || value.startsWith('--')) throw new UsageError(ARG_ERRORS.needsValue(name));
       flags.set(name, value);
       i++;
     }

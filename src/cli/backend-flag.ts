@@ -1,8 +1,13 @@
 import { BACKEND_NAMES, type BackendName } from '../shared/types/backend';
 import { stringFlag, type parseArgs } from './args';
-import { UsageError } from './command';
+import { type Flag, UsageError } from './command';
 
-export const BACKEND_FLAG_USAGE = `--backend ${BACKEND_NAMES.join('|')}`;
+export const BACKEND_FLAG: Flag = {
+  name: 'backend',
+  value: BACKEND_NAMES.join('|'),
+  about: 'the compute backend',
+  default: 'the best available',
+};
 
 /** `--backend NAME`: one of the compute backends, or absent for the best available. */
 export function backendFlag(args: ReturnType<typeof parseArgs>): BackendName | undefined {

@@ -7,6 +7,7 @@ import { command as serve } from './commands/serve';
 import { command as train } from './commands/train';
 import { UsageError, type CliCommand, type CliIo } from './command';
 import { explainFsError } from '../engine/fs-errors';
+import { commandHelp, HELP_FLAGS, HELP_HINT } from './help';
 
 const commands: CliCommand[] = [info, inspect, importFiles, train, encode, decode, serve];
 
@@ -14,11 +15,19 @@ function help(io: CliIo) {
   io.out('latentdraw — draw, encode and explore the latent space of sketch autoencoders\n');
   io.out('Usage:');
   for (const c of commands) io.out(`  ${c.usage}\n      ${c.summary}`);
+  io.out(`\n${HELP_HINT}`);
+}
+
+function commandHelpOf(command: CliCommand, io: CliIo): number {
+  for (const line of commandHelp(command)) io.out(line);
+  return 0;
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === 'help' || name === '--help' || name === '-h') {
+  const topic = name === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
+  if (topic) return commandHelpOf(topic, io);
+  if (!name || name === 'help' || HELP_FLAGS.includes(name)) {
     help(io);
     return name ? 0 : 2;
   }
@@ -28,6 +37,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     help(io);
     return 2;
   }
+  // Before the command parses anything: `--help` is never taken as a flag's value.
+  if (rest.some((arg) => HELP_FLAGS.includes(arg))) return commandHelpOf(command, io);
   try {
     return await command.run(rest, io);
   } catch (error) {

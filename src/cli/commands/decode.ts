@@ -6,9 +6,8 @@ import { checkMemory, MEMORY_BUDGET_BYTES } from '../../engine/memory-budget';
 import { decodeLatents } from '../../engine/latent/codes';
 import { loadModel } from '../../engine/models/store/store';
 import { numberFlag, parseArgs, stringFlag } from '../args';
-import { type CliCommand, type CliIo, UsageError } from '../command';
-
-const USAGE = 'latentdraw decode --model DIR --z "x,y,…" --out PNG [--class NAME_OR_INDEX] [--scale N] [--json]';
+import { type CliCommand, type CliIo, defineCommand, UsageError } from '../command';
+import { DECODE_FLAGS, DEFAULT_SCALE } from './decode-flags';
 
 function parseZ(text: string, size: number): Float32Array {
   const values = text.split(',').map((v) => Number(v.trim()));
@@ -31,12 +30,12 @@ function checkPicture(side: number, scale: number): void {
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ['json']);
+  const args = parseArgs(argv, command);
   const folder = stringFlag(args, 'model');
   const zText = stringFlag(args, 'z');
   const out = stringFlag(args, 'out');
   if (!folder || zText === undefined || !out) throw new UsageError('--model, --z and --out are required');
-  const scale = numberFlag(args, 'scale', { integer: true, min: 1 }) ?? 8;
+  const scale = numberFlag(args, 'scale', { integer: true, min: 1 }) ?? DEFAULT_SCALE;
   const report = await selectBackend();
   if (report.backend === 'wasm') registerWasmKernels();
   const { model, metadata } = await loadModel(folder);
@@ -64,10 +63,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-export const command: CliCommand = {
+export const command: CliCommand = defineCommand({
   name: 'decode',
   summary: 'decode one latent vector of a saved model into a PNG',
-  usage: USAGE,
+  flags: DECODE_FLAGS,
   // Usage errors and failures are reported by the dispatcher (src/cli/index.ts).
   run,
-};
+});

@@ -4,21 +4,19 @@ import { bytesToUnit } from '../../engine/data/raster/pixel-bytes';
 import { loadTrainingData } from '../../engine/data/training-data';
 import { encodeImages } from '../../engine/latent/codes';
 import { loadModel } from '../../engine/models/store/store';
-import { numberFlag, parseArgs, stringFlag } from '../args';
-import { type CliCommand, type CliIo, UsageError } from '../command';
-import { backendFlag } from '../backend-flag';
-
-const USAGE = 'latentdraw encode --model DIR FILE… [--limit N] [--backend NAME] [--json]';
+import { ARG_ERRORS, numberFlag, parseArgs, stringFlag } from '../args';
+import { type CliCommand, type CliIo, defineCommand, jsonFlag, UsageError } from '../command';
+import { BACKEND_FLAG, backendFlag } from '../backend-flag';
 
 export const ENCODE_ERRORS = {
   unknownClass: 'a drawing has a class this conditional model was not trained on',
 } as const;
 
 async function run(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ['json']);
+  const args = parseArgs(argv, command);
   const folder = stringFlag(args, 'model');
   if (!folder) throw new UsageError('--model DIR is required');
-  if (args.positional.length === 0) throw new UsageError('no file given');
+  if (args.positional.length === 0) throw new UsageError(ARG_ERRORS.noFile);
   const limit = numberFlag(args, 'limit', { integer: true, min: 1 });
   const json = args.flags.has('json');
   const report = await selectBackend({ only: backendFlag(args) });
@@ -50,10 +48,16 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-export const command: CliCommand = {
+export const command: CliCommand = defineCommand({
   name: 'encode',
   summary: "print each drawing's latent code (the mean μ) under a saved model",
-  usage: USAGE,
+  operands: 'FILE…',
+  flags: [
+    { name: 'model', value: 'DIR', about: "the saved model's folder", required: true },
+    { name: 'limit', value: 'N', about: 'encode at most N drawings of each file', default: 'all of them' },
+    BACKEND_FLAG,
+    jsonFlag('one line per drawing'),
+  ],
   // Usage errors and failures are reported by the dispatcher (src/cli/index.ts).
   run,
-};
+});

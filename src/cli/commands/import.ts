@@ -1,40 +1,10 @@
-import type { CliCommand, CliIo } from '../command';
+import { ARG_ERRORS, numberFlag, parseArgs, stringFlag } from '../args';
+import { type CliCommand, type CliIo, defineCommand, jsonFlag, UsageError } from '../command';
 import { DatasetStore } from '../../engine/data/store/dataset-store';
 import { importFiles } from '../../engine/data/store/import';
 import type { ImportResult } from '../../engine/data/store/manifest.types';
 import { DataErrors } from '../../engine/data/errors';
 import { problemCount } from '../../engine/data/formats/parse-context';
-
-const USAGE = 'latentdraw import FILE… [--category NAME] [--limit N] [--name NAME] [--json]';
-
-interface ImportArgs {
-  files: string[];
-  category?: string;
-  limit?: number;
-  name?: string;
-  json: boolean;
-}
-
-function parseArgs(argv: string[]): ImportArgs | string {
-  const args: ImportArgs = { files: [], json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--json') args.json = true;
-    else if (a === '--category' || a === '--name' || a === '--limit') {
-      const value = argv[++i];
-      if (value === undefined) return `${a} needs a value`;
-      if (a === '--limit') {
-        const n = Number(value);
-        if (!Number.isInteger(n) || n <= 0) return `--limit must be a positive integer, not "${value}"`;
-        args.limit = n;
-      } else if (a === '--category') args.category = value;
-      else args.name = value;
-    } else if (a.startsWith('--')) return `unknown option ${a}`;
-    else args.files.push(a);
-  }
-  if (args.files.length === 0) return 'no file given';
-  return args;
-}
 
 function printHuman(result: ImportResult, io: CliIo): void {
   for (const f of result.files) {
@@ -50,24 +20,31 @@ function printHuman(result: ImportResult, io: CliIo): void {
   if (d) io.out(`dataset ${d.id} "${d.name}": ${d.count} items, categories ${d.categories.join(', ')}`);
 }
 
-export const command: CliCommand = {
+export const command: CliCommand = defineCommand({
   name: 'import',
   summary: 'Import data files into a new dataset in the store (LATENTDRAW_HOME respected)',
-  usage: USAGE,
+  operands: 'FILE…',
+  flags: [
+    {
+      name: 'category',
+      value: 'NAME',
+      about: 'the category every item is filed under',
+      default: "each drawing's word, each image's label, else the file's name",
+    },
+    { name: 'limit', value: 'N', about: 'import at most N items in all', default: 'all of them' },
+    { name: 'name', value: 'NAME', about: "the dataset's name", default: 'its first categories' },
+    jsonFlag('one line per file and one for the dataset'),
+  ],
   async run(argv, io) {
-    const args = parseArgs(argv);
-    if (typeof args === 'string') {
-      io.err(args);
-      io.err(`usage: ${USAGE}`);
-      return 2;
-    }
+    const args = parseArgs(argv, command);
+    if (args.positional.length === 0) throw new UsageError(ARG_ERRORS.noFile);
     const store = new DatasetStore();
-    const result = await importFiles(store, args.files, {
-      category: args.category,
-      limit: args.limit,
-      datasetName: args.name,
+    const result = await importFiles(store, args.positional, {
+      category: stringFlag(args, 'category'),
+      limit: numberFlag(args, 'limit', { integer: true, min: 1 }),
+      datasetName: stringFlag(args, 'name'),
     });
-    if (args.json) {
+    if (args.flags.has('json')) {
       for (const f of result.files) io.out(JSON.stringify({ type: 'file', ...f }));
       io.out(JSON.stringify({ type: 'dataset', dataset: result.dataset }));
     } else {
@@ -79,4 +56,4 @@ export const command: CliCommand = {
     }
     return 0;
   },
-};
+});

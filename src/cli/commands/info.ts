@@ -5,14 +5,14 @@ import { listModels } from '../../engine/catalog/list-models';
 import { dataFolders } from '../../engine/paths';
 import { appPaths } from '../app-paths';
 import { parseArgs } from '../args';
-import type { CliCommand } from '../command';
+import { type CliCommand, defineCommand, jsonFlag } from '../command';
 
-export const command: CliCommand = {
+export const command: CliCommand = defineCommand({
   name: 'info',
   summary: 'version, compute backends (with why each is or is not available) and known models',
-  usage: 'latentdraw info [--json]',
+  flags: [jsonFlag('the report')],
   async run(argv, io) {
-    const args = parseArgs(argv, ['json']);
+    const args = parseArgs(argv, command);
     const pkg = JSON.parse(readFileSync(appPaths.packageJson(), 'utf8')) as { version: string };
     const report = await selectBackend();
     const folders = dataFolders();
@@ -48,4 +48,4 @@ export const command: CliCommand = {
     }
     return 0;
   },
-};
+});

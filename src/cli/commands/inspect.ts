@@ -1,7 +1,6 @@
-import type { CliCommand, CliIo } from '../command';
+import { ARG_ERRORS, parseArgs } from '../args';
+import { type CliCommand, type CliIo, defineCommand, jsonFlag, UsageError } from '../command';
 import { inspectFile, type FileSummary } from '../../engine/data/inspect';
-
-const USAGE = 'latentdraw inspect FILE… [--json]';
 
 function top(map: Record<string, number>, n: number): string {
   const entries = Object.entries(map).sort((a, b) => b[1] - a[1]);
@@ -30,21 +29,17 @@ function printHuman(s: FileSummary, io: CliIo): void {
   }
 }
 
-export const command: CliCommand = {
+export const command: CliCommand = defineCommand({
   name: 'inspect',
   summary: 'Read a data file (Quick, Draw! .bin/.ndjson, .npy bitmaps, IDX) and report what is in it',
-  usage: USAGE,
+  operands: 'FILE…',
+  flags: [jsonFlag('one line per file')],
   async run(argv, io) {
-    const json = argv.includes('--json');
-    const files = argv.filter((a) => a !== '--json');
-    const unknown = files.find((a) => a.startsWith('--'));
-    if (files.length === 0 || unknown) {
-      io.err(unknown ? `unknown option ${unknown}` : 'no file given');
-      io.err(`usage: ${USAGE}`);
-      return 2;
-    }
+    const args = parseArgs(argv, command);
+    const json = args.flags.has('json');
+    if (args.positional.length === 0) throw new UsageError(ARG_ERRORS.noFile);
     let allComplete = true;
-    for (const path of files) {
+    for (const path of args.positional) {
       const summary = await inspectFile(path);
       allComplete &&= summary.complete;
       if (json) io.out(JSON.stringify(summary));
@@ -52,4 +47,4 @@ export const command: CliCommand = {
     }
     return allComplete ? 0 : 1;
   },
-};
+});

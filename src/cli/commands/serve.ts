@@ -1,14 +1,14 @@
-import { BACKEND_FLAG_USAGE, backendFlag } from '../backend-flag';
+import { BACKEND_FLAG, backendFlag } from '../backend-flag';
 import { numberFlag, parseArgs } from '../args';
 import { startBrowserMode } from '../browser-mode';
-import type { CliCommand } from '../command';
+import { type CliCommand, defineCommand } from '../command';
 
-export const command: CliCommand = {
+export const command: CliCommand = defineCommand({
   name: 'serve',
   summary: 'serve the studio to a browser on 127.0.0.1 (browser mode)',
-  usage: `latentdraw serve [--port N] [${BACKEND_FLAG_USAGE}]`,
+  flags: [{ name: 'port', value: 'N', about: 'the port on 127.0.0.1', default: 'a free one' }, BACKEND_FLAG],
   async run(argv, io) {
-    const args = parseArgs(argv);
+    const args = parseArgs(argv, command);
     const port = numberFlag(args, 'port', { min: 0, integer: true });
     const backend = backendFlag(args);
     const mode = await startBrowserMode({ port, backend });
@@ -27,4 +27,4 @@ export const command: CliCommand = {
     await mode.close();
     return 0;
   },
-};
+});

@@ -12,16 +12,15 @@ import type { TrainSettings } from '../../engine/train/settings';
 import { train } from '../../engine/train/train';
 import { parseArgs, schemaFlag, stringFlag } from '../args';
 import { trainingLimitSchema, trainingSettingsFields } from '../../shared/contract/training';
-import { type CliCommand, type CliIo, UsageError } from '../command';
+import { type CliCommand, type CliIo, defineCommand, UsageError } from '../command';
+import { TRAIN_FLAGS } from './train-flags';
+import { TRAINING_DEFAULTS } from '../../shared/contract/training-settings';
 import { registerWasmKernels } from '../../engine/backend/register-kernels';
 import { BACKEND_ORDER, selectBackend } from '../../engine/backend/select';
 import type { BackendName } from '../../shared/types/backend';
 import { backendFlag } from '../backend-flag';
 import { RASTER_RECIPES, type RasterRecipe } from '../../engine/data/training-data.types';
 import { defaultRecipe } from '../../engine/data/default-recipe';
-
-const USAGE =
-  'latentdraw train --data DATASET_OR_FILE[,…] [FILE…] --model KIND --out DIR [--epochs N] [--batch N] [--latent N] [--hidden N] [--beta X] [--lr X] [--optimizer adam|rmsprop|sgd] [--seed N] [--limit N] [--recipe quickdraw28|cookbook32|mnist28] [--denoising] [--workers 1|2] [--backend NAME] [--resume] [--json]';
 
 function recipeOf(value: string | undefined): RasterRecipe | undefined {
   if (value === undefined) return undefined;
@@ -71,12 +70,13 @@ function settingsFrom(args: ReturnType<typeof parseArgs>): Partial<TrainSettings
   put('beta', schemaFlag(args, 'beta', f.beta));
   put('learningRate', schemaFlag(args, 'lr', f.learningRate));
   put('optimizer', schemaFlag(args, 'optimizer', f.optimizer, String));
+  put('validationShare', schemaFlag(args, 'validation', f.validationShare));
   if (args.flags.has('denoising')) s.denoising = true;
   return s;
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ['json', 'denoising', 'resume']);
+  const args = parseArgs(argv, command);
   const kind = stringFlag(args, 'model') as ModelKind | undefined;
   if (!kind || !MODEL_KINDS.includes(kind)) throw new UsageError(`--model must be one of ${MODEL_KINDS.join(', ')}`);
   const out = stringFlag(args, 'out');
@@ -95,7 +95,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const backend = await startBackend(backendFlag(args));
   const parts = [];
   for (const source of sources) {
-    parts.push(await loadTrainingData(source, recipe, { limit, seed: settings.seed, validationShare: 0.1 }));
+    const validationShare = settings.validationShare ?? TRAINING_DEFAULTS.validationShare;
+    parts.push(await loadTrainingData(source, recipe, { limit, seed: settings.seed, validationShare }));
   }
   const data = mergeTrainingData(parts);
   if (!json)
@@ -138,10 +139,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-export const command: CliCommand = {
+export const command: CliCommand = defineCommand({
   name: 'train',
   summary: 'train a model (conv-ae, mlp-vae, conv-vae, cvae, cvae-prior) on datasets or data files',
-  usage: USAGE,
+  operands: '[FILE…]',
+  flags: TRAIN_FLAGS,
   // Usage errors and failures are reported by the dispatcher (src/cli/index.ts).
   run,
-};
+});

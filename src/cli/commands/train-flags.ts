@@ -1,0 +1,44 @@
+import { RASTER_RECIPES } from '../../engine/data/training-data.types';
+import { MODEL_KINDS } from '../../engine/models/types';
+import {
+  defaultText,
+  SETTING_NAMES,
+  TRAINING_SETTINGS,
+  type SettingRow,
+} from '../../shared/contract/training-settings';
+import { BACKEND_FLAG } from '../backend-flag';
+import { jsonFlag, type Flag } from '../command';
+
+/** A training setting's flag, as its row in the contract's table describes it. */
+function settingFlag(row: SettingRow): Flag {
+  const value =
+    row.type === 'choice' ? row.values.join('|') : row.type === 'number' ? (row.integer ? 'N' : 'X') : undefined;
+  return { name: row.flag, value, about: row.help, default: defaultText(row) };
+}
+
+/**
+ * `latentdraw train`'s flags: its usage, help and parsing read them. The training settings come
+ * from the contract's table, so the CLI, the studio and the engine share each one's default; the
+ * backend is the CLI's (the engine's backends: WebGL exists only in a trainer window).
+ */
+export const TRAIN_FLAGS: readonly Flag[] = [
+  {
+    name: 'data',
+    value: 'DATASET_OR_FILE[,…]',
+    about: 'dataset ids or data files to train on, comma-separated; files may also follow the flags',
+    required: true,
+  },
+  { name: 'model', value: 'KIND', about: `the kind of model: ${MODEL_KINDS.join(', ')}`, required: true },
+  { name: 'out', value: 'DIR', about: 'the folder the trained model is saved to', required: true },
+  ...SETTING_NAMES.filter((name) => name !== 'backend').map((name) => settingFlag(TRAINING_SETTINGS[name])),
+  BACKEND_FLAG,
+  { name: 'limit', value: 'N', about: 'read at most N drawings from each source', default: 'all of them' },
+  {
+    name: 'recipe',
+    value: RASTER_RECIPES.join('|'),
+    about: 'how drawings become pixels',
+    default: 'cookbook32 for conv-ae, mnist28 for MNIST files, else quickdraw28',
+  },
+  { name: 'resume', about: 'continue the interrupted run for --out from its checkpoint' },
+  jsonFlag('one line per epoch'),
+];
