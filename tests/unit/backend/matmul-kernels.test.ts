@@ -1,5 +1,6 @@
-import { describe, it } from 'vitest';
-import { tf } from '../../helpers/tf';
+import { describe, expect, it } from 'vitest';
+import { registerWasmKernels } from '../../../src/engine/backend/register-kernels';
+import { tf, useBackend } from '../../helpers/tf';
 import { expectClose, onBoth, randomTensor } from './compare';
 
 const cases: Array<[number[], number[], boolean, boolean]> = [
@@ -22,6 +23,22 @@ describe('wasm BatchMatMul with transpose flags matches cpu', () => {
       expectClose(wasm, cpu);
     });
   }
+});
+
+describe('the turned-round wasm matmul (a wide right operand)', () => {
+  it('frees every buffer it makes: the backend holds no more data after many calls', async () => {
+    await useBackend('wasm');
+    registerWasmKernels();
+    // [8, 256] × [256, 300]: N ≥ 2M and K·N ≥ 2^16, so the product is computed as Bᵀ·Aᵀ.
+    const a = randomTensor([8, 256], 1);
+    const b = randomTensor([256, 300], 2);
+    const held = () => (tf.backend() as unknown as { numDataIds(): number }).numDataIds();
+    tf.matMul(a, b).dispose();
+    const before = held();
+    for (let i = 0; i < 20; i += 1) tf.matMul(a, b).dispose();
+    expect(held()).toBe(before);
+    tf.dispose([a, b]);
+  });
 });
 
 describe('wasm _FusedMatMul with transpose flags matches cpu', () => {

@@ -44,8 +44,10 @@ function swapped(
       backend,
       attrs: { ...attrs, transposeA: false, transposeB: false },
     }) as TensorInfo;
-    const c = transpose(backend, reshape(backend, ct, [n, m]), [1, 0]);
-    free(backend, ct);
+    const ctRows = reshape(backend, ct, [n, m]);
+    const c = transpose(backend, ctRows, [1, 0]);
+    // The reshape holds a reference to ct's data: freed with it, or every call leaks the product.
+    free(backend, ct, ctRows);
     const outShape = [...inputs.a!.shape.slice(0, -2), m, n];
     const out = reshape(backend, c, outShape);
     free(backend, c);
