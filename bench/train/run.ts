@@ -24,7 +24,7 @@ import {
 } from '../../src/engine/backend/register-kernels';
 import type { ModelKind } from '../../src/engine/models/types';
 import { defaultWorkers } from '../../src/engine/train/default-workers';
-import { DEFAULT_SETTINGS } from '../../src/engine/train/settings';
+import { TRAINING_DEFAULTS } from '../../src/shared/contract/training-settings';
 import { makeEngineTrainer } from './engine-step';
 import { peerPython, runPeer, type PeerResult, type PeerVariant } from './peer';
 import { formatProfile, profileStep } from './profile';
@@ -100,7 +100,7 @@ interface Setting {
 function settingsFor(kind: ModelKind, bookBatch: number, backend: BenchBackend): Setting[] {
   if (backend !== 'wasm') return [{ batch: bookBatch, workers: 1, default: false }];
   const list: Setting[] = [1, 2].map((workers) => ({ batch: bookBatch, workers, default: false }));
-  const studio = { batch: DEFAULT_SETTINGS.batchSize, workers: defaultWorkers(kind) };
+  const studio = { batch: TRAINING_DEFAULTS.batchSize, workers: defaultWorkers(kind) };
   const same = list.find((s) => s.batch === studio.batch && s.workers === studio.workers);
   if (same) same.default = true;
   else list.push({ ...studio, default: true });

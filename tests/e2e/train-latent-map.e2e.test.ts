@@ -96,6 +96,7 @@ function syntheticEpoch(epoch: number, spread: number): TrainingEpochEvent {
     validationLoss: 210,
     validationReconstruction: 200,
     validationKl: 10,
+    seconds: 1,
     samplesPerSecond: 1000,
     etaSeconds: 0,
     imageSize: 28,

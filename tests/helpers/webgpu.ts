@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { TrainingData } from '../../src/engine/data/training-data.types';
 import { isConvolutional, type ModelKind } from '../../src/engine/models/types';
-import { resolveSettings, type TrainSettings } from '../../src/engine/train/settings';
+import { resolveSettings } from '../../src/engine/train/resolve-settings';
+import type { TrainSettings } from '../../src/engine/train/settings';
 import type { BackendName, TrainerBackendName } from '../../src/shared/types/backend';
 import { mnistDigits, padTo32 } from './digits';
 
@@ -33,15 +34,18 @@ export function useSoftwareWebgpu(): void {
 export const webgpuReference = (kind: ModelKind): BackendName => (isConvolutional(kind) ? 'wasm' : 'cpu');
 
 export function webgpuTestSettings(kind: ModelKind, backend: TrainerBackendName): TrainSettings {
-  return resolveSettings({
-    epochs: isConvolutional(kind) ? 1 : 2,
-    batchSize: 2,
-    latentSize: 2,
-    hiddenSize: 64,
-    seed: 3,
-    workers: 1,
-    backend,
-  });
+  return resolveSettings(
+    {
+      epochs: isConvolutional(kind) ? 1 : 2,
+      batchSize: 2,
+      latentSize: 2,
+      hiddenSize: 64,
+      seed: 3,
+      workers: 1,
+      backend,
+    },
+    kind,
+  );
 }
 
 /** Six MNIST digits (four to train, two to validate); 32×32 for the conv autoencoder. */

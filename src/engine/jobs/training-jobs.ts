@@ -4,14 +4,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Request } from '../../shared/contract/index';
-import type {
-  TrainingBatchEvent,
-  TrainingCapabilities,
-  TrainingDoneEvent,
-  TrainingEpochEvent,
-  TrainingLatentMap,
-  TrainingRunInfo,
-} from '../../shared/contract/training';
+import type { TrainingCapabilities, TrainingDoneEvent, TrainingRunInfo } from '../../shared/contract/training';
 import { defaultTrainingBackend, type BackendReport } from '../../shared/types/backend';
 import { softwareAllowed } from '../backend/webgpu-node';
 import { DatasetStore, loadTrainingData } from '../data/index';
@@ -26,7 +19,6 @@ import type { LoadedModels } from '../runtime/loaded-models';
 import { LATEST_FILE, readResumePoint, writeCheckpoint } from '../train/checkpoint';
 import { checkpointFolderFor } from '../train/checkpoint-folder';
 import { removeDeadCheckpointTemps } from '../train/checkpoint-leftovers';
-import { defaultWorkers } from '../train/default-workers';
 import { LatentMapProjector } from '../train/latent-map';
 import { checkSettingsFit } from '../train/memory-estimate';
 import type { BatchProgress, EpochProgress } from '../train/progress';
@@ -34,7 +26,8 @@ import { runOnTrainer } from '../train/remote-run';
 import { runConfig } from '../train/run';
 import { runIdentity } from '../train/run-identity';
 import { runMetadata, splitCounts } from '../train/run-metadata';
-import { resolveSettings, type TrainSettings } from '../train/settings';
+import { resolveSettings } from '../train/resolve-settings';
+import type { TrainSettings } from '../train/settings';
 import { writeWeights } from '../train/snapshot';
 import type { TrainerLink } from '../train/trainer-link';
 import type { TrainerProvider } from '../train/trainers';
@@ -169,20 +162,19 @@ export class TrainingJobs {
     try {
       // A folder the save would refuse is refused now, before anyone waits through the run.
       await checkModelTarget(this.modelFolder(modelName));
+      const settings = resolveSettings(
+        // The best available, as the Train view shows it, unless the person chose one.
+        { ...request.settings, backend: request.settings.backend ?? (await this.defaultBackend()) },
+        request.kind,
+      );
       emit('training:progress', { runId, type: 'loading', message: 'Loading the training data…' });
-      const data = await this.loadData(request, signal);
+      const data = await this.loadData(request, settings, signal);
       const dataName = await sourceLabel(request.source, store);
       const checkpointDir = this.checkpointDir(modelName);
       await removeDeadCheckpointTemps(checkpointDir);
       const resumable = request.resume === true && existsSync(join(checkpointDir, LATEST_FILE));
       // A fresh run must not leave an older run's checkpoint to be resumed by mistake.
       if (!resumable) await rm(checkpointDir, { recursive: true, force: true });
-      const settings = resolveSettings({
-        ...request.settings,
-        workers: request.settings.workers ?? defaultWorkers(request.kind),
-        // The best available, as the Train view shows it, unless the person chose one.
-        backend: request.settings.backend ?? (await this.defaultBackend()),
-      });
       // The engine keeps a model of the same shape to write checkpoints and the saved model from
       // the weights the trainer sends; it never trains it.
       const config = runConfig(data, request.kind, settings);
@@ -204,7 +196,7 @@ export class TrainingJobs {
           },
           onBatch: (p: BatchProgress) => {
             if (!batchEvents.ready() && p.batch !== p.batches) return;
-            emit('training:progress', batchEvent(runId, p));
+            emit('training:progress', { runId, ...p });
           },
           onEpoch: async (p: EpochProgress, snapshot) => {
             const { epochsDone: done, step, history } = snapshot.state;
@@ -218,7 +210,8 @@ export class TrainingJobs {
               { epochsDone: done, step, settings: recorded, history, identity },
             );
             epochsDone = p.epoch;
-            emit('training:progress', epochEvent(runId, p, projector.map(p.codes)));
+            const { codes, ...epoch } = p;
+            emit('training:progress', { runId, ...epoch, latentMap: projector.map(codes) });
           },
         },
       );
@@ -251,7 +244,7 @@ export class TrainingJobs {
   }
 
   /** The run's data, named portably: shipped sample data relative to the resources folder. */
-  private async loadData(request: StartRequest, signal: AbortSignal): Promise<TrainingData> {
+  private async loadData(request: StartRequest, settings: TrainSettings, signal: AbortSignal): Promise<TrainingData> {
     const { store, resourcesDir } = this.options;
     const source = await resolveTrainingSource(request.source, store, resourcesDir);
     // A stored dataset is named by id: its recipe follows the files it was imported from.
@@ -259,8 +252,8 @@ export class TrainingJobs {
     const loaded = await loadTrainingData(source, defaultRecipe(request.kind, recipeSources), {
       store,
       limit: request.limit,
-      validationShare: request.settings.validationShare,
-      seed: request.settings.seed,
+      validationShare: settings.validationShare,
+      seed: settings.seed,
       signal,
     });
     return { ...loaded, source: portableSource(source, resourcesDir) };
@@ -277,41 +270,4 @@ class Throttle {
     this.last = now;
     return true;
   }
-}
-
-function batchEvent(runId: string, p: BatchProgress): TrainingBatchEvent {
-  return {
-    runId,
-    type: 'batch',
-    epoch: p.epoch,
-    epochs: p.epochs,
-    batch: p.batch,
-    batches: p.batches,
-    loss: p.loss,
-    reconstruction: p.reconstruction,
-    kl: p.kl,
-    samplesPerSecond: p.samplesPerSecond,
-    etaSeconds: p.etaSeconds,
-  };
-}
-
-function epochEvent(runId: string, p: EpochProgress, latentMap: TrainingLatentMap | undefined): TrainingEpochEvent {
-  return {
-    runId,
-    type: 'epoch',
-    epoch: p.epoch,
-    epochs: p.epochs,
-    trainLoss: p.trainLoss,
-    trainReconstruction: p.trainReconstruction,
-    trainKl: p.trainKl,
-    validationLoss: p.validationLoss,
-    validationReconstruction: p.validationReconstruction,
-    validationKl: p.validationKl,
-    samplesPerSecond: p.samplesPerSecond,
-    etaSeconds: p.etaSeconds,
-    imageSize: p.reconstructions.imageSize,
-    originals: p.reconstructions.originals,
-    reconstructions: p.reconstructions.reconstructions,
-    latentMap,
-  };
 }

@@ -122,13 +122,14 @@ export async function trainLoop(input: LoopInput, hooks: LoopHooks = {}): Promis
     state.history = [...state.history, summary];
     state.epochsDone = epoch;
     best = Math.min(best, summary.trainLoss);
+    const { indexes: _shown, ...pictures } = await reconstructSample(model, data, sampleIndexes, numClasses);
     await hooks.onEpoch?.(
       {
         type: 'epoch',
         ...summary,
         epochs: settings.epochs,
         etaSeconds: clock.etaSeconds((epoch - startEpochs) * trainIndex.length),
-        reconstructions: await reconstructSample(model, data, sampleIndexes, numClasses),
+        ...pictures,
         codes: await validationCodes(model, data, mapIndexes, numClasses),
       },
       state,

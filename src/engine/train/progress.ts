@@ -1,55 +1,16 @@
-/** Sent after every batch. Plain data only, so it can cross a process boundary as is. */
-export interface BatchProgress {
-  type: 'batch';
-  epoch: number;
-  epochs: number;
-  batch: number;
-  batches: number;
-  /** Optimiser steps since the start of training (continues across resume). */
-  step: number;
-  loss: number;
-  reconstruction: number;
-  kl: number;
-  samplesPerSecond: number;
-  etaSeconds: number;
-}
+import type { SamplePictures } from '../../shared/contract/training-progress';
 
-/** A few fixed validation drawings and what the model makes of them now. */
-export interface ReconstructionSample {
-  /** Indexes into the training data's images. */
+// Progress is described once, in the contract: what a trainer sends is what the studio is sent.
+export type {
+  BatchProgress,
+  EpochProgress,
+  EpochSummary,
+  LatentCodes,
+  SamplePictures,
+  TrainProgress,
+} from '../../shared/contract/training-progress';
+
+/** The sample pictures with the drawings they show: indexes into the training data's images. */
+export interface ReconstructionSample extends SamplePictures {
   indexes: number[];
-  imageSize: number;
-  originals: Float32Array[];
-  reconstructions: Float32Array[];
 }
-
-export interface EpochSummary {
-  epoch: number;
-  trainLoss: number;
-  trainReconstruction: number;
-  trainKl: number;
-  validationLoss: number;
-  validationReconstruction: number;
-  validationKl: number;
-  seconds: number;
-  samplesPerSecond: number;
-}
-
-/** Mean codes of some validation drawings: count × latentSize values. */
-export interface LatentCodes {
-  /** Indexes into the training data's images (and labels). */
-  indexes: Int32Array;
-  latentSize: number;
-  values: Float32Array;
-}
-
-/** Sent after every epoch. */
-export interface EpochProgress extends EpochSummary {
-  type: 'epoch';
-  epochs: number;
-  etaSeconds: number;
-  reconstructions: ReconstructionSample;
-  codes: LatentCodes;
-}
-
-export type TrainProgress = BatchProgress | EpochProgress;

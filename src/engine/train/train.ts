@@ -9,7 +9,8 @@ import type { BatchProgress, EpochProgress, EpochSummary } from './progress';
 import { runConfig, runTraining } from './run';
 import { runIdentity } from './run-identity';
 import { runMetadata, splitCounts } from './run-metadata';
-import { resolveSettings, type TrainSettings } from './settings';
+import { resolveSettings } from './resolve-settings';
+import type { TrainSettings } from './settings';
 import { readOptimizer } from './snapshot';
 import { DENOISING_STD } from './step-loss';
 
@@ -46,7 +47,7 @@ export async function train(
   hooks: TrainHooks = {},
 ): Promise<TrainResult> {
   // The run records what it really trained on: this thread's backend.
-  const settings = resolveSettings({ ...partial, backend: activeBackend() });
+  const settings = resolveSettings({ ...partial, backend: activeBackend() }, kind);
   if (hooks.checkpointDir) await removeDeadCheckpointTemps(hooks.checkpointDir);
   const config = runConfig(data, kind, settings);
   const identity = runIdentity(config, data, settings);

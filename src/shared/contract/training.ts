@@ -1,10 +1,18 @@
 import { channel } from './define';
 import { s } from './schema';
-import { TRAINER_BACKEND_NAMES, type BackendStatus } from '../types/backend';
+import { MODEL_KINDS, type ModelKind } from '../model-kinds';
+import type { BackendStatus } from '../types/backend';
+import type { TrainingProgressEvent } from './training-progress';
+import { SETTING_LIMITS, trainingSettingsSchema } from './training-settings';
 
-export const TRAINING_KINDS = ['conv-ae', 'mlp-vae', 'conv-vae', 'cvae', 'cvae-prior'] as const;
-export type TrainingKind = (typeof TRAINING_KINDS)[number];
-export const OPTIMIZERS = ['adam', 'rmsprop', 'sgd'] as const;
+// A training setting is a row of the settings table, and progress is described once: both have files of their own.
+export { OPTIMIZERS, trainingSettingsFields, trainingSettingsSchema } from './training-settings';
+export type {
+  TrainingBatchEvent,
+  TrainingEpochEvent,
+  TrainingLatentMap,
+  TrainingProgressEvent,
+} from './training-progress';
 
 /**
  * The model catalogue's rule for ids ("user:NAME") too, so every name accepted is saved and
@@ -16,33 +24,7 @@ export const MODEL_NAME_PATTERN = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,119}$/;
 export const TRAINING_SOURCE_PATTERN =
   /^(ds-[a-z0-9-]{1,60}|sample:[A-Za-z0-9._-]{1,120}(\/[A-Za-z0-9._-]{1,120}){0,2})$/;
 
-export const TRAINING_LIMITS = {
-  epochs: 1000,
-  batchSize: 4096,
-  latentSize: 256,
-  hiddenSize: 4096,
-  items: 10_000_000,
-} as const;
-
-/** Each training setting's schema: the studio's requests and the CLI's flags are both checked with these. */
-export const trainingSettingsFields = {
-  epochs: s.integer(1, TRAINING_LIMITS.epochs),
-  batchSize: s.integer(1, TRAINING_LIMITS.batchSize),
-  learningRate: s.number({ min: 1e-7, max: 10 }),
-  optimizer: s.enum(OPTIMIZERS),
-  beta: s.number({ min: 0, max: 1000 }),
-  latentSize: s.integer(1, TRAINING_LIMITS.latentSize),
-  hiddenSize: s.optional(s.integer(1, TRAINING_LIMITS.hiddenSize)),
-  validationShare: s.number({ min: 0, max: 0.9 }),
-  seed: s.integer(0, 2 ** 31 - 1),
-  denoising: s.optional(s.boolean()),
-  /** Threads per batch (data-parallel); the engine picks when absent. */
-  workers: s.optional(s.integer(1, 2)),
-  /** The backend the run trains on; the best available one when absent. */
-  backend: s.optional(s.enum(TRAINER_BACKEND_NAMES)),
-};
-
-export const trainingSettingsSchema = s.object(trainingSettingsFields);
+export const TRAINING_LIMITS = { ...SETTING_LIMITS, items: 10_000_000 } as const;
 
 /** How many drawings a run may load. */
 export const trainingLimitSchema = s.integer(1, TRAINING_LIMITS.items);
@@ -80,61 +62,10 @@ export interface GpuSwitch {
 export interface TrainingRunInfo {
   runId: string;
   modelName: string;
-  kind: TrainingKind;
+  kind: ModelKind;
   source: string;
   startedAt: string;
 }
-
-export interface TrainingBatchEvent {
-  runId: string;
-  type: 'batch';
-  epoch: number;
-  epochs: number;
-  batch: number;
-  batches: number;
-  loss: number;
-  reconstruction: number;
-  kl: number;
-  samplesPerSecond: number;
-  etaSeconds: number;
-}
-
-export interface TrainingEpochEvent {
-  runId: string;
-  type: 'epoch';
-  epoch: number;
-  epochs: number;
-  trainLoss: number;
-  trainReconstruction: number;
-  trainKl: number;
-  validationLoss: number;
-  validationReconstruction: number;
-  validationKl: number;
-  samplesPerSecond: number;
-  etaSeconds: number;
-  imageSize: number;
-  originals: Float32Array[];
-  reconstructions: Float32Array[];
-  /** Validation codes after this epoch, for the live latent map. */
-  latentMap?: TrainingLatentMap;
-}
-
-/**
- * Up to a few hundred validation drawings' mean codes, in 2-d: the code itself for a 2-d
- * latent, else its projection on the first epoch's two principal directions (fixed for the
- * run, so the picture moves only because the model does).
- */
-export interface TrainingLatentMap {
-  axes: 'dims' | 'pca';
-  x: Float32Array;
-  y: Float32Array;
-  /** Class index of each point into classNames; -1 where the data has no labels. */
-  labels: Int32Array;
-  classNames: string[];
-}
-
-export type TrainingProgressEvent =
-  TrainingBatchEvent | TrainingEpochEvent | { runId: string; type: 'loading'; message: string };
 
 export interface TrainingDoneEvent {
   runId: string;
@@ -158,7 +89,7 @@ export const trainingChannels = {
     'engine',
     s.object({
       source: s.string(300, TRAINING_SOURCE_PATTERN),
-      kind: s.enum(TRAINING_KINDS),
+      kind: s.enum(MODEL_KINDS),
       modelName: s.string(120, MODEL_NAME_PATTERN),
       settings: trainingSettingsSchema,
       limit: s.optional(trainingLimitSchema),

@@ -59,7 +59,7 @@ describe('TrainingState: the GPU training switch and WebGL', () => {
       source: 'sample:x',
       startedAt: '',
     });
-    training.chooseSource('sample:x');
+    training.form.source = 'sample:x';
     await training.start();
     await training.setGpuTraining(true);
     expect(fake.current.call('training:set-gpu-switch')).not.toHaveBeenCalled();
@@ -75,9 +75,9 @@ describe('TrainingState: the GPU training switch and WebGL', () => {
 
   test('WebGL is a choice the form sends, never the one it starts on', async () => {
     const training = await refreshed(OFF);
-    expect(training.form.backend).toBe('wasm');
-    training.chooseBackend('webgl');
-    training.chooseSource('sample:x');
+    expect(training.form.settings.backend).toBe('wasm');
+    training.form.settings.backend = 'webgl';
+    training.form.source = 'sample:x';
     fake.current.call('training:start').mockResolvedValue({
       runId: 'run-2',
       modelName: 'my-model',

@@ -46,7 +46,7 @@ describe('conv training (wasm + project kernels)', () => {
     expect(result.model.config.latentSize).toBe(128);
     expect(epochs[2].trainLoss).toBeLessThan(epochs[0].trainLoss);
     expect(epochs.every((e) => e.trainKl === 0 && e.validationKl === 0)).toBe(true);
-    expect(epochs[0].reconstructions.reconstructions[0]).toHaveLength(1024);
+    expect(epochs[0].reconstructions[0]).toHaveLength(1024);
     result.model.dispose();
   });
 

@@ -7,7 +7,7 @@ import { buildModel } from '../../../src/engine/models/build';
 import { batchTensors, disposeBatch, gatherBytes } from '../../../src/engine/train/batches';
 import { helperGradients } from '../../../src/engine/train/gradient-step';
 import { runConfig } from '../../../src/engine/train/run';
-import { resolveSettings } from '../../../src/engine/train/settings';
+import { resolveSettings } from '../../../src/engine/train/resolve-settings';
 import { stepLoss, trainableVariables } from '../../../src/engine/train/step-loss';
 import { mnistDigits } from '../../helpers/digits';
 import { useBackend } from '../../helpers/tf';
@@ -17,7 +17,7 @@ describe("the helper thread's step", () => {
   test('takes the weights and its bytes each step and leaves no tensor behind', async () => {
     const tf = await useBackend('cpu');
     const data = await mnistDigits(16);
-    const model = buildModel(runConfig(data, 'mlp-vae', resolveSettings({ hiddenSize: 16, latentSize: 2 })));
+    const model = buildModel(runConfig(data, 'mlp-vae', resolveSettings({ hiddenSize: 16, latentSize: 2 }, 'mlp-vae')));
     const variables = trainableVariables(model);
     const indexes = Int32Array.from([0, 1, 2, 3, 4, 5]);
     const request = (step: number) => ({

@@ -6,7 +6,8 @@ import { defaultConfig } from '../../../src/engine/models/build';
 import { defaultWorkers } from '../../../src/engine/train/default-workers';
 import { GradientHelper } from '../../../src/engine/train/gradient-helper';
 import { train } from '../../../src/engine/train/train';
-import { SETTINGS_ERRORS } from '../../../src/engine/train/settings';
+import { SETTINGS_ERRORS } from '../../../src/engine/train/resolve-settings';
+import { trainingSettingsFields } from '../../../src/shared/contract/training-settings';
 import { sharedData } from '../../helpers/shared-data';
 import { tf, useBackend } from '../../helpers/tf';
 
@@ -49,7 +50,9 @@ describe('data-parallel training over two threads', () => {
   test('refuses other thread counts', async () => {
     await useBackend('wasm');
     const data = await loadTrainingData(sharedData('mnist/t10k-images-idx3-ubyte.gz'), 'mnist28', { limit: 100 });
-    await expect(train(data, 'mlp-vae', { workers: 3 })).rejects.toThrow(SETTINGS_ERRORS.badWorkers);
+    await expect(train(data, 'mlp-vae', { workers: 3 })).rejects.toThrow(
+      SETTINGS_ERRORS.invalid('workers', trainingSettingsFields.workers.inner.describe),
+    );
   });
 
   test('two threads by default only for conv models, and only on a machine with a second core', () => {

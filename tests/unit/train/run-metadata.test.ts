@@ -4,7 +4,7 @@ import { splitIndexes } from '../../../src/engine/train/evaluate';
 import type { EpochSummary } from '../../../src/engine/train/progress';
 import { runConfig } from '../../../src/engine/train/run';
 import { runMetadata, splitCounts } from '../../../src/engine/train/run-metadata';
-import { DEFAULT_SETTINGS } from '../../../src/engine/train/settings';
+import { resolveSettings } from '../../../src/engine/train/resolve-settings';
 
 function data(count: number, validation: number[] = []): TrainingData {
   const all = Array.from({ length: count }, (_, i) => i);
@@ -23,7 +23,7 @@ function data(count: number, validation: number[] = []): TrainingData {
 
 describe('runMetadata', () => {
   test('counts the split as the trainer draws it: a share of the items, or the data’s own split', () => {
-    const settings = { ...DEFAULT_SETTINGS, validationShare: 0.25, seed: 3 };
+    const settings = resolveSettings({ validationShare: 0.25, seed: 3 }, 'mlp-vae');
     const drawn = splitIndexes(data(40), settings);
     expect(splitCounts(data(40), settings)).toEqual({
       trainCount: drawn.trainIndex.length,
@@ -35,7 +35,7 @@ describe('runMetadata', () => {
 
   test('writes the counts it is given with the data, the settings and the last epoch', () => {
     const d = data(40);
-    const settings = { ...DEFAULT_SETTINGS, validationShare: 0.25 };
+    const settings = resolveSettings({ validationShare: 0.25 }, 'mlp-vae');
     const epoch = (n: number, loss: number): EpochSummary => ({
       epoch: n,
       trainLoss: loss,

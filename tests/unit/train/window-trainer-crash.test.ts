@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import type { TrainingData } from '../../../src/engine/data/training-data.types';
 import { runOnTrainer } from '../../../src/engine/train/remote-run';
-import { resolveSettings } from '../../../src/engine/train/settings';
+import { resolveSettings } from '../../../src/engine/train/resolve-settings';
 import { TRAINER_ERRORS, type TrainerStart } from '../../../src/engine/train/trainer-protocol';
 import { CRASH_NOTICE_WAIT_MS, windowTrainers } from '../../../src/engine/train/trainers';
 import { WINDOW_DATA_CAP_BYTES, WINDOW_PAYLOAD_ERRORS } from '../../../src/engine/train/window-payload';
@@ -16,7 +16,7 @@ import { useBackend } from '../../helpers/tf';
 const gpuRun = (data: TrainingData, epochs = 2): TrainerStart => ({
   type: 'start',
   kind: 'mlp-vae',
-  settings: resolveSettings({ epochs, batchSize: 3, hiddenSize: 32, workers: 1, backend: 'webgpu' }),
+  settings: resolveSettings({ epochs, batchSize: 3, hiddenSize: 32, workers: 1, backend: 'webgpu' }, 'mlp-vae'),
   data,
   allowSoftware: false,
 });

@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { defaultTrainingBackend, type BackendReport, type BackendStatus } from '../../../src/shared/types/backend';
 import { runOnTrainer } from '../../../src/engine/train/remote-run';
-import { resolveSettings } from '../../../src/engine/train/settings';
+import { resolveSettings } from '../../../src/engine/train/resolve-settings';
 import { serveTrainer } from '../../../src/engine/train/trainer-core';
 import type { FromTrainer, ToTrainer } from '../../../src/engine/train/trainer-protocol';
 import { windowTrainers, type TrainerPort } from '../../../src/engine/train/trainers';
@@ -127,7 +127,10 @@ describe('GPU runs in a trainer window', () => {
       {
         type: 'start',
         kind: 'mlp-vae',
-        settings: resolveSettings({ epochs: 2, batchSize: 3, hiddenSize: 32, workers: 1, backend: 'webgpu' }),
+        settings: resolveSettings(
+          { epochs: 2, batchSize: 3, hiddenSize: 32, workers: 1, backend: 'webgpu' },
+          'mlp-vae',
+        ),
         data,
         allowSoftware: false,
       },

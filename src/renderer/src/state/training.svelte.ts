@@ -1,17 +1,25 @@
 import type {
   GpuSwitch,
-  TrainingBatchEvent,
   TrainingCapabilities,
   TrainingDoneEvent,
-  TrainingEpochEvent,
-  TrainingKind,
-  TrainingProgressEvent,
   TrainingRunInfo,
   TrainingSource,
 } from '../../../shared/contract/training';
 import { MODEL_NAME_PATTERN } from '../../../shared/contract/training';
+import type { Request } from '../../../shared/contract/index';
+import type {
+  TrainingBatchEvent,
+  TrainingEpochEvent,
+  TrainingProgressEvent,
+} from '../../../shared/contract/training-progress';
+import {
+  TRAINING_DEFAULTS,
+  type SettingName,
+  type TrainingSettingValues,
+} from '../../../shared/contract/training-settings';
+import { DEFAULT_KIND, KIND_SPECS, type ModelKind } from '../../../shared/model-kinds';
 import type { EngineStatus } from '../../../shared/types/app';
-import { defaultTrainingBackend, type BackendName, type TrainerBackendName } from '../../../shared/types/backend';
+import { defaultTrainingBackend, type BackendName } from '../../../shared/types/backend';
 import { fileNumber, fileSafe } from '../lib/gif';
 import { messageOf } from '../lib/errors';
 import { studio } from '../lib/studio';
@@ -25,16 +33,6 @@ export const TRAINING_UI_ERRORS = {
       ? `The engine stopped during training and was restarted. Epoch ${epochsDone} is kept as a checkpoint: start again with "Resume" ticked.`
       : 'The engine stopped during training and was restarted. No epoch had finished, so there is no checkpoint to resume from.',
 } as const;
-
-export const CONV_KINDS: readonly TrainingKind[] = ['conv-ae', 'conv-vae'];
-
-export const KIND_LABELS: Record<TrainingKind, string> = {
-  'conv-ae': 'Conv autoencoder (32×32, 128-d)',
-  'mlp-vae': 'MLP VAE (784-512-2)',
-  'conv-vae': 'Conv VAE (Keras book)',
-  cvae: 'Conditional VAE',
-  'cvae-prior': 'Conditional VAE, learned prior',
-};
 
 export interface ChartPoint {
   /** Epochs done, fractional within an epoch. */
@@ -64,22 +62,20 @@ export interface EpochStrip extends StripImages {
   epoch: number;
 }
 
+/**
+ * The form's settings, one per row of the settings table: a value, or none where the field is
+ * empty (a setting the engine picks, such as the threads; a required one emptied is refused).
+ */
+export type SettingsDraft = { [K in SettingName]: TrainingSettingValues[K] | undefined | null };
+
 export interface TrainingForm {
   source: string;
-  kind: TrainingKind;
+  kind: ModelKind;
   modelName: string;
-  epochs: number;
-  batchSize: number;
-  learningRate: number;
-  optimizer: 'adam' | 'rmsprop' | 'sgd';
-  beta: number;
-  latentSize: number;
-  validationShare: number;
-  seed: number;
-  limit: number | undefined;
+  settings: SettingsDraft;
+  /** Items to train on; none (an empty field) means all of them. */
+  limit: number | undefined | null;
   resume: boolean;
-  /** The backend to train on; undefined until the engine has said which are available. */
-  backend: TrainerBackendName | undefined;
 }
 
 /** The backend the form starts on: the one a run would take unasked (the list is best first). */
@@ -87,25 +83,31 @@ export function bestBackend(capabilities: TrainingCapabilities | undefined): Bac
   return defaultTrainingBackend(capabilities?.backends ?? []);
 }
 
+type StartSettings = Request<'training:start'>['settings'];
+
+/**
+ * The settings the form has a value for. An emptied field is left out: the engine picks where it
+ * may (the threads), and refuses a required one by name, as the contract's schema says.
+ */
+function filledIn(draft: SettingsDraft): StartSettings {
+  return Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== undefined && v !== null)) as StartSettings;
+}
+
 /** The Train tab: the form, the run in progress (from events) and how it ended. */
 export class TrainingState {
   #sources = $state<TrainingSource[]>([]);
   #capabilities = $state<TrainingCapabilities | undefined>();
-  #form = $state<TrainingForm>({
+  /**
+   * The form, bound field by field by the Train view; `refresh` also writes the source (the first
+   * listed, where none is chosen) and the backend (the best available, where the chosen one is not).
+   */
+  form = $state<TrainingForm>({
     source: '',
-    kind: 'mlp-vae',
+    kind: DEFAULT_KIND,
     modelName: 'my-model',
-    epochs: 5,
-    batchSize: 128,
-    learningRate: 0.001,
-    optimizer: 'adam',
-    beta: 1,
-    latentSize: 2,
-    validationShare: 0.1,
-    seed: 1,
+    settings: { ...TRAINING_DEFAULTS },
     limit: undefined,
     resume: false,
-    backend: undefined,
   });
   #run = $state<TrainingRunInfo | null>(null);
   #loadingMessage = $state('');
@@ -129,10 +131,6 @@ export class TrainingState {
   }
   get capabilities(): TrainingCapabilities | undefined {
     return this.#capabilities;
-  }
-  /** The form as it stands; each field changes through its method below. */
-  get form(): Readonly<TrainingForm> {
-    return this.#form;
   }
   get run(): TrainingRunInfo | null {
     return this.#run;
@@ -179,56 +177,12 @@ export class TrainingState {
     return this.#gpuSwitchAsked;
   }
 
-  chooseSource(id: string): void {
-    this.#form.source = id;
-  }
-  chooseKind(kind: TrainingKind): void {
-    this.#form.kind = kind;
-  }
-  chooseBackend(backend: TrainerBackendName | undefined): void {
-    this.#form.backend = backend;
-  }
-  chooseOptimizer(optimizer: TrainingForm['optimizer']): void {
-    this.#form.optimizer = optimizer;
-  }
-  setModelName(name: string): void {
-    this.#form.modelName = name;
-  }
-  setEpochs(epochs: number): void {
-    this.#form.epochs = epochs;
-  }
-  setBatchSize(size: number): void {
-    this.#form.batchSize = size;
-  }
-  setLearningRate(rate: number): void {
-    this.#form.learningRate = rate;
-  }
-  setBeta(beta: number): void {
-    this.#form.beta = beta;
-  }
-  setLatentSize(size: number): void {
-    this.#form.latentSize = size;
-  }
-  setValidationShare(share: number): void {
-    this.#form.validationShare = share;
-  }
-  setSeed(seed: number): void {
-    this.#form.seed = seed;
-  }
-  /** Items to train on; undefined (an empty field) means all of them. */
-  setLimit(limit: number | undefined): void {
-    this.#form.limit = limit;
-  }
-  setResume(resume: boolean): void {
-    this.#form.resume = resume;
-  }
-
   get running(): boolean {
     return this.#run !== null;
   }
 
   get convWarning(): boolean {
-    return CONV_KINDS.includes(this.#form.kind) && this.#capabilities?.convTrainable === false;
+    return KIND_SPECS[this.form.kind].convolutional && this.#capabilities?.convTrainable === false;
   }
 
   /** 0–1 through the whole run. */
@@ -277,9 +231,10 @@ export class TrainingState {
       this.#capabilities = capabilities;
       this.#run = run;
       this.#gpuSwitch = gpuSwitch;
-      const chosen = capabilities.backends?.find((b) => b.name === this.#form.backend);
-      if (!chosen?.available) this.#form.backend = bestBackend(capabilities);
-      if (!sources.some((s) => s.id === this.#form.source)) this.#form.source = sources[0]?.id ?? '';
+      const form = this.form;
+      const chosen = capabilities.backends?.find((b) => b.name === form.settings.backend);
+      if (!chosen?.available) form.settings.backend = bestBackend(capabilities);
+      if (!sources.some((s) => s.id === form.source)) form.source = sources[0]?.id ?? '';
     } catch (error) {
       this.#error = messageOf(error);
     }
@@ -311,7 +266,7 @@ export class TrainingState {
   }
 
   async start(): Promise<void> {
-    const f = this.#form;
+    const f = this.form;
     this.#error = undefined;
     if (!MODEL_NAME_PATTERN.test(f.modelName)) {
       this.#error = TRAINING_UI_ERRORS.badName;
@@ -330,23 +285,15 @@ export class TrainingState {
     this.#validationKl = [];
     this.#originals = undefined;
     this.#strips = [];
-    this.maps.clear(`${fileSafe(f.modelName)}-${f.kind}-beta${fileNumber(f.beta)}-latent${f.latentSize}`);
+    const { beta, latentSize } = f.settings;
+    const betaText = beta == null ? '' : fileNumber(beta);
+    this.maps.clear(`${fileSafe(f.modelName)}-${f.kind}-beta${betaText}-latent${latentSize ?? ''}`);
     try {
       const run = await studio.training.start({
         source: f.source,
         kind: f.kind,
         modelName: f.modelName,
-        settings: {
-          epochs: f.epochs,
-          batchSize: f.batchSize,
-          learningRate: f.learningRate,
-          optimizer: f.optimizer,
-          beta: f.beta,
-          latentSize: f.latentSize,
-          validationShare: f.validationShare,
-          seed: f.seed,
-          ...(f.backend ? { backend: f.backend } : {}),
-        },
+        settings: filledIn(f.settings),
         ...(f.limit ? { limit: f.limit } : {}),
         resume: f.resume,
       });
