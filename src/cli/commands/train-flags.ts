@@ -1,13 +1,19 @@
 import { RASTER_RECIPES } from '../../engine/data/training-data.types';
 import { MODEL_KINDS } from '../../engine/models/types';
+import type { TrainSettings } from '../../engine/train/settings';
 import {
   defaultText,
   SETTING_NAMES,
+  settingSchema,
   TRAINING_SETTINGS,
   type SettingRow,
 } from '../../shared/contract/training-settings';
+import { schemaFlag, type ParsedArgs } from '../args';
 import { BACKEND_FLAG } from '../backend-flag';
 import { jsonFlag, type Flag } from '../command';
+
+/** The settings that are flags of their own; the backend is the CLI's (see TRAIN_FLAGS). */
+const FLAG_SETTINGS = SETTING_NAMES.filter((name) => name !== 'backend');
 
 /** A training setting's flag, as its row in the contract's table describes it. */
 function settingFlag(row: SettingRow): Flag {
@@ -30,7 +36,7 @@ export const TRAIN_FLAGS: readonly Flag[] = [
   },
   { name: 'model', value: 'KIND', about: `the kind of model: ${MODEL_KINDS.join(', ')}`, required: true },
   { name: 'out', value: 'DIR', about: 'the folder the trained model is saved to', required: true },
-  ...SETTING_NAMES.filter((name) => name !== 'backend').map((name) => settingFlag(TRAINING_SETTINGS[name])),
+  ...FLAG_SETTINGS.map((name) => settingFlag(TRAINING_SETTINGS[name])),
   BACKEND_FLAG,
   { name: 'limit', value: 'N', about: 'read at most N drawings from each source', default: 'all of them' },
   {
@@ -42,3 +48,18 @@ export const TRAIN_FLAGS: readonly Flag[] = [
   { name: 'resume', about: 'continue the interrupted run for --out from its checkpoint' },
   jsonFlag('one line per epoch'),
 ];
+
+/** The training settings given as flags, each checked by its row's schema: the studio's limits. */
+export function settingsFromFlags(args: ParsedArgs): Partial<TrainSettings> {
+  const given: Record<string, unknown> = {};
+  for (const name of FLAG_SETTINGS) {
+    const row: SettingRow = TRAINING_SETTINGS[name];
+    const value =
+      row.type === 'switch'
+        ? args.flags.has(row.flag) || undefined
+        : schemaFlag(args, row.flag, settingSchema(row), row.type === 'number' ? Number : String);
+    if (value !== undefined) given[name] = value;
+  }
+  // Each value has passed its own setting's schema.
+  return given as Partial<TrainSettings>;
+}

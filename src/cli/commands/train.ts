@@ -7,14 +7,12 @@ import { defaultDataHome } from '../../engine/paths';
 import { checkpointFolderFor } from '../../engine/train/checkpoint-folder';
 import { mergeTrainingData } from '../../engine/train/merge-data';
 import type { EpochProgress } from '../../engine/train/progress';
-import { defaultWorkers } from '../../engine/train/default-workers';
-import type { TrainSettings } from '../../engine/train/settings';
+import { resolveSettings } from '../../engine/train/resolve-settings';
 import { train } from '../../engine/train/train';
 import { parseArgs, schemaFlag, stringFlag } from '../args';
-import { trainingLimitSchema, trainingSettingsFields } from '../../shared/contract/training';
+import { trainingLimitSchema } from '../../shared/contract/training';
 import { type CliCommand, type CliIo, defineCommand, UsageError } from '../command';
-import { TRAIN_FLAGS } from './train-flags';
-import { TRAINING_DEFAULTS } from '../../shared/contract/training-settings';
+import { settingsFromFlags, TRAIN_FLAGS } from './train-flags';
 import { registerWasmKernels } from '../../engine/backend/register-kernels';
 import { BACKEND_ORDER, selectBackend } from '../../engine/backend/select';
 import type { BackendName } from '../../shared/types/backend';
@@ -50,29 +48,8 @@ function epochLine(e: EpochProgress): string {
 }
 
 function epochJson(e: EpochProgress): string {
-  const { reconstructions: _samples, ...rest } = e;
+  const { imageSize: _size, originals: _originals, reconstructions: _pictures, ...rest } = e;
   return JSON.stringify(rest);
-}
-
-function settingsFrom(args: ReturnType<typeof parseArgs>): Partial<TrainSettings> {
-  const s: Partial<TrainSettings> = {};
-  const put = <K extends keyof TrainSettings>(key: K, value: TrainSettings[K] | undefined) => {
-    if (value !== undefined) s[key] = value;
-  };
-  // The studio's limits: every flag goes through the contract's schema of its setting.
-  const f = trainingSettingsFields;
-  put('epochs', schemaFlag(args, 'epochs', f.epochs));
-  put('batchSize', schemaFlag(args, 'batch', f.batchSize));
-  put('latentSize', schemaFlag(args, 'latent', f.latentSize));
-  put('hiddenSize', schemaFlag(args, 'hidden', f.hiddenSize));
-  put('seed', schemaFlag(args, 'seed', f.seed));
-  put('workers', schemaFlag(args, 'workers', f.workers));
-  put('beta', schemaFlag(args, 'beta', f.beta));
-  put('learningRate', schemaFlag(args, 'lr', f.learningRate));
-  put('optimizer', schemaFlag(args, 'optimizer', f.optimizer, String));
-  put('validationShare', schemaFlag(args, 'validation', f.validationShare));
-  if (args.flags.has('denoising')) s.denoising = true;
-  return s;
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
@@ -83,8 +60,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (!out) throw new UsageError('--out DIR is required');
   const sources = [...(stringFlag(args, 'data')?.split(',') ?? []), ...args.positional].filter(Boolean);
   if (sources.length === 0) throw new UsageError('--data needs at least one dataset id or file');
-  const settings = settingsFrom(args);
-  settings.workers ??= defaultWorkers(kind);
+  // Each setting not given takes the table's default, as in the studio.
+  const settings = resolveSettings(settingsFromFlags(args), kind);
   const recipe = recipeOf(stringFlag(args, 'recipe')) ?? defaultRecipe(kind, sources);
   const limit = schemaFlag(args, 'limit', trainingLimitSchema);
   const json = args.flags.has('json');
@@ -95,8 +72,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const backend = await startBackend(backendFlag(args));
   const parts = [];
   for (const source of sources) {
-    const validationShare = settings.validationShare ?? TRAINING_DEFAULTS.validationShare;
-    parts.push(await loadTrainingData(source, recipe, { limit, seed: settings.seed, validationShare }));
+    const { seed, validationShare } = settings;
+    parts.push(await loadTrainingData(source, recipe, { limit, seed, validationShare }));
   }
   const data = mergeTrainingData(parts);
   if (!json)
@@ -141,7 +118,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
 export const command: CliCommand = defineCommand({
   name: 'train',
-  summary: 'train a model (conv-ae, mlp-vae, conv-vae, cvae, cvae-prior) on datasets or data files',
+  summary: `train a model (${MODEL_KINDS.join(', ')}) on datasets or data files`,
   operands: '[FILE…]',
   flags: TRAIN_FLAGS,
   // Usage errors and failures are reported by the dispatcher (src/cli/index.ts).

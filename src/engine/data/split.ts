@@ -1,3 +1,5 @@
+import { TRAINING_DEFAULTS } from '../../shared/contract/training-settings';
+
 /** mulberry32: tiny, fast and identical on every platform, so a seed means the same split everywhere. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
@@ -10,8 +12,9 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export const DEFAULT_VALIDATION_SHARE = 0.1;
-export const DEFAULT_SPLIT_SEED = 1;
+// A split made without a run (a dataset's import) is the one a run with the default settings makes.
+export const DEFAULT_VALIDATION_SHARE = TRAINING_DEFAULTS.validationShare;
+export const DEFAULT_SPLIT_SEED = TRAINING_DEFAULTS.seed;
 
 /** Shuffles 0..count-1 with the seed; the first share (rounded) is validation, sorted. */
 export function splitIndexes(

@@ -1,9 +1,6 @@
-import { TRAINING_DEFAULTS, type TrainingSettings } from '../../shared/contract/training-settings';
+import type { TrainingSettings } from '../../shared/contract/training-settings';
 
 // The settings, their defaults and limits are the contract's table; a run resolves them with
 // resolveSettings (resolve-settings.ts, engine side: it asks the machine for its cores).
 export type { OptimizerName } from '../../shared/contract/training-settings';
 export type TrainSettings = TrainingSettings;
-
-/** The table's defaults, under the name the CLI's flags read until they read the table itself. */
-export const DEFAULT_SETTINGS = TRAINING_DEFAULTS;

@@ -1,4 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { parseArgs } from '../../../src/cli/args';
+import { command as trainCommand } from '../../../src/cli/commands/train';
+import { settingsFromFlags, TRAIN_FLAGS } from '../../../src/cli/commands/train-flags';
 import { settingField, settingFields } from '../../../src/renderer/src/lib/training-fields';
 import {
   defaultText,
@@ -57,5 +60,21 @@ describe('every training setting is one row of the table, and every place that n
         expect(shown).toContain(name);
       }
     }
+  });
+
+  test.each(rows)('%s: `latentdraw train` has its flag, with its help and default from the row', (name, row) => {
+    const flag = TRAIN_FLAGS.find((f) => f.name === row.flag);
+    expect(flag, `no --${row.flag}`).toBeDefined();
+    // The backend's flag is the CLI's own: its choices are the backends plain Node has.
+    if (name === 'backend') return;
+    expect(flag?.about).toBe(row.help);
+    expect(flag?.default).toBe(defaultText(row));
+    if (row.type === 'switch') {
+      expect(settingsFromFlags(parseArgs([`--${row.flag}`], trainCommand))).toEqual({ [name]: true });
+      return;
+    }
+    const sample = row.type === 'number' ? String(row.max) : String(row.values[0]);
+    const parsed = settingsFromFlags(parseArgs([`--${row.flag}`, sample], trainCommand));
+    expect(parsed).toEqual({ [name]: row.type === 'number' ? row.max : sample });
   });
 });

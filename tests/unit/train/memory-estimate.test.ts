@@ -5,7 +5,7 @@ import { MEMORY_BUDGET_BYTES, MEMORY_ERRORS } from '../../../src/engine/memory-b
 import { buildModel, defaultConfig } from '../../../src/engine/models/build';
 import { MODEL_KINDS, type ModelConfig, type ModelKind } from '../../../src/engine/models/types';
 import { checkRunFits, checkSettingsFit, RUN_MEMORY, runFootprint } from '../../../src/engine/train/memory-estimate';
-import { DEFAULT_SETTINGS } from '../../../src/engine/train/settings';
+import { TRAINING_DEFAULTS } from '../../../src/shared/contract/training-settings';
 import { TRAINING_LIMITS } from '../../../src/shared/contract/training';
 import { useBackend } from '../../helpers/tf';
 
@@ -44,7 +44,7 @@ describe('the memory a training run needs', () => {
     }
     for (const kind of MODEL_KINDS) {
       const config = defaultConfig(kind, { numClasses: classesOf(kind) > 1 ? 10 : 1 });
-      expect(runFootprint(config, DEFAULT_SETTINGS.batchSize, 2).bytes, kind).toBeLessThan(MEMORY_BUDGET_BYTES / 3);
+      expect(runFootprint(config, TRAINING_DEFAULTS.batchSize, 2).bytes, kind).toBeLessThan(MEMORY_BUDGET_BYTES / 3);
     }
   });
 
