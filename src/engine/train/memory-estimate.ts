@@ -1,3 +1,4 @@
+import { settingApplies } from '../../shared/model-kinds';
 import { checkMemory } from '../memory-budget';
 import { defaultConfig } from '../models/build';
 import { isConditional, trilSize, type ModelConfig, type ModelKind } from '../models/types';
@@ -127,16 +128,18 @@ function cvaePrior(c: ModelConfig): Shape {
   return { layers, fixed: 2 * t * k * k };
 }
 
-function shapeOf(config: ModelConfig): Shape {
-  const kinds: Record<ModelKind, (c: ModelConfig) => Shape> = {
-    'conv-ae': convAe,
-    'conv-vae': convVae,
-    'mlp-vae': (c) => mlpVae(c, 0),
-    cvae: (c) => mlpVae(c, c.numClasses),
-    'cvae-prior': cvaePrior,
-  };
-  return kinds[config.kind](config);
-}
+/**
+ * Each kind's sizes as the estimate sees them, and what to lower when its run does not fit. The
+ * record's type makes a kind without an estimate a type error, as a kind without a builder is.
+ */
+const KIND_MEMORY: { readonly [K in ModelKind]: { shape: (c: ModelConfig) => Shape; lower: string } } = {
+  'conv-ae': { shape: convAe, lower: 'the batch size' },
+  'conv-vae': { shape: convVae, lower: 'the batch size' },
+  'mlp-vae': { shape: (c) => mlpVae(c, 0), lower: 'the batch size or hidden units' },
+  cvae: { shape: (c) => mlpVae(c, c.numClasses), lower: 'the batch size or hidden units' },
+  // Its full-covariance posterior holds k×k values per drawing.
+  'cvae-prior': { shape: cvaePrior, lower: 'the batch size, hidden units or latent size' },
+};
 
 /**
  * Copies of every weight a run holds at its peak: the weights, Adam's two moments, the
@@ -162,7 +165,7 @@ export interface RunFootprint {
  * config alone (nothing is built): weights × their copies + activations × the batch.
  */
 export function runFootprint(config: ModelConfig, batchSize: number, workers = 1): RunFootprint {
-  const { layers, fixed } = shapeOf(config);
+  const { layers, fixed } = KIND_MEMORY[config.kind].shape(config);
   const parameters = layers.reduce((sum, l) => sum + l.params, 0);
   const valuesPerImage = layers.reduce((sum, l) => sum + l.values, 0);
   const copies = PARAMETER_COPIES + (workers > 1 ? HELPER_COPIES : 0);
@@ -172,11 +175,7 @@ export function runFootprint(config: ModelConfig, batchSize: number, workers = 1
 
 export const RUN_MEMORY = {
   what: 'this run',
-  advice: (kind: ModelKind) => {
-    if (kind === 'cvae-prior') return 'lower the batch size, hidden units or latent size';
-    if (isConditional(kind) || kind === 'mlp-vae') return 'lower the batch size or hidden units';
-    return 'lower the batch size';
-  },
+  advice: (kind: ModelKind) => `lower ${KIND_MEMORY[kind].lower}`,
 } as const;
 
 /**
@@ -198,7 +197,8 @@ export function checkSettingsFit(
   settings: { batchSize: number; latentSize: number; hiddenSize?: number; workers?: number },
 ): void {
   const config = defaultConfig(kind, {
-    latentSize: kind === 'conv-ae' ? undefined : settings.latentSize,
+    // As runConfig: a kind whose code size follows from its layers keeps its own.
+    latentSize: settingApplies(kind, 'latentSize') ? settings.latentSize : undefined,
     hiddenSize: settings.hiddenSize,
     numClasses: isConditional(kind) ? 2 : 1,
   });
