@@ -20,8 +20,8 @@ const common = {
 export const BUNDLES = [
   { ...common, entryPoints: ['src/engine/host.ts'], outfile: 'out/engine/host.js' },
   // The second training thread of data-parallel training, loaded beside the engine.
-  { ...common, entryPoints: ['src/engine/train/gradient-worker.ts'], outfile: 'out/engine/gradient-worker.js' },
-  { ...common, entryPoints: ['src/engine/train/trainer-thread.ts'], outfile: 'out/engine/trainer-thread.js' },
+  { ...common, entryPoints: ['src/engine/train/parallel/worker.ts'], outfile: 'out/engine/gradient-worker.js' },
+  { ...common, entryPoints: ['src/engine/train/trainer/thread.ts'], outfile: 'out/engine/trainer-thread.js' },
   { ...common, entryPoints: ['src/cli/index.ts'], outfile: 'out/cli/index.js' },
   // Browser mode decodes big WebSocket frames on this thread, loaded beside the CLI.
   { ...common, entryPoints: ['src/server/frame-decoder-worker.ts'], outfile: 'out/cli/frame-decoder-worker.js' },

@@ -22,9 +22,9 @@ import { bytesToUnit, unitToBytes } from '../src/engine/data/raster/pixel-bytes'
 import type { TrainingData } from '../src/engine/data/training-data.types';
 import { saveModel } from '../src/engine/models/store/store';
 import type { ModelKind } from '../src/engine/models/types';
-import { gatherBytes } from '../src/engine/train/batches';
+import { gatherBytes } from '../src/engine/train/step/batches';
 import type { TrainSettings } from '../src/engine/train/settings';
-import { train } from '../src/engine/train/train';
+import { train } from '../src/engine/train/job/run-in-process';
 
 const resourcesRoot = resolve('resources');
 const outRoot = join(resourcesRoot, 'models');

@@ -15,7 +15,7 @@ import { encodeGrayPng, upscale } from '../../src/engine/image/png';
 import { decodeGrid, tileGrid } from '../../src/engine/latent/grid';
 import { loadModel, saveModel } from '../../src/engine/models/store/store';
 import type { LatentModel } from '../../src/engine/models/types';
-import { train } from '../../src/engine/train/train';
+import { train } from '../../src/engine/train/job/run-in-process';
 import { numberArg, parseArgs } from './args';
 
 const SHARED = process.env.LATENTDRAW_SHARED_DATA ?? resolve(import.meta.dirname, '../../../shared/data');

@@ -22,7 +22,7 @@ import { loadTrainingData } from '../../src/engine/data/training-data';
 import type { TrainingData } from '../../src/engine/data/training-data.types';
 import { isConditional, MODEL_KINDS, type ModelKind } from '../../src/engine/models/types';
 import type { TrainSettings } from '../../src/engine/train/settings';
-import { train } from '../../src/engine/train/train';
+import { train } from '../../src/engine/train/job/run-in-process';
 import { numberArg, parseArgs } from './args';
 import { fidelityMarkdown, runFidelity } from './fidelity/fidelity';
 

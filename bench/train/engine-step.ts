@@ -1,9 +1,9 @@
 import { buildModel, defaultConfig } from '../../src/engine/models/build';
 import type { ModelKind } from '../../src/engine/models/types';
-import { GradientHelper } from '../../src/engine/train/gradient-helper';
-import { makeOptimizer } from '../../src/engine/train/optimizer';
-import { parallelStepper, singleStepper, type Stepper } from '../../src/engine/train/step';
-import { trainableVariables } from '../../src/engine/train/step-loss';
+import { GradientHelper } from '../../src/engine/train/parallel/helper';
+import { makeOptimizer } from '../../src/engine/train/step/optimizer';
+import { parallelStepper, singleStepper, type Stepper } from '../../src/engine/train/step/stepper';
+import { trainableVariables } from '../../src/engine/train/step/loss';
 import type { BackendName } from '../../src/shared/types/backend';
 import { benchDrawings } from './drawings';
 

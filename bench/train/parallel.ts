@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { selectBackend } from '../../src/engine/backend/select';
 import { loadTrainingData } from '../../src/engine/data/training-data';
 import type { ModelKind } from '../../src/engine/models/types';
-import { train } from '../../src/engine/train/train';
+import { train } from '../../src/engine/train/job/run-in-process';
 import { sharedData } from '../../tests/helpers/shared-data';
 
 const { values } = parseArgs({

@@ -10,7 +10,7 @@
  * `cpu_ratio` is the same comparison in CPU time per step (peer's / ours, one-thread rows): on a
  * shared machine it moves far less with the load than wall time does.
  *
- * Steps run through the engine's own steppers (src/engine/train/step.ts). On wasm each model runs
+ * Steps run through the engine's own steppers (src/engine/train/step/stepper.ts). On wasm each model runs
  * at its book batch on 1 and 2 threads; the row with the studio's default setting (wasm, the
  * default batch size, defaultWorkers(kind) threads) carries `"default": true`, and is added where
  * it is neither of those. wasm runs with registerWasmKernels(); cpu with registerCpuKernelFixes().

@@ -2,7 +2,7 @@ import { tf } from '../../src/engine/backend/select';
 import { buildModel, defaultConfig } from '../../src/engine/models/build';
 import { lossTerms, runDecoder, runEncoder } from '../../src/engine/models/forward';
 import type { LatentModel, ModelKind } from '../../src/engine/models/types';
-import { makeOptimizer } from '../../src/engine/train/optimizer';
+import { makeOptimizer } from '../../src/engine/train/step/optimizer';
 import { benchImages } from './drawings';
 
 /** The three models the studio trains, with the batch sizes the books trained them at. */

@@ -8,7 +8,7 @@ import type { BackendReport } from '../shared/types/backend';
 import type { DatasetStore } from './data/store/dataset-store';
 import type { LoadedModels } from './runtime/loaded-models';
 import type { StudioRuntime } from './runtime/studio-runtime';
-import type { TrainerProvider } from './train/trainers';
+import type { TrainerProvider } from './train/trainer/providers';
 
 export type Emit = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 

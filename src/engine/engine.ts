@@ -8,7 +8,7 @@ import { DatasetStore } from './data/store/dataset-store';
 import { explainFsError } from './fs-errors';
 import { dataFolders } from './paths';
 import { LoadedModels } from './runtime/loaded-models';
-import { threadTrainers, type TrainerProvider } from './train/trainers';
+import { threadTrainers, type TrainerProvider } from './train/trainer/providers';
 import type { Emit, EngineContext } from './context';
 import { createHandlers } from './handlers/index';
 import { StudioRuntime } from './runtime/studio-runtime';

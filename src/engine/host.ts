@@ -6,7 +6,7 @@
 import { toErrorInfo } from '../shared/contract/envelope';
 import type { EngineConfig, FromEngine, ToEngine } from '../shared/engine-protocol';
 import { startEngine, type Engine } from './engine';
-import { threadTrainers, windowTrainers, type TrainerPort, type TrainerProvider } from './train/trainers';
+import { threadTrainers, windowTrainers, type TrainerPort, type TrainerProvider } from './train/trainer/providers';
 
 interface Port {
   post(message: FromEngine): void;

@@ -4,8 +4,8 @@
  * hands it a MessagePort from main, whose other end the engine holds. The e2e tests load the
  * same page in Chromium and hand it a port of their own.
  */
-import { serveTrainer } from '../engine/train/trainer-core';
-import type { FromTrainer, ToTrainer } from '../engine/train/trainer-protocol';
+import { serveTrainer } from '../engine/train/trainer/serve';
+import type { FromTrainer, ToTrainer } from '../engine/train/trainer/protocol';
 import { useWindowBackend, windowBackends } from './window-backend';
 
 /** What the preload (or a test) posts to this window, with the port attached. */

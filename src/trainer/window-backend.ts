@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import type { AdapterInfo, BackendStatus, TrainerBackendName } from '../shared/types/backend';
 import { probeAdapter, type GpuLike } from '../shared/webgpu-adapter';
-import { TRAINER_ERRORS } from '../engine/train/trainer-protocol';
+import { TRAINER_ERRORS } from '../engine/train/trainer/protocol';
 
 /** navigator.gpu of this page, where Chromium has WebGPU (the DOM library does not declare it). */
 function pageGpu(): GpuLike | undefined {

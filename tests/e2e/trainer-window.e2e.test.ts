@@ -12,7 +12,7 @@ import { startBrowserMode, type BrowserMode } from '../../src/cli/browser-mode';
 import { registerWasmKernels } from '../../src/engine/backend/register-kernels';
 import type { TrainingData } from '../../src/engine/data/training-data.types';
 import { MODEL_KINDS, type ModelKind } from '../../src/engine/models/types';
-import { runTraining } from '../../src/engine/train/run';
+import { runTraining } from '../../src/engine/train/run/run-training';
 import type { TrainerBackendName } from '../../src/shared/types/backend';
 import { useBackend } from '../helpers/tf';
 import { launchWebgpuChromium } from './gpu-chromium';

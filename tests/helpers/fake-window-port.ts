@@ -1,7 +1,7 @@
 import type { BackendStatus } from '../../src/shared/types/backend';
-import { serveTrainer } from '../../src/engine/train/trainer-core';
-import type { FromTrainer, ToTrainer } from '../../src/engine/train/trainer-protocol';
-import type { TrainerPort } from '../../src/engine/train/trainers';
+import { serveTrainer } from '../../src/engine/train/trainer/serve';
+import type { FromTrainer, ToTrainer } from '../../src/engine/train/trainer/protocol';
+import type { TrainerPort } from '../../src/engine/train/trainer/providers';
 import { tf } from './tf';
 
 export interface FakeWindowPort extends TrainerPort {

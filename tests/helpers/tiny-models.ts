@@ -6,7 +6,7 @@ import { selectBackend } from '../../src/engine/backend/select';
 import { loadTrainingData } from '../../src/engine/data/training-data';
 import { saveModel } from '../../src/engine/models/store/store';
 import type { ModelKind } from '../../src/engine/models/types';
-import { train } from '../../src/engine/train/train';
+import { train } from '../../src/engine/train/job/run-in-process';
 import { sharedData } from './shared-data';
 
 /**

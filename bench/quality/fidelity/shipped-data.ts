@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { loadTrainingData } from '../../../src/engine/data/training-data';
 import type { TrainingData } from '../../../src/engine/data/training-data.types';
-import { gatherImages } from '../../../src/engine/train/batches';
+import { gatherImages } from '../../../src/engine/train/step/batches';
 
 export const DIGITS_FILE = 'data/mnist-t10k-images-idx3-ubyte.gz';
 export const CATS_FILE = 'data/cat.first3000.npy';

@@ -1,7 +1,7 @@
 import { UMAP } from 'umap-js';
 import { nearestNeighbours } from '../latent/neighbours';
 import { pca, project } from '../latent/pca';
-import { mulberry32 } from '../train/rng';
+import { mulberry32 } from '../train/run/rng';
 import type { Projection } from '../../shared/contract/explore';
 import { EXPLORE_ERRORS } from './errors';
 

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { FORWARD_ERRORS, runDecoder, runEncoder } from '../models/forward';
 import type { LatentModel } from '../models/types';
-import { oneHotRows } from '../train/batches';
+import { oneHotRows } from '../train/step/batches';
 
 /** Rows per forward pass: bounds memory on large sets, keeps each call short for the host. */
 const CHUNK = 256;

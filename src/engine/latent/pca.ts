@@ -1,4 +1,4 @@
-import { mulberry32 } from '../train/rng';
+import { mulberry32 } from '../train/run/rng';
 
 export interface PcaResult {
   mean: Float32Array;

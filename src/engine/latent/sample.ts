@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LatentModel } from '../models/types';
-import { mulberry32 } from '../train/rng';
-import { oneHotRows } from '../train/batches';
+import { mulberry32 } from '../train/run/rng';
+import { oneHotRows } from '../train/step/batches';
 import { LATENT_ERRORS } from './codes';
 
 /** count×dim standard normal values, seeded (Box–Muller over mulberry32). */

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { tf } from '../../../src/engine/backend/select';
 import { startEngine, type Engine } from '../../../src/engine/engine';
 import { loadTrainingData } from '../../../src/engine/data/training-data';
-import { train } from '../../../src/engine/train/train';
+import { train } from '../../../src/engine/train/job/run-in-process';
 import { sharedData } from '../../helpers/shared-data';
 import { tempDir } from '../../helpers/temp-folder';
 

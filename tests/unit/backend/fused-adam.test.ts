@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tf, useBackend } from '../../helpers/tf';
 import { registerCpuKernelFixes, registerWasmKernels } from '../../../src/engine/backend/register-kernels';
-import { FusedAdamOptimizer } from '../../../src/engine/train/fused-adam';
-import { makeOptimizer } from '../../../src/engine/train/optimizer';
+import { FusedAdamOptimizer } from '../../../src/engine/train/step/fused-adam';
+import { makeOptimizer } from '../../../src/engine/train/step/optimizer';
 import { expectClose, randomArray } from './compare';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { heapOf } from '../../../src/engine/backend/kernels/array-kernel';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { TrainingData } from '../../../src/engine/data/training-data.types';
 import { TRAIN_ERRORS } from '../../../src/engine/train/errors';
 import type { EpochProgress } from '../../../src/engine/train/progress';
-import { train } from '../../../src/engine/train/train';
+import { train } from '../../../src/engine/train/job/run-in-process';
 import { registerWasmKernels } from '../../../src/engine/backend/register-kernels';
 import { useBackend } from '../../helpers/tf';
 import { mnistDigits as mnist, padTo32 } from '../../helpers/digits';

@@ -4,11 +4,11 @@
  */
 import { describe, expect, test } from 'vitest';
 import { buildModel } from '../../../src/engine/models/build';
-import { batchTensors, disposeBatch, gatherBytes } from '../../../src/engine/train/batches';
-import { helperGradients } from '../../../src/engine/train/gradient-step';
-import { runConfig } from '../../../src/engine/train/run';
+import { batchTensors, disposeBatch, gatherBytes } from '../../../src/engine/train/step/batches';
+import { helperGradients } from '../../../src/engine/train/parallel/worker-step';
+import { runConfig } from '../../../src/engine/train/run/run-training';
 import { resolveSettings } from '../../../src/engine/train/resolve-settings';
-import { stepLoss, trainableVariables } from '../../../src/engine/train/step-loss';
+import { stepLoss, trainableVariables } from '../../../src/engine/train/step/loss';
 import { mnistDigits } from '../../helpers/digits';
 import { useBackend } from '../../helpers/tf';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainingData } from '../../../src/engine/data/training-data.types';
-import { MERGE_ERRORS, mergeTrainingData } from '../../../src/engine/train/merge-data';
+import { MERGE_ERRORS, mergeTrainingData } from '../../../src/engine/train/job/merge-data';
 
 function part(source: string, classNames: string[], labels: number[]): TrainingData {
   const n = labels.length;

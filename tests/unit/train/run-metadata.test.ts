@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { TrainingData } from '../../../src/engine/data/training-data.types';
-import { splitIndexes } from '../../../src/engine/train/evaluate';
+import { splitIndexes } from '../../../src/engine/train/run/evaluate';
 import type { EpochSummary } from '../../../src/engine/train/progress';
-import { runConfig } from '../../../src/engine/train/run';
-import { runMetadata, splitCounts } from '../../../src/engine/train/run-metadata';
+import { runConfig } from '../../../src/engine/train/run/run-training';
+import { runMetadata, splitCounts } from '../../../src/engine/train/job/run-metadata';
 import { resolveSettings } from '../../../src/engine/train/resolve-settings';
 
 function data(count: number, validation: number[] = []): TrainingData {

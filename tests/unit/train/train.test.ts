@@ -6,7 +6,7 @@ import type { TrainingData } from '../../../src/engine/data/training-data.types'
 import { TRAIN_ERRORS } from '../../../src/engine/train/errors';
 import type { BatchProgress, EpochProgress } from '../../../src/engine/train/progress';
 import { TRAINING_SETTINGS } from '../../../src/shared/contract/training-settings';
-import { train } from '../../../src/engine/train/train';
+import { train } from '../../../src/engine/train/job/run-in-process';
 import { useBackend } from '../../helpers/tf';
 import { mnistDigits as mnist } from '../../helpers/digits';
 

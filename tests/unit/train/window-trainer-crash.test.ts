@@ -4,11 +4,11 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { TrainingData } from '../../../src/engine/data/training-data.types';
-import { runOnTrainer } from '../../../src/engine/train/remote-run';
+import { runOnTrainer } from '../../../src/engine/train/job/run-on-trainer';
 import { resolveSettings } from '../../../src/engine/train/resolve-settings';
-import { TRAINER_ERRORS, type TrainerStart } from '../../../src/engine/train/trainer-protocol';
-import { CRASH_NOTICE_WAIT_MS, windowTrainers } from '../../../src/engine/train/trainers';
-import { WINDOW_DATA_CAP_BYTES, WINDOW_PAYLOAD_ERRORS } from '../../../src/engine/train/window-payload';
+import { TRAINER_ERRORS, type TrainerStart } from '../../../src/engine/train/trainer/protocol';
+import { CRASH_NOTICE_WAIT_MS, windowTrainers } from '../../../src/engine/train/trainer/providers';
+import { WINDOW_DATA_CAP_BYTES, WINDOW_PAYLOAD_ERRORS } from '../../../src/engine/train/trainer/window-payload';
 import { mnistDigits } from '../../helpers/digits';
 import { fakeWindowPort, type FakeWindowPort } from '../../helpers/fake-window-port';
 import { useBackend } from '../../helpers/tf';

@@ -5,11 +5,11 @@
  */
 import { describe, expect, test } from 'vitest';
 import { defaultTrainingBackend, type BackendReport, type BackendStatus } from '../../../src/shared/types/backend';
-import { runOnTrainer } from '../../../src/engine/train/remote-run';
+import { runOnTrainer } from '../../../src/engine/train/job/run-on-trainer';
 import { resolveSettings } from '../../../src/engine/train/resolve-settings';
-import { serveTrainer } from '../../../src/engine/train/trainer-core';
-import type { FromTrainer, ToTrainer } from '../../../src/engine/train/trainer-protocol';
-import { windowTrainers, type TrainerPort } from '../../../src/engine/train/trainers';
+import { serveTrainer } from '../../../src/engine/train/trainer/serve';
+import type { FromTrainer, ToTrainer } from '../../../src/engine/train/trainer/protocol';
+import { windowTrainers, type TrainerPort } from '../../../src/engine/train/trainer/providers';
 import { trainingSettingsSchema } from '../../../src/shared/contract/training';
 import { mnistDigits } from '../../helpers/digits';
 import { tf, useBackend } from '../../helpers/tf';

@@ -11,12 +11,12 @@ import type { TrainingData } from '../../../src/engine/data/training-data.types'
 import { buildModel } from '../../../src/engine/models/build';
 import { MODEL_KINDS, type ModelKind } from '../../../src/engine/models/types';
 import { registerWasmKernels } from '../../../src/engine/backend/register-kernels';
-import { batchTensors, disposeBatch } from '../../../src/engine/train/batches';
-import { runOnTrainer } from '../../../src/engine/train/remote-run';
-import { numClassesOf, runConfig } from '../../../src/engine/train/run';
-import { readWeights, writeWeights, type WeightArrays } from '../../../src/engine/train/snapshot';
-import { stepLoss, trainableVariables } from '../../../src/engine/train/step-loss';
-import { threadTrainer } from '../../../src/engine/train/trainer-link';
+import { batchTensors, disposeBatch } from '../../../src/engine/train/step/batches';
+import { runOnTrainer } from '../../../src/engine/train/job/run-on-trainer';
+import { numClassesOf, runConfig } from '../../../src/engine/train/run/run-training';
+import { readWeights, writeWeights, type WeightArrays } from '../../../src/engine/train/trainer/snapshot';
+import { stepLoss, trainableVariables } from '../../../src/engine/train/step/loss';
+import { threadTrainer } from '../../../src/engine/train/trainer/link';
 import { tf, useBackend } from '../../helpers/tf';
 import { useSoftwareWebgpu, webgpuReference, webgpuTestData, webgpuTestSettings } from '../../helpers/webgpu';
 
