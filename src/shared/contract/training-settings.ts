@@ -21,6 +21,12 @@ interface RowBase {
   optional?: true;
   /** Where there is no fixed default: what the engine picks when none is given, in words. */
   auto?: string;
+  /**
+   * Resuming a run's checkpoint: `same` where the value must be the checkpoint's (it changes what
+   * the run learns), `model` where it is compared as part of the model's config, `free` where it
+   * may change (how long or where the run trains).
+   */
+  resume: 'same' | 'model' | 'free';
 }
 
 export interface NumberSetting extends RowBase {
@@ -59,6 +65,7 @@ export const TRAINING_SETTINGS = {
   // 10: an MLP VAE on the shipped 10k MNIST digits still improves after 5 (validation loss 175.8
   // at 5, 168.9 at 10, about 35 s in all on wasm), and the studio, the CLI and train() share it.
   epochs: number({
+    resume: 'free',
     label: 'Epochs',
     unit: 'passes',
     flag: 'epochs',
@@ -69,6 +76,7 @@ export const TRAINING_SETTINGS = {
     default: 10,
   }),
   batchSize: number({
+    resume: 'same',
     label: 'Batch',
     unit: 'drawings',
     flag: 'batch',
@@ -79,6 +87,7 @@ export const TRAINING_SETTINGS = {
     default: 128,
   }),
   learningRate: number({
+    resume: 'same',
     label: 'Learning rate',
     flag: 'lr',
     help: "the optimizer's step size",
@@ -88,6 +97,7 @@ export const TRAINING_SETTINGS = {
     default: 1e-3,
   }),
   optimizer: choice({
+    resume: 'same',
     label: 'Optimizer',
     flag: 'optimizer',
     help: 'the optimizer',
@@ -95,6 +105,7 @@ export const TRAINING_SETTINGS = {
     default: 'adam',
   }),
   beta: number({
+    resume: 'same',
     label: 'β (KL weight)',
     flag: 'beta',
     help: 'weight of the KL term (1 = the plain ELBO; the Keras book used a tiny one)',
@@ -104,6 +115,7 @@ export const TRAINING_SETTINGS = {
     default: 1,
   }),
   latentSize: number({
+    resume: 'model',
     label: 'Latent size',
     unit: 'dimensions',
     flag: 'latent',
@@ -115,6 +127,7 @@ export const TRAINING_SETTINGS = {
     default: KIND_SPECS[DEFAULT_KIND].defaultLatentSize,
   }),
   hiddenSize: number({
+    resume: 'model',
     label: 'Hidden units',
     unit: 'units',
     flag: 'hidden',
@@ -126,6 +139,7 @@ export const TRAINING_SETTINGS = {
     optional: true,
   }),
   validationShare: number({
+    resume: 'same',
     label: 'Validation share',
     flag: 'validation',
     help: 'share of the drawings held out for validation where the data has no split of its own',
@@ -136,6 +150,7 @@ export const TRAINING_SETTINGS = {
     default: 0.1,
   }),
   seed: number({
+    resume: 'same',
     label: 'Seed',
     flag: 'seed',
     help: 'seed of the split, shuffles, noise and weights',
@@ -145,6 +160,7 @@ export const TRAINING_SETTINGS = {
     default: 1,
   }),
   denoising: toggle({
+    resume: 'same',
     label: 'Denoising',
     flag: 'denoising',
     help: 'train on noisy inputs against clean targets',
@@ -152,6 +168,7 @@ export const TRAINING_SETTINGS = {
     optional: true,
   }),
   workers: number({
+    resume: 'free',
     label: 'Threads',
     unit: 'threads',
     flag: 'workers',
@@ -164,6 +181,7 @@ export const TRAINING_SETTINGS = {
     optional: true,
   }),
   backend: choice({
+    resume: 'free',
     label: 'Train on',
     flag: 'backend',
     help: 'the compute backend the run trains on',
@@ -194,6 +212,12 @@ export type TrainingSettingValues = { [K in SettingName]: ValueOf<Rows[K]> };
  * once it has one (the best available where none was chosen).
  */
 export type TrainingSettings = Omit<TrainingSettingValues, 'backend'> & { backend?: TrainerBackendName };
+
+/** The settings a resumed run must share with its checkpoint. */
+export type SameOnResume = { [K in SettingName]: Rows[K] extends { resume: 'same' } ? K : never }[SettingName];
+export const SAME_ON_RESUME = SETTING_NAMES.filter(
+  (name) => TRAINING_SETTINGS[name].resume === 'same',
+) as SameOnResume[];
 
 type DefaultOf<R> = R extends { default: undefined } ? undefined : ValueOf<R>;
 export type TrainingDefaults = { [K in SettingName]: DefaultOf<Rows[K]> };

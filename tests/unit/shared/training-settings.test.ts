@@ -5,6 +5,7 @@ import { settingsFromFlags, TRAIN_FLAGS } from '../../../src/cli/commands/train-
 import { settingField, settingFields } from '../../../src/renderer/src/lib/training-fields';
 import {
   defaultText,
+  SAME_ON_RESUME,
   SETTING_NAMES,
   settingSchema,
   TRAINING_DEFAULTS,
@@ -26,6 +27,20 @@ describe('every training setting is one row of the table, and every place that n
       expect(row.auto, `${name} has neither a default nor what the engine picks`).toBeTruthy();
     else expect(settingSchema(row).parse(row.default, name)).toBe(row.default);
     expect(defaultText(row)).toBe(typeof row.default === 'boolean' ? undefined : (row.default ?? row.auto));
+  });
+
+  test('a resume keeps the settings that change what a run learns; how long and where may change', () => {
+    expect(SAME_ON_RESUME).toEqual([
+      'batchSize',
+      'learningRate',
+      'optimizer',
+      'beta',
+      'validationShare',
+      'seed',
+      'denoising',
+    ]);
+    const free = SETTING_NAMES.filter((name) => TRAINING_SETTINGS[name].resume === 'free');
+    expect(free).toEqual(['epochs', 'workers', 'backend']);
   });
 
   test('flags and labels are distinct', () => {

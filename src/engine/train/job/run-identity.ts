@@ -1,29 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { TrainingData } from '../../data/training-data.types';
 import type { ModelConfig } from '../../models/types';
+import { SAME_ON_RESUME, type SameOnResume } from '../../../shared/contract/training-settings';
 import type { TrainSettings } from '../settings';
-
-const SETTING_FIELDS = [
-  'batchSize',
-  'learningRate',
-  'optimizer',
-  'beta',
-  'validationShare',
-  'seed',
-  'denoising',
-] as const;
 
 /**
  * What makes a run the run it is, kept in every checkpoint: a resume continues only a
- * checkpoint of the same model, data and settings. The number of epochs, the backend and the
- * worker count may change between a run and its resume: they change how long or where it
- * trains, not what it learns from. The data is compared by its drawings, not its source's
+ * checkpoint of the same model, data and settings (those the settings table marks `same` on
+ * resume). The number of epochs, the backend and the worker count may change between a run and
+ * its resume: they change how long or where it trains, not what it learns from. The data is compared by its drawings, not its source's
  * name: the same file may be named from another folder, or a file of that name be replaced.
  */
 export interface RunIdentity {
   model: Omit<ModelConfig, 'seed'>;
   data: { source: string; count: number; classNames: string[]; fingerprint: string };
-  settings: Pick<TrainSettings, (typeof SETTING_FIELDS)[number]>;
+  settings: Pick<TrainSettings, SameOnResume>;
 }
 
 /** Recorded to name the data in a message, never compared. */
@@ -60,7 +51,7 @@ function fingerprintOf(data: TrainingData): string {
 
 export function runIdentity(config: ModelConfig, data: TrainingData, settings: TrainSettings): RunIdentity {
   const { seed: _seed, ...model } = config;
-  const chosen = Object.fromEntries(SETTING_FIELDS.map((key) => [key, settings[key]])) as RunIdentity['settings'];
+  const chosen = Object.fromEntries(SAME_ON_RESUME.map((key) => [key, settings[key]])) as RunIdentity['settings'];
   return {
     model,
     data: { source: data.source, count: data.count, classNames: data.classNames, fingerprint: fingerprintOf(data) },
