@@ -6,14 +6,15 @@
 // Each case prints the peak RSS of the server and of its engine (VmHWM) and passes only under
 // 1 GB each, with the server alive and the person answered. Run by `npm run bench:fuzz`, or
 // alone after `npm run build`: npx tsx bench/fuzz/browser-mode.ts
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
-import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DATASET_LIMITS } from '../../src/shared/contract/datasets';
 import { encodeWire } from '../../src/shared/contract/wire';
+import { openIdleConnections } from '../../tests/helpers/idle-connections';
+import { spawnUnderFdLimit } from '../../tests/helpers/processes';
 import { sharedData } from '../../tests/helpers/shared-data';
 import { call, get, openSocket } from '../../tests/helpers/studio-socket';
 
@@ -34,8 +35,7 @@ interface Serve {
 
 /** `latentdraw serve` on a free port; with `fdLimit`, under that `ulimit -n`. */
 async function startServe(home: string, fdLimit?: number): Promise<Serve> {
-  const limit = fdLimit ? `ulimit -n ${fdLimit} && ` : '';
-  const child = spawn('sh', ['-c', `${limit}exec "$0" "$1" serve --port 0`, process.execPath, CLI], {
+  const child = spawnUnderFdLimit(fdLimit, process.execPath, [CLI, 'serve', '--port', '0'], {
     env: { ...process.env, LATENTDRAW_HOME: home },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -89,32 +89,6 @@ async function stop(serve: Serve): Promise<void> {
   if (serve.child.exitCode === null) serve.child.kill('SIGKILL');
 }
 
-/** Opens idle connections in waves; counts those the server closed. */
-async function idleFlood(port: number, count: number): Promise<{ sockets: Socket[]; closedByServer: number }> {
-  const sockets: Socket[] = [];
-  let closedByServer = 0;
-  for (let done = 0; done < count; done += 1000) {
-    await Promise.all(
-      Array.from(
-        { length: Math.min(1000, count - done) },
-        () =>
-          new Promise<void>((settle) => {
-            const socket = connect(port, '127.0.0.1');
-            sockets.push(socket);
-            socket.setTimeout(10_000, () => settle());
-            socket.on('error', () => settle());
-            socket.on('close', () => {
-              closedByServer++;
-              settle();
-            });
-            socket.on('connect', () => settle());
-          }),
-      ),
-    );
-  }
-  return { sockets, closedByServer };
-}
-
 /** The page, its files, and two calls over the studio's socket: 'answered', or what went wrong. */
 async function personLoadsTheStudio(port: number, token: string): Promise<string> {
   const agent = new Agent({ keepAlive: true, maxSockets: 6 });
@@ -140,7 +114,7 @@ async function connectionFlood(home: string): Promise<boolean> {
   const { port, token } = serve;
   const started = performance.now();
   try {
-    const { sockets, closedByServer } = await idleFlood(port, IDLE_CONNECTIONS);
+    const { sockets, closedByServer } = await openIdleConnections(port, IDLE_CONNECTIONS, { wave: 1000 });
     // The person opens the studio now, on fresh connections, while the flood is held open.
     const person = await personLoadsTheStudio(port, token).catch((error: Error) => `FAILED: ${error.message}`);
     for (const socket of sockets) socket.destroy();

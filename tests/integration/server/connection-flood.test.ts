@@ -1,8 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { Agent } from 'node:http';
-import { connect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { openIdleConnections } from '../../helpers/idle-connections';
+import { spawnUnderFdLimit } from '../../helpers/processes';
 import { call, get, openSocket, type HttpAnswer } from '../../helpers/studio-socket';
 
 /** Far below this machine's limit, so a few hundred idle sockets exhaust it. */
@@ -19,15 +21,10 @@ interface Spawned {
 
 /** The server in its own process under `ulimit -n FD_LIMIT`. */
 async function spawnServer(cap: 'default' | 'none'): Promise<Spawned> {
-  const child = spawn(
-    'sh',
-    [
-      '-c',
-      `ulimit -n ${FD_LIMIT} && exec "$0" --import tsx "$1" "$2"`,
-      process.execPath,
-      resolve('tests/fixtures/studio-server.ts'),
-      cap,
-    ],
+  const child = spawnUnderFdLimit(
+    FD_LIMIT,
+    process.execPath,
+    ['--import', 'tsx', resolve('tests/fixtures/studio-server.ts'), cap],
     { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
   );
   const started = await new Promise<{ port: number; token: string }>((ok, fail) => {
@@ -37,30 +34,9 @@ async function spawnServer(cap: 'default' | 'none'): Promise<Spawned> {
   return { child, ...started };
 }
 
-/** Idle TCP connections that send nothing: each holds a descriptor in the server until it is dropped. */
-async function wave(port: number, count: number, sockets: Socket[]): Promise<void> {
-  await Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<void>((done) => {
-          const socket = connect(port, '127.0.0.1');
-          sockets.push(socket);
-          socket.on('error', () => done());
-          socket.on('close', () => done());
-          socket.on('connect', () => done());
-        }),
-    ),
-  );
-  // Let the server's accept loop take in what the kernel queued.
-  await new Promise((ok) => setTimeout(ok, 300));
-}
-
 /** Two waves: the second takes the descriptors the server freed after the first (start-up files). */
 async function flood(port: number): Promise<Socket[]> {
-  const sockets: Socket[] = [];
-  await wave(port, FLOOD, sockets);
-  await wave(port, FLOOD, sockets);
+  const { sockets } = await openIdleConnections(port, 2 * FLOOD, { wave: FLOOD, pauseMs: 300 });
   return sockets;
 }
 
