@@ -9,6 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 import { PERF } from '../../src/renderer/src/lib/perf';
+import { TRAINING_DEFAULTS } from '../../src/shared/contract/training-settings';
 import { wsProtocols } from '../../src/shared/contract/ws-protocol';
 import { FIXTURE_MODEL_ID, openStudio, useModel } from '../../tests/e2e/harness';
 import { percentile, strokeAndWait } from './strokes';
@@ -84,16 +85,8 @@ async function main(): Promise<void> {
       kind: 'conv-vae',
       modelName: 'bench-while-training',
       limit: 3000,
-      settings: {
-        epochs: 100,
-        batchSize: BATCH,
-        learningRate: 0.001,
-        optimizer: 'adam',
-        beta: 1,
-        latentSize: 2,
-        validationShare: 0.1,
-        seed: 1,
-      },
+      // The Train view's defaults, as a person who starts a long run with a chosen batch sends them.
+      settings: { ...TRAINING_DEFAULTS, epochs: 100, batchSize: BATCH },
     });
     await page.waitForFunction(
       () => (window as unknown as { __bench: { batches: unknown[] } }).__bench.batches.length > 3,

@@ -7,47 +7,19 @@ import { describe, expect, test } from 'vitest';
 import { defaultTrainingBackend, type BackendReport, type BackendStatus } from '../../../src/shared/types/backend';
 import { runOnTrainer } from '../../../src/engine/train/job/run-on-trainer';
 import { resolveSettings } from '../../../src/engine/train/resolve-settings';
-import { serveTrainer } from '../../../src/engine/train/trainer/serve';
-import type { FromTrainer, ToTrainer } from '../../../src/engine/train/trainer/protocol';
-import { windowTrainers, type TrainerPort } from '../../../src/engine/train/trainer/providers';
-import { trainingSettingsSchema } from '../../../src/shared/contract/training';
+import { windowTrainers } from '../../../src/engine/train/trainer/providers';
+import { TRAINING_DEFAULTS, trainingSettingsSchema } from '../../../src/shared/contract/training-settings';
 import { mnistDigits } from '../../helpers/digits';
-import { tf, useBackend } from '../../helpers/tf';
+import { fakeWindowPort } from '../../helpers/fake-window-port';
+import { useBackend } from '../../helpers/tf';
 
 const NO_WEBGPU: BackendStatus[] = [
   { name: 'webgpu', available: false, reason: 'software adapter only (google, swiftshader)' },
   { name: 'webgl', available: true },
 ];
 
-/** An engine-side MessagePortMain look-alike wired to a trainer core playing the window. */
-function windowPort(probed: BackendStatus[] = NO_WEBGPU): TrainerPort {
-  const engineListeners: Array<(event: { data: unknown }) => void> = [];
-  const closeListeners: Array<() => void> = [];
-  let windowHandler: ((message: ToTrainer) => void) | undefined;
-  serveTrainer(
-    {
-      post: (message: FromTrainer) =>
-        queueMicrotask(() => engineListeners.forEach((l) => l({ data: structuredClone(message) }))),
-      onMessage: (handler) => (windowHandler = handler),
-    },
-    {
-      useBackend: async () => {
-        await tf.setBackend('cpu');
-        return { backend: 'webgl' };
-      },
-      probe: async () => probed,
-    },
-  );
-  return {
-    postMessage: (message) => queueMicrotask(() => windowHandler?.(structuredClone(message) as ToTrainer)),
-    on: ((event: 'message' | 'close', listener: never) => {
-      if (event === 'message') engineListeners.push(listener);
-      else closeListeners.push(listener);
-    }) as TrainerPort['on'],
-    start: () => {},
-    close: () => closeListeners.forEach((l) => l()),
-  };
-}
+/** The window, played by the same trainer core on the other end of an in-memory port. */
+const windowPort = (probed: BackendStatus[] = NO_WEBGPU) => fakeWindowPort(probed);
 
 const report: BackendReport = {
   backend: 'wasm',
@@ -97,19 +69,7 @@ describe('GPU runs in a trainer window', () => {
     });
     await (await trainers.open('webgl')).close();
     expect(asked).toEqual(['webgl']);
-    expect(
-      trainingSettingsSchema.parse({
-        epochs: 1,
-        batchSize: 8,
-        learningRate: 0.001,
-        optimizer: 'adam',
-        beta: 1,
-        latentSize: 2,
-        validationShare: 0.1,
-        seed: 1,
-        backend: 'webgl',
-      }).backend,
-    ).toBe('webgl');
+    expect(trainingSettingsSchema.parse({ ...TRAINING_DEFAULTS, backend: 'webgl' }).backend).toBe('webgl');
   });
 
   test('a webgpu run goes through a port to the window and comes back with its weights', async () => {
