@@ -1,16 +1,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ATOMIC_TEMP_PATTERN } from './durable';
-import { isProcessAlive } from './process-alive';
-
-/** No atomic write takes this long: an older temp is a dead writer's even if its PID was reused. */
-const STALE_AFTER_MS = 60 * 60 * 1000;
-
-/** Whether the write that made a temp may still be running: in this process, or a live one. */
-function mayStillBeWriting(pid: number, time: number): boolean {
-  if (Date.now() - time > STALE_AFTER_MS) return false;
-  return pid === process.pid || isProcessAlive(pid);
-}
+import { writerMayBeRunning } from './leftover-writer';
 
 /**
  * Removes the temp files of atomic writes killed midway in `folder` (a drawing, concept list
@@ -26,7 +17,8 @@ export async function removeDeadWriteTemps(folder: string): Promise<void> {
   }
   for (const entry of entries) {
     const m = ATOMIC_TEMP_PATTERN.exec(entry);
-    if (!m || mayStillBeWriting(Number(m[1]), Number(m[2]))) continue;
+    // This process keeps no list of its own atomic writes: a temp with its PID may be one under way.
+    if (!m || writerMayBeRunning({ pid: Number(m[1]), time: Number(m[2]) }, 'ours')) continue;
     // Something else of that name (a folder) is not ours to remove: rm without recursive refuses it.
     await rm(join(folder, entry), { force: true }).catch(() => undefined);
   }

@@ -1,7 +1,7 @@
 import { lstat, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { syncFolder } from './durable';
-import { isProcessAlive } from './process-alive';
+import { writerMayBeRunning } from './leftover-writer';
 import { removeFolder } from './remove-folder';
 
 /*
@@ -46,9 +46,6 @@ const STAMP = /^(\d+)-(\d+)$/;
 /** A journal in a folder of replaced folders: `.NAME.replacing-PID-TIME`. */
 const ANY_JOURNAL = new RegExp(`^\\.(.+)\\.${JOURNAL}-\\d+-\\d+$`);
 
-/** No replacement takes this long: older journals are stale even if their PID has been reused since. */
-const STALE_AFTER_MS = 60 * 60 * 1000;
-
 function leftovers(target: string, { pid, time }: Stamp): Leftovers {
   const beside = (kind: string) => join(dirname(target), `.${basename(target)}.${kind}-${pid}-${time}`);
   return { journal: beside(JOURNAL), saving: beside('saving'), ready: beside('ready'), old: beside('old') };
@@ -66,11 +63,7 @@ function journalStamp(name: string, entry: string): Stamp | undefined {
  * Whether a journal belongs to a replacement still running elsewhere. Our own PID on one is a
  * predecessor's (PIDs are reused) unless we are busy with it, which recoverFolder checks.
  */
-function isLive({ pid, time }: Stamp): boolean {
-  if (pid === process.pid) return false;
-  if (Date.now() - time > STALE_AFTER_MS) return false;
-  return isProcessAlive(pid);
-}
+const isLive = (stamp: Stamp) => writerMayBeRunning(stamp, 'predecessor');
 
 async function kindOf(path: string): Promise<'folder' | 'journal' | 'other' | undefined> {
   try {

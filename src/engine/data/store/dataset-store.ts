@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { dataFolders } from '../../paths';
 import { DataErrors } from '../errors';
 import { removeDeadWriteTemps, removeFolder, withFileLock, writeAtomic } from '../../fs/atomic';
-import { isProcessAlive } from '../../fs/process-alive';
+import { writerMayBeRunning } from '../../fs/leftover-writer';
 import { DATASET_FILES, type DatasetManifest, type DatasetPreviewItem } from './manifest.types';
 
 const ID_PATTERN = /^ds-[a-z0-9-]+$/;
@@ -58,7 +58,7 @@ export class DatasetStore {
     for (const name of names) {
       const temp = IMPORT_TEMP.exec(name);
       const pid = temp?.[1] === undefined ? undefined : Number(temp[1]);
-      const stale = temp !== null && (pid === undefined || (pid !== process.pid && !isProcessAlive(pid)));
+      const stale = temp !== null && (pid === undefined || !writerMayBeRunning({ pid }, 'predecessor'));
       if (stale || TRASH.test(name)) await removeFolder(join(this.root, name)).catch(() => undefined);
       // A rename killed while writing the manifest leaves its temp file inside the dataset.
       if (ID_PATTERN.test(name)) await removeDeadWriteTemps(join(this.root, name));

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { recoverReplacedFolders, removeFolder, withFileLock } from '../../fs/atomic';
-import { isProcessAlive } from '../../fs/process-alive';
+import { writerMayBeRunning } from '../../fs/leftover-writer';
 
 /** `.epoch-NNNNN.PID.tmp`: an epoch being written by process PID (see writeCheckpoint). */
 const CHECKPOINT_TEMP = /^\.epoch-\d+\.(\d+)\.tmp$/;
@@ -28,7 +28,7 @@ export async function removeDeadCheckpointTemps(dir: string): Promise<void> {
     for (const entry of entries) {
       const pid = Number(CHECKPOINT_TEMP.exec(entry)?.[1]);
       if (!Number.isSafeInteger(pid)) continue;
-      if (pid !== process.pid && isProcessAlive(pid)) continue;
+      if (writerMayBeRunning({ pid }, 'predecessor')) continue;
       await removeFolder(join(dir, entry));
     }
     await recoverReplacedFolders(dir);
