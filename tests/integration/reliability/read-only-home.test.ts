@@ -20,6 +20,9 @@ async function importInto(home: string) {
   return engine.handle('datasets:import-paths', { paths: [cats], names: ['cat.ndjson'], name: 'cats' });
 }
 
+/** The engine's answer refusing a request with `message` and `code`. */
+const refused = (message: string, code: string) => ({ ok: false, error: { message, code } });
+
 /** `latentdraw import` with LATENTDRAW_HOME set to `home`: its exit status and what it wrote on stderr. */
 async function cliImportInto(home: string): Promise<{ code: number; stderr: string }> {
   const stderr: string[] = [];
@@ -55,12 +58,7 @@ describe.skipIf(Boolean(unavailable))(
     afterAll(() => execFileSync('umount', [disk]));
 
     it('is reported as read-only, naming the folder that cannot be written, not as a missing file', async () => {
-      const reply = await importInto(join(disk, 'home'));
-      expect(reply.ok).toBe(false);
-      if (!reply.ok) {
-        expect(reply.error.message).toBe(FS_ERRORS.readOnly(disk));
-        expect(reply.error.code).toBe('read-only');
-      }
+      expect(await importInto(join(disk, 'home'))).toMatchObject(refused(FS_ERRORS.readOnly(disk), 'read-only'));
     });
 
     it('is reported so by the CLI too', async () => {
@@ -76,11 +74,6 @@ describe('a data home under a file', () => {
   beforeAll(() => writeFileSync(file, 'not a folder'));
 
   it('is reported as a file standing where a folder should be', async () => {
-    const reply = await importInto(join(file, 'home'));
-    expect(reply.ok).toBe(false);
-    if (!reply.ok) {
-      expect(reply.error.message).toBe(FS_ERRORS.notAFolder(file));
-      expect(reply.error.code).toBe('not-a-folder');
-    }
+    expect(await importInto(join(file, 'home'))).toMatchObject(refused(FS_ERRORS.notAFolder(file), 'not-a-folder'));
   });
 });

@@ -37,11 +37,15 @@ const asked = <C extends 'explore:grid' | 'explore:samples' | 'explore:neighbour
 describe('Studio: when each Explore view runs', () => {
   let off = () => {};
   afterEach(() => off());
-
-  test('the view shown is computed once per model; showing the tab again starts afresh', async () => {
+  /** The exploring studio, disconnected after the test. */
+  const openStudio = async () => {
     const connected = await exploringStudio();
     off = connected.off;
-    const { studio } = connected;
+    return connected.studio;
+  };
+
+  test('the view shown is computed once per model; showing the tab again starts afresh', async () => {
+    const studio = await openStudio();
     expect(asked('explore:grid')).toHaveLength(0);
     studio.showTab('explore');
     await vi.waitFor(() => expect(studio.explore.grid.result).toBeDefined());
@@ -58,9 +62,7 @@ describe('Studio: when each Explore view runs', () => {
   });
 
   test('an engine coming back computes the view shown', async () => {
-    const connected = await exploringStudio();
-    off = connected.off;
-    const { studio } = connected;
+    const studio = await openStudio();
     fake.current.emit('engine:status', { state: 'restarting', restarts: 1 });
     studio.showTab('explore');
     expect(asked('explore:grid')).toHaveLength(0);
@@ -69,9 +71,7 @@ describe('Studio: when each Explore view runs', () => {
   });
 
   test('the settled drawing moves the scatter’s marker and Similar looks again, while Explore is shown', async () => {
-    const connected = await exploringStudio();
-    off = connected.off;
-    const { studio } = connected;
+    const studio = await openStudio();
     studio.showTab('explore');
     studio.explore.show('scatter');
     await vi.waitFor(() => expect(studio.explore.scatter.result).toBeDefined());
@@ -88,9 +88,7 @@ describe('Studio: when each Explore view runs', () => {
   });
 
   test('Interpolate starts from the drawing once there is one; a start the person picks again stays', async () => {
-    const connected = await exploringStudio();
-    off = connected.off;
-    const { studio } = connected;
+    const studio = await openStudio();
     studio.showTab('explore');
     studio.explore.show('path');
     expect(studio.explore.from.kind).toBe('sample');
