@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { TrainingData } from '../../data/training-data.types';
 import type { ModelConfig } from '../../models/types';
-import { SAME_ON_RESUME, type SameOnResume } from '../../../shared/contract/training-settings';
+import {
+  SAME_ON_RESUME,
+  SETTING_NAMES,
+  TRAINING_SETTINGS,
+  type SameOnResume,
+} from '../../../shared/contract/training-settings';
 import type { TrainSettings } from '../settings';
 
 /**
@@ -20,24 +25,19 @@ export interface RunIdentity {
 /** Recorded to name the data in a message, never compared. */
 const NOT_COMPARED = new Set(['source']);
 
-/** The words a person reads for each field of an identity. */
+/** A setting's label as a sentence reads it: "Learning rate" → "learning rate", "β (KL weight)" as it is. */
+const inSentence = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
+
+/** The words a person reads for each field of an identity: a setting's are its label in the settings table. */
 const FIELD_WORDS: Record<string, string> = {
+  ...Object.fromEntries(SETTING_NAMES.map((name) => [name, inSentence(TRAINING_SETTINGS[name].label)])),
   kind: 'model kind',
   recipe: 'raster recipe',
   imageSize: 'image size',
-  latentSize: 'latent size',
-  hiddenSize: 'hidden size',
   numClasses: 'number of classes',
   count: 'number of drawings',
   classNames: 'classes',
   fingerprint: 'drawings',
-  batchSize: 'batch size',
-  learningRate: 'learning rate',
-  optimizer: 'optimizer',
-  beta: 'beta',
-  validationShare: 'validation share',
-  seed: 'seed',
-  denoising: 'denoising',
 };
 
 /** A hash of the drawings themselves: the same file name may hold other drawings by now. */
