@@ -3,7 +3,8 @@
  * trainer bundle speaks the trainer protocol on it. It exposes nothing else.
  */
 import { ipcRenderer } from 'electron';
+import { TRAINER_PORT_MESSAGE } from '../shared/trainer-port';
 
 ipcRenderer.on('trainer:port', (event) => {
-  window.postMessage('latentdraw:trainer-port', '*', event.ports);
+  window.postMessage(TRAINER_PORT_MESSAGE, '*', event.ports);
 });

@@ -6,10 +6,8 @@
  */
 import { serveTrainer } from '../engine/train/trainer/serve';
 import type { FromTrainer, ToTrainer } from '../engine/train/trainer/protocol';
+import { TRAINER_PORT_MESSAGE } from '../shared/trainer-port';
 import { useWindowBackend, windowBackends } from './window-backend';
-
-/** What the preload (or a test) posts to this window, with the port attached. */
-export const TRAINER_PORT_MESSAGE = 'latentdraw:trainer-port';
 
 function serve(port: MessagePort): void {
   serveTrainer(

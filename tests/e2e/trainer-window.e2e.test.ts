@@ -13,6 +13,7 @@ import { registerWasmKernels } from '../../src/engine/backend/register-kernels';
 import type { TrainingData } from '../../src/engine/data/training-data.types';
 import { MODEL_KINDS, type ModelKind } from '../../src/engine/models/types';
 import { runTraining } from '../../src/engine/train/run/run-training';
+import { TRAINER_PORT_MESSAGE } from '../../src/shared/trainer-port';
 import type { TrainerBackendName } from '../../src/shared/types/backend';
 import { useBackend } from '../helpers/tf';
 import { launchWebgpuChromium } from './gpu-chromium';
@@ -47,7 +48,7 @@ async function trainInPage(kind: ModelKind, backend: TrainerBackendName): Promis
     validationIndex: Array.from(data.validationIndex),
   };
   return page.evaluate(
-    ({ kind, settings, plain }) =>
+    ({ kind, settings, plain, portMessage }) =>
       new Promise<PageRun>((resolve) => {
         const channel = new MessageChannel();
         const run: PageRun = { epochs: [], status: 'pending', weightCount: 0 };
@@ -62,7 +63,7 @@ async function trainInPage(kind: ModelKind, backend: TrainerBackendName): Promis
           }
           if (m.type === 'failed') resolve({ ...run, status: 'failed', error: m.message });
         };
-        window.postMessage('latentdraw:trainer-port', '*', [channel.port2]);
+        window.postMessage(portMessage, '*', [channel.port2]);
         const data = {
           ...plain,
           images: Uint8Array.from(plain.images),
@@ -72,22 +73,22 @@ async function trainInPage(kind: ModelKind, backend: TrainerBackendName): Promis
         };
         channel.port1.postMessage({ type: 'start', kind, settings, data, allowSoftware: true });
       }),
-    { kind, settings: settingsFor(kind, backend), plain },
+    { kind, settings: settingsFor(kind, backend), plain, portMessage: TRAINER_PORT_MESSAGE },
   );
 }
 
 async function probeInPage(allowSoftware: boolean) {
   return page.evaluate(
-    (allowSoftware) =>
+    ({ allowSoftware, portMessage }) =>
       new Promise<Array<{ name: string; available: boolean; reason?: string }>>((resolve) => {
         const channel = new MessageChannel();
         channel.port1.onmessage = (event: MessageEvent) => {
           if (event.data.type === 'probed') resolve(event.data.statuses);
         };
-        window.postMessage('latentdraw:trainer-port', '*', [channel.port2]);
+        window.postMessage(portMessage, '*', [channel.port2]);
         channel.port1.postMessage({ type: 'probe', allowSoftware });
       }),
-    allowSoftware,
+    { allowSoftware, portMessage: TRAINER_PORT_MESSAGE },
   );
 }
 
