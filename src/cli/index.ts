@@ -52,7 +52,4 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-export const consoleIo: CliIo = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
+export { consoleIo } from './console-io';
