@@ -6,6 +6,7 @@ import {
   SETTING_NAMES,
   settingSchema,
   TRAINING_SETTINGS,
+  type NumberSetting,
   type SettingRow,
 } from '../../shared/contract/training-settings';
 import { schemaFlag, type ParsedArgs } from '../args';
@@ -15,10 +16,19 @@ import { jsonFlag, type Flag } from '../command';
 /** The settings that are flags of their own; the backend is the CLI's (see TRAIN_FLAGS). */
 const FLAG_SETTINGS = SETTING_NAMES.filter((name) => name !== 'backend');
 
+/** An integer setting with at most this many values lists them (`--workers 1|2`) instead of `N`. */
+const LISTED_VALUES = 4;
+
+/** What a number flag's value looks like: its few allowed values, or N for an integer, X for any number. */
+function numberValue(row: NumberSetting): string {
+  if (!row.integer) return 'X';
+  const count = row.max - row.min + 1;
+  return count <= LISTED_VALUES ? Array.from({ length: count }, (_, i) => row.min + i).join('|') : 'N';
+}
+
 /** A training setting's flag, as its row in the contract's table describes it. */
 function settingFlag(row: SettingRow): Flag {
-  const value =
-    row.type === 'choice' ? row.values.join('|') : row.type === 'number' ? (row.integer ? 'N' : 'X') : undefined;
+  const value = row.type === 'choice' ? row.values.join('|') : row.type === 'number' ? numberValue(row) : undefined;
   return { name: row.flag, value, about: row.help, default: defaultText(row) };
 }
 

@@ -35,6 +35,13 @@ describe('latentdraw COMMAND --help', () => {
     expect(out).toMatch(/--resume +continue the interrupted run/);
   });
 
+  test('train --help shows the values a setting with only a few allows, from its row in the table', async () => {
+    const { out } = await run(['train', '--help']);
+    expect(out).toMatch(/--workers 1\|2 +threads computing each batch/);
+    expect(train.usage).toContain('[--workers 1|2]');
+    expect(out).toContain('--epochs N ');
+  });
+
   test.each(COMMANDS.map((c) => [c.name, c]))(
     '%s --help lists each of its flags, from its definitions',
     async (_, c) => {
