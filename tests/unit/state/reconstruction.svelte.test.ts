@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { beforeEach, describe, expect, onTestFinished, test, vi } from 'vitest';
 import { fakeStudioApi, stubAnimationFrame } from '../../helpers/studio-api';
 import { fake } from '../../helpers/mocked-studio';
 
@@ -38,6 +38,10 @@ describe('ReconstructionState', () => {
   });
 
   test('a stroke end equal to the live request in flight is not sent again; its answer ends the stroke', async () => {
+    // The clock stands still: every live request after the first falls within the throttle's
+    // interval however slowly this test runs, as it does for a person drawing quickly.
+    const frozen = vi.spyOn(performance, 'now').mockReturnValue(performance.now());
+    onTestFinished(() => frozen.mockRestore());
     const rec = new ReconstructionState();
     let answerLive!: (r: ReturnType<typeof answer>) => void;
     fake.current.call('latent:reconstruct').mockImplementation(() => new Promise((resolve) => (answerLive = resolve)));
