@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { command as inspect } from '../../../src/cli/commands/inspect';
 import { command as importCommand } from '../../../src/cli/commands/import';
 import type { CliIo } from '../../../src/cli/command';
+import { main } from '../../../src/cli/index';
 import { DataErrors } from '../../../src/engine/data/errors';
 import { DatasetStore } from '../../../src/engine/data/store/dataset-store';
 import { sharedData } from '../../helpers/shared-data';
@@ -67,7 +68,8 @@ describe('latentdraw inspect', () => {
 
   it('usage errors exit 2', async () => {
     const io = capture();
-    expect(await inspect.run([], io)).toBe(2);
+    // Usage errors are thrown by the command and turned into exit 2 and the usage by main.
+    expect(await main(['inspect'], io)).toBe(2);
     expect(io.stderr.join('\n')).toContain('usage');
   });
 });
@@ -104,6 +106,6 @@ describe('latentdraw import', () => {
     const bad = capture();
     expect(await importCommand.run([tmp.file('x.txt', 'nothing here')], bad)).toBe(1);
     expect(bad.stderr).toContain(DataErrors.nothingImported);
-    expect(await importCommand.run(['--limit', 'x', 'a.bin'], capture())).toBe(2);
+    expect(await main(['import', '--limit', 'x', 'a.bin'], capture())).toBe(2);
   });
 });
