@@ -6,7 +6,7 @@
 // Each case prints the peak RSS of the server and of its engine (VmHWM) and passes only under
 // 1 GB each, with the server alive and the person answered. Run by `npm run bench:fuzz`, or
 // alone after `npm run build`: npx tsx bench/fuzz/browser-mode.ts
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,7 @@ import { encodeWire } from '../../src/shared/contract/wire';
 import { openIdleConnections } from '../../tests/helpers/idle-connections';
 import { spawnUnderFdLimit } from '../../tests/helpers/processes';
 import { sharedData } from '../../tests/helpers/shared-data';
-import { call, get, openSocket } from '../../tests/helpers/studio-socket';
+import { call, get, openSocket, type SpawnedServer } from '../../tests/helpers/studio-socket';
 
 const LIMIT_RSS_MB = 1024;
 const CLI = resolve('bin/latentdraw.js');
@@ -25,16 +25,8 @@ const SERVER_FD_LIMIT = 1024;
 const PREVIEW_REQUESTS = 12_000;
 const STALL_SECONDS = 20;
 
-interface Serve {
-  child: ChildProcess;
-  port: number;
-  token: string;
-  /** The node process of `latentdraw serve` (under sh and exec). */
-  pid: number;
-}
-
 /** `latentdraw serve` on a free port; with `fdLimit`, under that `ulimit -n`. */
-async function startServe(home: string, fdLimit?: number): Promise<Serve> {
+async function startServe(home: string, fdLimit?: number): Promise<SpawnedServer> {
   const child = spawnUnderFdLimit(fdLimit, process.execPath, [CLI, 'serve', '--port', '0'], {
     env: { ...process.env, LATENTDRAW_HOME: home },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -48,7 +40,7 @@ async function startServe(home: string, fdLimit?: number): Promise<Serve> {
     });
     child.once('exit', (code) => fail(new Error(`latentdraw serve exited with ${code}: ${out}`)));
   });
-  return { child, port: Number(url.port), token: url.searchParams.get('token')!, pid: child.pid! };
+  return { child, port: Number(url.port), token: url.searchParams.get('token')! };
 }
 
 /** The engine is the server's one child process. */
@@ -73,15 +65,15 @@ function peakMb(pid: number | undefined): number {
   }
 }
 
-function rssLine(serve: Serve): { ok: boolean; text: string } {
-  const engine = childrenOf(serve.pid)[0];
-  const server = peakMb(serve.pid);
+function rssLine(serve: SpawnedServer): { ok: boolean; text: string } {
+  const engine = childrenOf(serve.child.pid!)[0];
+  const server = peakMb(serve.child.pid);
   const engineMb = peakMb(engine);
   const ok = server < LIMIT_RSS_MB && engineMb < LIMIT_RSS_MB;
   return { ok, text: `server peak RSS ${server.toFixed(0)} MB, engine ${engineMb.toFixed(0)} MB` };
 }
 
-async function stop(serve: Serve): Promise<void> {
+async function stop(serve: SpawnedServer): Promise<void> {
   if (serve.child.exitCode !== null) return;
   const exited = new Promise((ok) => serve.child.once('exit', ok));
   serve.child.kill('SIGTERM');

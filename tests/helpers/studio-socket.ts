@@ -1,8 +1,17 @@
+import type { ChildProcess } from 'node:child_process';
 import { request as httpRequest, type Agent, type IncomingHttpHeaders } from 'node:http';
 import WebSocket from 'ws';
 import { decodeWire, encodeWire } from '../../src/shared/contract/wire';
 import type { Envelope } from '../../src/shared/contract/envelope';
 import { wsProtocols, type ServerMessage } from '../../src/shared/contract/ws-protocol';
+
+/** A studio server in a process of its own, and where to reach it. */
+export interface SpawnedServer {
+  /** The server's own process (a shell that lowered its limits execs into it). */
+  child: ChildProcess;
+  port: number;
+  token: string;
+}
 
 export interface HttpAnswer {
   status: number;

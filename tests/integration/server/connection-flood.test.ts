@@ -1,11 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
 import { Agent } from 'node:http';
 import type { Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openIdleConnections } from '../../helpers/idle-connections';
 import { spawnUnderFdLimit } from '../../helpers/processes';
-import { call, get, openSocket, type HttpAnswer } from '../../helpers/studio-socket';
+import { call, get, openSocket, type HttpAnswer, type SpawnedServer } from '../../helpers/studio-socket';
 
 /** Far below this machine's limit, so a few hundred idle sockets exhaust it. */
 const FD_LIMIT = 256;
@@ -13,14 +12,8 @@ const FLOOD = 400;
 /** A page loads its script, styles, wasm and fonts at once over the browser's six connections. */
 const PAGE_FILES = 6;
 
-interface Spawned {
-  child: ChildProcess;
-  port: number;
-  token: string;
-}
-
 /** The server in its own process under `ulimit -n FD_LIMIT`. */
-async function spawnServer(cap: 'default' | 'none'): Promise<Spawned> {
+async function spawnServer(cap: 'default' | 'none'): Promise<SpawnedServer> {
   const child = spawnUnderFdLimit(
     FD_LIMIT,
     process.execPath,
@@ -48,7 +41,7 @@ function pageCookie(answer: HttpAnswer): string {
 }
 
 describe('browser-mode server under a flood of idle connections', () => {
-  let spawned: Spawned | undefined;
+  let spawned: SpawnedServer | undefined;
   afterEach(() => {
     spawned?.child.kill('SIGKILL');
     spawned = undefined;
