@@ -98,12 +98,11 @@ export const FLAG_ERRORS = {
 export function schemaFlag<T>(
   args: ParsedArgs,
   name: string,
-  rule: Schema<T> | { inner: Schema<T> },
+  schema: Schema<T>,
   convert: (raw: string) => unknown = Number,
 ): T | undefined {
   const raw = stringFlag(args, name);
   if (raw === undefined) return undefined;
-  const schema = 'inner' in rule ? rule.inner : rule;
   try {
     return schema.parse(convert(raw), `--${name}`);
   } catch (error) {
