@@ -62,6 +62,12 @@ function gpuSwitchControl(dataHome: string, gpuSwitched: boolean): GpuSwitchCont
   };
 }
 
+/** Says why the app cannot start and exits; before ready the box prints to stderr on Linux. */
+function failStartup(error: unknown): void {
+  dialog.showErrorBox(STARTUP_ERRORS.failed, error instanceof Error ? error.message : String(error));
+  app.exit(1);
+}
+
 /** Everything a running studio is made of, composed once the app is ready. */
 function startStudio(gpuSwitched: boolean): void {
   let window: BrowserWindow | undefined;
@@ -131,10 +137,7 @@ function startStudio(gpuSwitched: boolean): void {
         trainer.close();
       });
     })
-    .catch((error: unknown) => {
-      dialog.showErrorBox(STARTUP_ERRORS.failed, error instanceof Error ? error.message : String(error));
-      app.exit(1);
-    });
+    .catch(failStartup);
 }
 
 /** Before the lock: the profile folder holds it, and a test's own profile must get its own lock. */
@@ -143,9 +146,7 @@ function useProfile(): boolean {
     applyUserDataOverride(app, process.env);
     return true;
   } catch (error) {
-    // Before ready this prints to stderr on Linux and shows a dialog elsewhere.
-    dialog.showErrorBox(STARTUP_ERRORS.failed, error instanceof Error ? error.message : String(error));
-    app.exit(1);
+    failStartup(error);
     return false;
   }
 }
