@@ -6,10 +6,11 @@
  * window the other, and from then on they speak the trainer protocol directly.
  */
 import { BrowserWindow, type MessageChannelMain, type MessagePortMain, type RenderProcessGoneDetails } from 'electron';
+import { TRAINER_FOLDER } from '../shared/csp';
 import { hardenContents } from './security';
 
 export const TRAINER_PORT_CHANNEL = 'trainer:port';
-export const TRAINER_PAGE = 'trainer/index.html';
+export const TRAINER_PAGE = `${TRAINER_FOLDER}/index.html`;
 
 export const TRAINER_WINDOW_ERRORS = {
   loadFailed: (why: string) => `the GPU trainer window did not load: ${why}`,
