@@ -1,7 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { tokenFromProtocols } from '../shared/contract/ws-protocol';
-import { contentSecurityPolicyFor } from '../shared/csp';
 
 export function newToken(): string {
   return randomBytes(24).toString('base64url');
@@ -80,9 +79,4 @@ export function socketRequestIsAuthorized(request: IncomingMessage, token: strin
   const offered = typeof header === 'string' ? header.split(',').map((p) => p.trim()) : [];
   const candidate = tokenFromProtocols(offered);
   return candidate !== undefined && safeEqual(candidate, token);
-}
-
-/** The policy of the page or file at this URL path (the trainer page's allows WebAssembly). */
-export function contentSecurityPolicy(path: string): string {
-  return contentSecurityPolicyFor(path);
 }

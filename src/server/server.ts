@@ -6,8 +6,8 @@ import { toErrorInfo } from '../shared/contract/envelope';
 import { callerScope, type Caller } from '../host/caller';
 import type { Router } from '../host/router';
 import type { EngineSupervisor } from '../host/supervisor';
+import { contentSecurityPolicyFor } from '../shared/csp';
 import {
-  contentSecurityPolicy,
   hostIsAllowed,
   originIsAllowed,
   pageCookieHeader,
@@ -124,7 +124,8 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
     guard.trust(request.socket);
     const headers: Record<string, string> = {
       ...SECURITY_HEADERS,
-      'content-security-policy': contentSecurityPolicy(url.pathname),
+      // The page's own policy (the trainer page's allows WebAssembly).
+      'content-security-policy': contentSecurityPolicyFor(url.pathname),
     };
     if (url.searchParams.has('token')) headers['set-cookie'] = pageCookieHeader(token, port);
     void serveFile(options.rendererDir, url.pathname, response, headers);
