@@ -5,7 +5,7 @@ import { AbortedError, DataErrors, DataFileError, throwIfAborted } from '../erro
 import { encodeQuickDrawBinRecord } from '../formats/encode';
 import { openDataFile } from '../formats/open';
 import { categoryFromFileName, idxClassNames } from '../labels';
-import { bitmapToUnit } from '../raster/bitmap';
+import { bitmapToBytes } from '../raster/bitmap';
 import { createRasterizer } from '../raster/rasterize';
 import { DEFAULT_SPLIT_SEED, DEFAULT_VALIDATION_SHARE } from '../split';
 import { syncFolder, writeAtomic } from '../../fs/atomic';
@@ -80,12 +80,7 @@ class DatasetWriter {
   }
 
   async addImage(image: ImageRecord, category: string): Promise<void> {
-    let pixels = image.pixels;
-    if (image.width !== 28 || image.height !== 28) {
-      const unit = bitmapToUnit(image.pixels, image.width, image.height, 28, this.unit);
-      pixels = new Uint8Array(784);
-      for (let i = 0; i < 784; i++) pixels[i] = Math.round(unit[i] * 255);
-    }
+    const pixels = bitmapToBytes(image.pixels, image.width, image.height, 28, new Uint8Array(784), this.unit);
     await this.drawings.write(EMPTY_BITMAP_RECORD);
     await this.rasters.write(Buffer.from(pixels));
     await this.addLabel(category);
