@@ -9,13 +9,7 @@ import { writerMayBeRunning } from './leftover-writer';
  * the temp of a write that may still be running.
  */
 export async function removeDeadWriteTemps(folder: string): Promise<void> {
-  let entries: string[];
-  try {
-    entries = await readdir(folder);
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
+  for (const entry of await readdir(folder).catch(() => [] as string[])) {
     const m = ATOMIC_TEMP_PATTERN.exec(entry);
     // This process keeps no list of its own atomic writes: a temp with its PID may be one under way.
     if (!m || writerMayBeRunning({ pid: Number(m[1]), time: Number(m[2]) }, 'ours')) continue;

@@ -114,12 +114,7 @@ async function settle(target: string, p: Leftovers): Promise<void> {
 export async function recoverFolder(target: string): Promise<void> {
   if (busy.has(target)) return;
   const name = basename(target);
-  let entries: string[];
-  try {
-    entries = await readdir(dirname(target));
-  } catch {
-    return;
-  }
+  const entries = await readdir(dirname(target)).catch(() => [] as string[]);
   const stamps = entries
     .map((entry) => journalStamp(name, entry))
     .filter((s): s is Stamp => s !== undefined)
@@ -133,12 +128,7 @@ export async function recoverFolder(target: string): Promise<void> {
  * listing a folder of replaceable folders.
  */
 export async function recoverReplacedFolders(root: string): Promise<void> {
-  let entries: string[];
-  try {
-    entries = await readdir(root);
-  } catch {
-    return;
-  }
+  const entries = await readdir(root).catch(() => [] as string[]);
   const names = new Set(entries.map((entry) => ANY_JOURNAL.exec(entry)?.[1]).filter((n) => n !== undefined));
   for (const name of names) await recoverFolder(join(root, name));
 }

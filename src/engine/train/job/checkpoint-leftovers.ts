@@ -19,13 +19,7 @@ export function checkpointTempName(epochFolder: string): string {
  */
 export async function removeDeadCheckpointTemps(dir: string): Promise<void> {
   await withFileLock(dir, async () => {
-    let entries: string[];
-    try {
-      entries = await readdir(dir);
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
+    for (const entry of await readdir(dir).catch(() => [] as string[])) {
       const pid = Number(CHECKPOINT_TEMP.exec(entry)?.[1]);
       if (!Number.isSafeInteger(pid)) continue;
       if (writerMayBeRunning({ pid }, 'predecessor')) continue;
