@@ -1,5 +1,4 @@
 import type { Stroke } from '../../../shared/types/drawing';
-import { studio as api } from '../lib/studio';
 import { ConceptsState, type ConceptsHost } from './concepts.svelte';
 import { DatasetsState } from './datasets.svelte';
 import { DrawingState } from './drawing.svelte';
@@ -54,12 +53,11 @@ export class Studio implements ConceptsHost, FilesHost {
   connect(): () => void {
     const off = [
       this.engine.connect(),
-      this.training.connect(),
-      this.datasets.connect(),
       // A finished training run saved a new (or retrained) user model: list it.
-      api.onTrainingDone((event) => {
+      this.training.connect((event) => {
         if (event.modelId) void this.models.refresh();
       }),
+      this.datasets.connect(),
     ];
     return () => off.forEach((f) => f());
   }

@@ -192,6 +192,7 @@ export class TrainingState {
     return (b.epoch - 1 + b.batch / b.batches) / b.epochs;
   }
 
+  /** Follows the engine's training events; `onDone` hears of each run that ended. */
   connect(onDone?: (event: TrainingDoneEvent) => void): () => void {
     void this.refresh();
     const offProgress = studio.onTrainingProgress((event) => this.progress(event));
