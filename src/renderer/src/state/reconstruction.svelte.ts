@@ -52,8 +52,6 @@ export class ReconstructionState {
   lastMs = $state<number | undefined>();
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
   private painted: ((result: Reconstruction) => void) | undefined;
-  /** The drawing change last asked about: the same change is asked about once. */
-  private lastAsked: { modelId: string; changedAt: number } | undefined;
 
   /** The settled drawing's code; undefined while there is none or the drawing is empty. */
   readonly settledCode = $derived(this.#settledEmpty ? undefined : this.settled?.z);
@@ -114,11 +112,6 @@ export class ReconstructionState {
 
   /** After a stroke (or undo, clear, a new model): ask now. */
   request(modelId: string, strokes: Stroke[], strokeEndAt?: number): void {
-    if (strokeEndAt !== undefined) {
-      const last = this.lastAsked;
-      if (last && last.modelId === modelId && last.changedAt === strokeEndAt) return;
-      this.lastAsked = { modelId, changedAt: strokeEndAt };
-    }
     this.live.cancel();
     const label = this.label;
     // The pen often rests before it lifts: the live request in flight may already be this drawing.
