@@ -8,6 +8,7 @@ import { conditioningFor, decodeOne, encodeOne, rasterizeCanvas } from '../runti
 import { SAMPLE_ERRORS } from '../runtime/model-samples';
 import type { StudioRuntime } from '../runtime/studio-runtime';
 import type { EngineContext } from '../context';
+import { modelHandlers } from './with-model';
 
 export const CONCEPT_ERRORS = {
   noSuchConcept: 'that concept vector no longer exists',
@@ -85,11 +86,7 @@ export function conceptsHandlers(context: EngineContext) {
     return codes;
   }
 
-  /** A request that computes with the model holds it until it has answered (see LoadedModels.use). */
-  const withModel =
-    <R extends { modelId: string }, T>(answer: (req: R, loaded: LoadedModel) => Promise<T>) =>
-    (req: R): Promise<T> =>
-      context.models.use(req.modelId, (loaded) => answer(req, loaded));
+  const withModel = modelHandlers(context.models);
 
   return {
     'concepts:list': async (req: Request<'concepts:list'>) => ({ concepts: await runtime.concepts.list(req.modelId) }),

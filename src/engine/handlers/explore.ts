@@ -15,11 +15,7 @@ import { EXPLORE_ERRORS } from '../explore/errors';
 import { strokesAt } from '../explore/strokes-at';
 import { pickRows } from '../explore/thumbnails';
 import type { EngineContext } from '../context';
-
-interface HeldModel {
-  loaded: LoadedModel;
-  model: LatentModel;
-}
+import { modelHandlers } from './with-model';
 
 function checkCode(model: LatentModel, code: Float32Array): void {
   if (code.length !== model.config.latentSize) throw new Error(EXPLORE_ERRORS.badCode(model.config.latentSize));
@@ -39,13 +35,10 @@ async function block(
 export function exploreHandlers(context: EngineContext) {
   const store = context.datasets;
   const cache = new ExploreCache(store);
-  /** Every explore request holds its model until it has answered (see LoadedModels.use). */
-  const withModel =
-    <R extends { modelId: string }, T>(answer: (req: R, held: HeldModel) => Promise<T>) =>
-    (req: R): Promise<T> =>
-      context.models.use(req.modelId, (loaded) => answer(req, { loaded, model: loaded.model }));
+  const withModel = modelHandlers(context.models);
 
-  async function grid(req: Request<'explore:grid'>, { loaded, model }: HeldModel): Promise<ExploreGrid> {
+  async function grid(req: Request<'explore:grid'>, loaded: LoadedModel): Promise<ExploreGrid> {
+    const { model } = loaded;
     const k = model.config.latentSize;
     if (req.base) checkCode(model, req.base);
     const options: GridOptions = { n: req.n, range: [req.low, req.high], base: req.base };
@@ -76,7 +69,7 @@ export function exploreHandlers(context: EngineContext) {
   return {
     'explore:grid': withModel(grid),
 
-    'explore:scatter': withModel(async (req: Request<'explore:scatter'>, { loaded }) => {
+    'explore:scatter': withModel(async (req: Request<'explore:scatter'>, loaded) => {
       const set = await cache.set(req.modelId, loaded);
       const projected = await cache.projection(req.modelId, loaded, req.projection);
       const count = Math.min(set.count, req.maxPoints ?? set.count);
@@ -94,14 +87,16 @@ export function exploreHandlers(context: EngineContext) {
       };
     }),
 
-    'explore:project': withModel(async (req: Request<'explore:project'>, { loaded, model }) => {
+    'explore:project': withModel(async (req: Request<'explore:project'>, loaded) => {
+      const { model } = loaded;
       const k = model.config.latentSize;
       if (req.codes.length % k !== 0) throw new Error(EXPLORE_ERRORS.badCode(k));
       const projected = await cache.projection(req.modelId, loaded, req.projection);
       return { points: projected.place(req.codes, req.codes.length / k) };
     }),
 
-    'explore:item': withModel(async (req: Request<'explore:item'>, { loaded, model }) => {
+    'explore:item': withModel(async (req: Request<'explore:item'>, loaded) => {
+      const { model } = loaded;
       const set = await cache.set(req.modelId, loaded);
       if (req.index >= set.count) throw new Error(EXPLORE_ERRORS.badIndex);
       const px = set.imageSize ** 2;
@@ -135,26 +130,25 @@ export function exploreHandlers(context: EngineContext) {
       return block(model, latents, req.count, conditioningFor(model, req.label, req.count));
     }),
 
-    'explore:class-grid': withModel(
-      async (req: Request<'explore:class-grid'>, { loaded, model }): Promise<ExploreClassGrid> => {
-        if (!isConditional(model.config.kind)) throw new Error(EXPLORE_ERRORS.notConditional);
-        const k = model.config.latentSize;
-        const c = model.config.numClasses;
-        const styles = standardNormal(req.styles, k, req.seed);
-        const means = model.prior ? await classPriorMeans(model) : new Float32Array(c * k);
-        const latents = new Float32Array(req.styles * c * k);
-        const labels = new Int32Array(req.styles * c);
-        for (let r = 0; r < req.styles; r += 1) {
-          for (let j = 0; j < c; j += 1) {
-            const o = (r * c + j) * k;
-            for (let d = 0; d < k; d += 1) latents[o + d] = styles[r * k + d] + means[j * k + d];
-            labels[r * c + j] = j;
-          }
+    'explore:class-grid': withModel(async (req: Request<'explore:class-grid'>, loaded): Promise<ExploreClassGrid> => {
+      const { model } = loaded;
+      if (!isConditional(model.config.kind)) throw new Error(EXPLORE_ERRORS.notConditional);
+      const k = model.config.latentSize;
+      const c = model.config.numClasses;
+      const styles = standardNormal(req.styles, k, req.seed);
+      const means = model.prior ? await classPriorMeans(model) : new Float32Array(c * k);
+      const latents = new Float32Array(req.styles * c * k);
+      const labels = new Int32Array(req.styles * c);
+      for (let r = 0; r < req.styles; r += 1) {
+        for (let j = 0; j < c; j += 1) {
+          const o = (r * c + j) * k;
+          for (let d = 0; d < k; d += 1) latents[o + d] = styles[r * k + d] + means[j * k + d];
+          labels[r * c + j] = j;
         }
-        const result = await block(model, latents, req.styles * c, model.conditionalInputs ? { labels } : {});
-        return { ...result, rows: req.styles, cols: c, classNames: loaded.metadata.classNames };
-      },
-    ),
+      }
+      const result = await block(model, latents, req.styles * c, model.conditionalInputs ? { labels } : {});
+      return { ...result, rows: req.styles, cols: c, classNames: loaded.metadata.classNames };
+    }),
 
     'explore:blend': withModel(async (req: Request<'explore:blend'>, { model }) => {
       if (!isConditional(model.config.kind)) throw new Error(EXPLORE_ERRORS.notConditional);
@@ -172,7 +166,8 @@ export function exploreHandlers(context: EngineContext) {
       return { count: req.count, imageSize: model.config.imageSize, images, latents, latentSize: k };
     }),
 
-    'explore:neighbours': withModel(async (req: Request<'explore:neighbours'>, { loaded, model }) => {
+    'explore:neighbours': withModel(async (req: Request<'explore:neighbours'>, loaded) => {
+      const { model } = loaded;
       checkCode(model, req.code);
       const set = await cache.set(req.modelId, loaded);
       const found = nearestNeighbours(req.code, set.codes, set.count, req.k);
