@@ -137,7 +137,7 @@ export function conceptsHandlers(context: EngineContext) {
     }),
 
     'concepts:apply': withModel(async (req: Request<'concepts:apply'>, loaded) => {
-      const concept = (await runtime.concepts.list(req.modelId)).find((c) => c.id === req.id);
+      const concept = await runtime.concepts.find(req.modelId, req.id);
       if (!concept) throw new Error(CONCEPT_ERRORS.noSuchConcept);
       const z = await encodeOne(loaded, rasterizeCanvas(loaded, req.strokes), req.label);
       const moved = applyConcept(z, concept.vector, req.strength);

@@ -59,10 +59,18 @@ export class ConceptStore {
     return join(this.root, `${modelId.replace(':', '--')}.json`);
   }
 
-  /** Reading may set a damaged file aside: that too waits for the file's other changes. */
+  /**
+   * The person's listing, which also removes what killed writes left behind. Reading may set a
+   * damaged file aside: that too waits for the file's other changes.
+   */
   async list(modelId: string): Promise<Concept[]> {
     await removeDeadWriteTemps(this.root);
     return withFileLock(this.fileOf(modelId), () => this.read(modelId));
+  }
+
+  /** One concept, for applying it: asked every frame while a slider moves, so no folder scan. */
+  find(modelId: string, id: string): Promise<Concept | undefined> {
+    return withFileLock(this.fileOf(modelId), async () => (await this.read(modelId)).find((c) => c.id === id));
   }
 
   add(concept: Concept): Promise<Concept[]> {
