@@ -1,6 +1,8 @@
 /**
  * Draws the app icon (build/icon.png, 1024×1024): a rounded tile with a faint latent grid
- * and one pen stroke crossing it. electron-builder derives the .icns and .ico from it.
+ * and one pen stroke crossing it. electron-builder derives the .icns and .ico from it. The
+ * studio page's own icon (src/renderer/public/icon.png, 64×64) is the same tile, averaged down,
+ * so browser mode shows it in its tab instead of asking for a favicon that is not there.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { encodeRgbaPng } from '../src/engine/image/png';
@@ -48,6 +50,31 @@ for (let t = 0; t <= 1; t += 0.0005) {
   }
 }
 
+/** The tile averaged over square blocks (premultiplied, so the rounded edge stays clean). */
+function downscale(to: number): Uint8Array {
+  const block = SIZE / to;
+  const out = new Uint8Array(to * to * 4);
+  for (let oy = 0; oy < to; oy++) {
+    for (let ox = 0; ox < to; ox++) {
+      const sum = [0, 0, 0, 0];
+      for (let y = oy * block; y < (oy + 1) * block; y++) {
+        for (let x = ox * block; x < (ox + 1) * block; x++) {
+          const i = (y * SIZE + x) * 4;
+          const a = pixels[i + 3] / 255;
+          for (let c = 0; c < 3; c++) sum[c] += pixels[i + c] * a;
+          sum[3] += a;
+        }
+      }
+      const o = (oy * to + ox) * 4;
+      for (let c = 0; c < 3; c++) out[o + c] = sum[3] > 0 ? Math.round(sum[c] / sum[3]) : 0;
+      out[o + 3] = Math.round((sum[3] / (block * block)) * 255);
+    }
+  }
+  return out;
+}
+
 mkdirSync('build', { recursive: true });
 writeFileSync('build/icon.png', encodeRgbaPng(pixels, SIZE, SIZE));
-console.log('wrote build/icon.png');
+mkdirSync('src/renderer/public', { recursive: true });
+writeFileSync('src/renderer/public/icon.png', encodeRgbaPng(downscale(64), 64, 64));
+console.log('wrote build/icon.png and src/renderer/public/icon.png');

@@ -57,11 +57,17 @@ describe('the trainer page’s Content-Security-Policy', () => {
         seen.push(`${event.effectiveDirective} ${event.blockedURI}`),
       );
     });
+    // Errors and refused requests, each request named by its address (the console line
+    // for a 404 names none).
     const errors: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
+      if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
     });
     page.on('pageerror', (error) => errors.push(error.message));
+    page.on('response', (response) => {
+      if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
+    });
+    page.on('requestfailed', (request) => errors.push(`${request.failure()?.errorText} ${request.url()}`));
     const trainer = await page.goto(new URL('/trainer/index.html', mode.server.url).href);
     expect(trainer?.headers()['content-security-policy']).toBe(TRAINER_CONTENT_SECURITY_POLICY);
     await page.waitForFunction(() => document.title === 'LatentDraw trainer (ready)');
