@@ -13,16 +13,22 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fidelityMarkdown, runFidelity, type FidelityResult } from '../bench/quality/fidelity/fidelity';
-import { CATS_DRAWN_ROWS, CATS_FILE, catData, DIGITS_FILE, digitData } from '../bench/quality/fidelity/shipped-data';
+import {
+  CAT_COPIES,
+  CATS_DRAWN_ROWS,
+  CATS_FILE,
+  catTrainingData,
+  DIGIT_COPIES,
+  DIGITS_FILE,
+  digitData,
+  withAugmentedCopies,
+} from '../bench/quality/fidelity/shipped-data';
 import { registerWasmKernels } from '../src/engine/backend/register-kernels';
 import { selectBackend } from '../src/engine/backend/select';
 import { DEFAULT_SHIPPED_MODEL, SHIPPED_MODELS } from '../src/engine/catalog/shipped-models';
-import { augmentDigits, DIGIT_AUGMENT, type AugmentRange } from '../src/engine/data/raster/augment';
-import { bytesToUnit, unitToBytes } from '../src/engine/data/raster/pixel-bytes';
 import type { TrainingData } from '../src/engine/data/training-data.types';
 import { saveModel } from '../src/engine/models/store/store';
 import type { ModelKind } from '../src/engine/models/types';
-import { gatherBytes } from '../src/engine/train/step/batches';
 import type { TrainSettings } from '../src/engine/train/settings';
 import { train } from '../src/engine/train/job/run-in-process';
 
@@ -38,46 +44,6 @@ interface DefaultModel {
   data: string;
   load: () => Promise<TrainingData>;
   settings: Partial<TrainSettings>;
-}
-
-/** Augmented copies of each training digit (the held-out ones are left as they are). */
-const DIGIT_COPIES = 2;
-/** Cats: the same, milder (a cat drawn on a slant is rarer than a slanted digit). */
-const CAT_COPIES = 2;
-const CAT_AUGMENT: AugmentRange = { scale: 0.1, shear: 0.15, rotate: 0.1, shift: 1.5, stroke: 0.3 };
-
-/**
- * The training side plus `copies` slanted, scaled, shifted, thicker or thinner copies of each
- * training image, seeded; validation stays the original held-out images.
- */
-function withAugmentedCopies(
-  data: TrainingData,
-  copies: number,
-  seed: number,
-  range: AugmentRange = DIGIT_AUGMENT,
-): TrainingData {
-  const px = data.imageSize * data.imageSize;
-  const n = data.trainIndex.length;
-  const count = data.count + copies * n;
-  const images = new Uint8Array(count * px);
-  images.set(data.images.subarray(0, data.count * px));
-  const labels = new Int32Array(count);
-  labels.set(data.labels.subarray(0, data.count));
-  // The augmentation resamples in floats; its copies are stored as bytes, as all training data is.
-  const originals = bytesToUnit(gatherBytes(data, data.trainIndex));
-  const augmented = new Float32Array(n * px);
-  const trainIndex = new Int32Array((copies + 1) * n);
-  trainIndex.set(data.trainIndex);
-  for (let c = 0; c < copies; c++) {
-    const start = data.count + c * n;
-    augmentDigits(originals, n, data.imageSize, seed + c, augmented, range);
-    unitToBytes(augmented, images.subarray(start * px, (start + n) * px));
-    data.trainIndex.forEach((src, i) => {
-      labels[start + i] = data.labels[src];
-      trainIndex[(c + 1) * n + i] = start + i;
-    });
-  }
-  return { ...data, count, images, labels, trainIndex };
 }
 
 const DEFAULTS: DefaultModel[] = [
@@ -110,7 +76,7 @@ const DEFAULTS: DefaultModel[] = [
     kind: 'mlp-vae',
     source: CATS_FILE,
     data: `Quick, Draw! cat bitmaps ${CATS_DRAWN_ROWS}–2999, 90 % train + ${CAT_COPIES} augmented copies each`,
-    load: async () => withAugmentedCopies(await catData(resourcesRoot), CAT_COPIES, 21, CAT_AUGMENT),
+    load: () => catTrainingData(resourcesRoot),
     settings: { epochs: 30, batchSize: 64, latentSize: 32, hiddenSize: 512, learningRate: 1e-3, beta: 0.5, seed: 1 },
   },
 ];

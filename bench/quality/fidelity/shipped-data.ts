@@ -6,7 +6,9 @@
 import { join } from 'node:path';
 import { loadTrainingData } from '../../../src/engine/data/training-data';
 import type { TrainingData } from '../../../src/engine/data/training-data.types';
-import { gatherImages } from '../../../src/engine/train/step/batches';
+import { augmentDigits, DIGIT_AUGMENT, type AugmentRange } from '../../../src/engine/data/raster/augment';
+import { bytesToUnit, unitToBytes } from '../../../src/engine/data/raster/pixel-bytes';
+import { gatherBytes, gatherImages } from '../../../src/engine/train/step/batches';
 
 export const DIGITS_FILE = 'data/mnist-t10k-images-idx3-ubyte.gz';
 export const CATS_FILE = 'data/cat.first3000.npy';
@@ -27,6 +29,51 @@ export async function catData(resourcesRoot: string): Promise<TrainingData> {
   const data = await loadTrainingData(join(resourcesRoot, CATS_FILE), 'quickdraw28', SPLIT);
   const keep = (index: Int32Array) => index.filter((i) => i >= CATS_DRAWN_ROWS);
   return { ...data, trainIndex: keep(data.trainIndex), validationIndex: keep(data.validationIndex) };
+}
+
+/** Augmented copies of each training digit (the held-out ones are left as they are). */
+export const DIGIT_COPIES = 2;
+/** Cats: the same, milder (a cat drawn on a slant is rarer than a slanted digit). */
+export const CAT_COPIES = 2;
+export const CAT_AUGMENT: AugmentRange = { scale: 0.1, shear: 0.15, rotate: 0.1, shift: 1.5, stroke: 0.3 };
+
+/**
+ * The training side plus `copies` slanted, scaled, shifted, thicker or thinner copies of each
+ * training image, seeded; validation stays the original held-out images.
+ */
+export function withAugmentedCopies(
+  data: TrainingData,
+  copies: number,
+  seed: number,
+  range: AugmentRange = DIGIT_AUGMENT,
+): TrainingData {
+  const px = data.imageSize * data.imageSize;
+  const n = data.trainIndex.length;
+  const count = data.count + copies * n;
+  const images = new Uint8Array(count * px);
+  images.set(data.images.subarray(0, data.count * px));
+  const labels = new Int32Array(count);
+  labels.set(data.labels.subarray(0, data.count));
+  // The augmentation resamples in floats; its copies are stored as bytes, as all training data is.
+  const originals = bytesToUnit(gatherBytes(data, data.trainIndex));
+  const augmented = new Float32Array(n * px);
+  const trainIndex = new Int32Array((copies + 1) * n);
+  trainIndex.set(data.trainIndex);
+  for (let c = 0; c < copies; c++) {
+    const start = data.count + c * n;
+    augmentDigits(originals, n, data.imageSize, seed + c, augmented, range);
+    unitToBytes(augmented, images.subarray(start * px, (start + n) * px));
+    data.trainIndex.forEach((src, i) => {
+      labels[start + i] = data.labels[src];
+      trainIndex[(c + 1) * n + i] = start + i;
+    });
+  }
+  return { ...data, count, images, labels, trainIndex };
+}
+
+/** What the shipped cat models train on: the cat bitmaps above plus their augmented copies. */
+export async function catTrainingData(resourcesRoot: string): Promise<TrainingData> {
+  return withAugmentedCopies(await catData(resourcesRoot), CAT_COPIES, 21, CAT_AUGMENT);
 }
 
 /** The images at `index`, as one block. */
