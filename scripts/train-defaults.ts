@@ -18,11 +18,9 @@ import {
   CATS_DRAWN_ROWS,
   CATS_FILE,
   catTrainingData,
-  DIGIT_COPIES,
   DIGITS_FILE,
-  digitData,
-  withAugmentedCopies,
 } from '../bench/quality/fidelity/shipped-data';
+import { DIGIT_TRAINING_DATA, digitTrainingData } from '../bench/quality/fidelity/digit-training-data';
 import { registerWasmKernels } from '../src/engine/backend/register-kernels';
 import { selectBackend } from '../src/engine/backend/select';
 import { DEFAULT_SHIPPED_MODEL, SHIPPED_MODELS } from '../src/engine/catalog/shipped-models';
@@ -51,8 +49,8 @@ const DEFAULTS: DefaultModel[] = [
     name: 'mnist-digits',
     kind: 'mlp-vae',
     source: DIGITS_FILE,
-    data: `MNIST t10k, 9,000 train + ${DIGIT_COPIES} augmented copies each (slant, scale, turn, shift, stroke width)`,
-    load: async () => withAugmentedCopies(await digitData(resourcesRoot), DIGIT_COPIES, 11),
+    data: DIGIT_TRAINING_DATA,
+    load: () => digitTrainingData(resourcesRoot),
     settings: { epochs: 20, batchSize: 100, latentSize: 16, hiddenSize: 512, learningRate: 1e-3, seed: 1 },
   },
   {
@@ -70,6 +68,14 @@ const DEFAULTS: DefaultModel[] = [
     data: 'MNIST t10k, 9,000 train',
     load: () => digitData(resourcesRoot),
     settings: { epochs: 40, batchSize: 100, latentSize: 2, hiddenSize: 512, learningRate: 1e-3, seed: 1 },
+  },
+  {
+    name: 'cat-ae',
+    kind: 'conv-ae',
+    source: CATS_FILE,
+    data: `Quick, Draw! cat bitmaps ${CATS_DRAWN_ROWS}–2999 as they are (28×28, 1-px lines), 90 % train + ${CAT_COPIES} augmented copies each; denoising`,
+    load: () => catTrainingData(resourcesRoot),
+    settings: { epochs: 15, batchSize: 64, learningRate: 1e-3, denoising: true, seed: 1 },
   },
   {
     name: 'cat-vae',

@@ -7,7 +7,7 @@ import type { recipeSchema } from './contract/drawing';
  * CLI read it; none of them tests a kind by name. The builder of each kind is bound in
  * src/engine/models/builders.ts, whose record type forces one for every kind.
  */
-export const MODEL_KINDS = ['conv-ae', 'mlp-vae', 'conv-vae', 'cvae', 'cvae-prior'] as const;
+export const MODEL_KINDS = ['conv-ae', 'strided-ae', 'mlp-vae', 'conv-vae', 'cvae', 'cvae-prior'] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
 
 /** How the encoder describes q(z|x): a plain code, a diagonal Gaussian, or a full-covariance one. */
@@ -42,7 +42,7 @@ export interface KindSpec {
   parts: readonly ModelPart[];
   /** The recipe the kind was written for; undefined: the one that suits the data. */
   defaultRecipe: RecipeName | undefined;
-  /** The code size when none is chosen (conv-ae's is fixed by its image size: (S/16)²×32). */
+  /** The code size when none is chosen (conv-ae's is fixed by its image size: ⌈S/16⌉²×32). */
   defaultLatentSize: number;
   /** The image side must be a multiple of this (its strided layers halve it). */
   imageSizeMultiple: number;
@@ -63,9 +63,21 @@ export const KIND_SPECS: { readonly [K in ModelKind]: KindSpec } = {
     parts: ['encoder', 'decoder'],
     defaultRecipe: 'cookbook32',
     defaultLatentSize: 128,
-    imageSizeMultiple: 16,
+    imageSizeMultiple: 1,
     convolutional: true,
     settings: ['denoising'],
+  },
+  'strided-ae': {
+    label: 'Conv autoencoder, strided (128-d)',
+    purpose: 'Faithful sketches: draws back the lines of what was drawn, eyes and whiskers included; not for sampling.',
+    conditioning: 'none',
+    posterior: 'deterministic',
+    parts: ['encoder', 'decoder'],
+    defaultRecipe: undefined,
+    defaultLatentSize: 128,
+    imageSizeMultiple: 4,
+    convolutional: true,
+    settings: ['latentSize', 'denoising'],
   },
   'mlp-vae': {
     label: 'MLP VAE (784-512-2)',

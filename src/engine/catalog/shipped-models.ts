@@ -21,9 +21,13 @@ export const SHIPPED_MODELS: Record<string, ShippedModelInfo> = {
     title: 'MNIST digits — conditional VAE, 2-d latent',
     purpose: 'Class-conditional: pick the digit, and the code holds only its style.',
   },
+  'cat-ae': {
+    title: 'Quick, Draw! cats — conv autoencoder, 128-d code',
+    purpose: 'Faithful sketches: draw a cat and get its lines back, eyes and whiskers kept (it does not sample).',
+  },
   'cat-vae': {
     title: 'Quick, Draw! cats — VAE, 32-d latent',
-    purpose: 'Sketches: draw a cat and see it redrawn; explore cat faces.',
+    purpose: 'Sampling and exploring cats: new cat faces and smooth paths between them; it redraws a cat blurred.',
   },
 };
 

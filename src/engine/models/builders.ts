@@ -1,5 +1,6 @@
 import type { ModelKind } from '../../shared/model-kinds';
 import { buildConvAe } from './conv-ae';
+import { buildStridedAe } from './strided-ae';
 import { buildConvVae } from './conv-vae';
 import { buildCvae } from './cvae';
 import { buildCvaePrior } from './cvae-prior';
@@ -13,6 +14,7 @@ import type { LatentModel, ModelConfig } from './types';
  */
 export const MODEL_BUILDERS: { readonly [K in ModelKind]: (config: ModelConfig) => LatentModel } = {
   'conv-ae': buildConvAe,
+  'strided-ae': buildStridedAe,
   'mlp-vae': buildMlpVae,
   'conv-vae': buildConvVae,
   cvae: buildCvae,

@@ -9,7 +9,10 @@ type T = tf.SymbolicTensor;
  * Deep Learning Cookbook ch. 13 cat autoencoder on 32×32: four blocks of (Conv 3×3 ‖ Conv 2×2,
  * concatenated, max-pooled), a per-position Dense to 32 channels (2×2×32 = 128-d code), then
  * four (Conv 3×3, upsample) blocks and a sigmoid Conv. The code size follows from the image
- * size (S/16)²×32, so latentSize is fixed at 128 for cookbook32.
+ * size ⌈S/16⌉²×32, so latentSize is fixed at 128 for cookbook32 and for 28×28 bitmaps. Sizes that
+ * are not a multiple of 16 pool with 'same' padding (28 → 14 → 7 → 4 → 2) and the decoder, which
+ * upsamples back to 16·⌈S/16⌉, crops the border it added: Quick, Draw!'s own 28×28 bitmaps then
+ * train it as they are, with their 1-px lines, instead of resampled to 32.
  */
 export function buildConvAe(config: ModelConfig): LatentModel {
   const init = new SeededInit(config.seed);
@@ -53,6 +56,12 @@ export function buildConvAe(config: ModelConfig): LatentModel {
     channels /= 2;
   }
   d = conv('to_pixels', 1, 3, 'sigmoid').apply(d) as T;
+  const extra = side * 16 - s;
+  if (extra > 0) {
+    const before = Math.floor(extra / 2);
+    const crop: [number, number] = [before, extra - before];
+    d = tf.layers.cropping2D({ name: 'crop', cropping: [crop, crop] }).apply(d) as T;
+  }
   const out = tf.layers.flatten({ name: 'reconstruction' }).apply(d) as T;
   const decoder = tf.model({ inputs: z, outputs: out, name: 'decoder' });
 

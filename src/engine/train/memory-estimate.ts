@@ -1,6 +1,7 @@
 import { settingApplies } from '../../shared/model-kinds';
 import { checkMemory } from '../memory-budget';
 import { defaultConfig } from '../models/build';
+import { STRIDED_AE_FILTERS } from '../models/strided-ae';
 import { isConditional, trilSize, type ModelConfig, type ModelKind } from '../models/types';
 
 /** One layer as the estimate sees it: the weights it owns and the values it holds per image during a step. */
@@ -66,6 +67,7 @@ function convAe(c: ModelConfig): Shape {
     channels /= 2;
   }
   layers.push(conv(side, inputs, 1, 3));
+  if (side !== s) layers.push(moved(s * s));
   return { layers, fixed: 0 };
 }
 
@@ -86,6 +88,26 @@ function convVae(c: ModelConfig): Shape {
     dense(k, half * half * 64),
     conv(s, 64, 32, 3),
     conv(s, 32, 1, 3),
+  ];
+  return { layers, fixed: 0 };
+}
+
+/** src/engine/models/strided-ae.ts */
+function stridedAe(c: ModelConfig): Shape {
+  const s = c.imageSize;
+  const half = s / 2;
+  const quarter = s / 4;
+  const [narrow, wide] = STRIDED_AE_FILTERS;
+  const maps = quarter * quarter * wide;
+  const layers = [
+    pixels(c),
+    conv(half, 1, narrow, 3),
+    conv(quarter, narrow, wide, 3),
+    dense(maps, c.latentSize),
+    dense(c.latentSize, maps),
+    conv(half, wide, wide, 3),
+    conv(s, wide, narrow, 3),
+    conv(s, narrow, 1, 3),
   ];
   return { layers, fixed: 0 };
 }
@@ -134,6 +156,7 @@ function cvaePrior(c: ModelConfig): Shape {
  */
 const KIND_MEMORY: { readonly [K in ModelKind]: { shape: (c: ModelConfig) => Shape; lower: string } } = {
   'conv-ae': { shape: convAe, lower: 'the batch size' },
+  'strided-ae': { shape: stridedAe, lower: 'the batch size or latent size' },
   'conv-vae': { shape: convVae, lower: 'the batch size' },
   'mlp-vae': { shape: (c) => mlpVae(c, 0), lower: 'the batch size or hidden units' },
   cvae: { shape: (c) => mlpVae(c, c.numClasses), lower: 'the batch size or hidden units' },

@@ -66,6 +66,31 @@ describe('model store', () => {
     },
   );
 
+  it('conv-ae on 28×28 (its decoder crops 32 back to 28): save → load → decode gives the same images', async () => {
+    const model = buildModel(defaultConfig('conv-ae', { imageSize: 28, seed: 5 }));
+    const folder = join(dir, 'round-conv-ae-28');
+    await saveModel(model, folder, metadataFor(model.config, ['cat']));
+    const z = Float32Array.from({ length: 2 * 128 }, (_, i) => Math.sin(i));
+    const before = await decodeLatents(model, z, 2, {});
+    const { model: loaded } = await loadModel(folder);
+    expect(Array.from(await decodeLatents(loaded, z, 2, {}))).toEqual(Array.from(before));
+    expect(before.length).toBe(2 * 784);
+    model.dispose();
+    loaded.dispose();
+  });
+
+  it('refuses a decoder whose crop takes more than the image has', async () => {
+    const model = buildModel(defaultConfig('conv-ae', { imageSize: 28, seed: 5 }));
+    const folder = join(dir, 'over-cropped');
+    await saveModel(model, folder, metadataFor(model.config, ['cat']));
+    model.dispose();
+    const path = join(folder, 'decoder', 'model.json');
+    const json = await readFile(path, 'utf8');
+    expect(json).toContain('"cropping":[[2,2],[2,2]]');
+    await writeFile(path, json.replace('"cropping":[[2,2],[2,2]]', '"cropping":[[20,20],[2,2]]'));
+    await expect(loadModel(folder)).rejects.toThrow(`${STORE_ERRORS.unknownTopology}: ${path}`);
+  });
+
   it('plain tf.loadLayersModel reads the saved decoder and decodes to the same image', async () => {
     const { model, folder } = await saved('mlp-vae', 'plain');
     const z = new Float32Array([0.3, -1.2]);

@@ -44,8 +44,36 @@ describe('digit augmentation', () => {
 
   test('with no range it gives back the image', () => {
     const out = new Float32Array(src.length);
-    augmentDigits(src, 2, 28, 1, out, { scale: 0, shear: 0, rotate: 0, shift: 0, stroke: 0 });
+    augmentDigits(src, 2, 28, 1, out, { scale: 0, aspect: 0, shear: 0, rotate: 0, shift: 0, stroke: 0 });
     for (let i = 0; i < src.length; i++) expect(out[i]).toBeCloseTo(src[i], 5);
     expect(DIGIT_AUGMENT.shear).toBeGreaterThan(0);
+  });
+
+  test('aspect alone makes a digit narrower or wider, never taller', () => {
+    const box = (image: Float32Array) => {
+      let left = 28;
+      let right = -1;
+      let top = 28;
+      let bottom = -1;
+      for (let y = 0; y < 28; y++)
+        for (let x = 0; x < 28; x++)
+          if (image[y * 28 + x] > 0.3) {
+            left = Math.min(left, x);
+            right = Math.max(right, x);
+            top = Math.min(top, y);
+            bottom = Math.max(bottom, y);
+          }
+      return { width: right - left, height: bottom - top };
+    };
+    const before = box(eight);
+    const widths = new Set<number>();
+    for (let seed = 1; seed <= 12; seed++) {
+      const out = new Float32Array(784);
+      augmentDigits(eight, 1, 28, seed, out, { scale: 0, aspect: 0.3, shear: 0, rotate: 0, shift: 0, stroke: 0 });
+      expect(box(out).height).toBe(before.height);
+      widths.add(box(out).width);
+    }
+    expect(Math.min(...widths)).toBeLessThan(before.width);
+    expect(Math.max(...widths)).toBeGreaterThan(before.width);
   });
 });

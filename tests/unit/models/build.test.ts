@@ -50,6 +50,7 @@ describe('model builders', () => {
   // The same counts as bench/peers/torch_models.py prints for these configs: the twins match.
   it.each([
     ['conv-ae', 35085],
+    ['strided-ae', 880577],
     ['mlp-vae', 26004],
     ['conv-vae', 550629],
     ['cvae', 26100],
@@ -65,6 +66,26 @@ describe('model builders', () => {
     const model = buildModel(defaultConfig('conv-ae'));
     expect(model.config.latentSize).toBe(128);
     expect(model.encoder.outputs[0].shape).toEqual([null, 128]);
+    model.dispose();
+  });
+
+  it('conv-ae on 28×28 bitmaps: a 128-d code, and the decoder crops its 32×32 back to 28×28', () => {
+    const model = buildModel(defaultConfig('conv-ae', { imageSize: 28, seed: 3 }));
+    expect(model.config.latentSize).toBe(128);
+    expect(model.encoder.outputs[0].shape).toEqual([null, 128]);
+    expect(model.decoder.outputs[0].shape).toEqual([null, 28 * 28]);
+    // The border the crop takes off is what the upsampling added around the image, evenly.
+    const crop = model.decoder.getLayer('crop').getConfig().cropping;
+    expect(crop).toEqual([
+      [2, 2],
+      [2, 2],
+    ]);
+    const loss = tf.tidy(() => {
+      const images = tf.randomUniform([2, 784], 0, 1, 'float32', 1) as Tensor2D;
+      const eps = tf.zeros([2, 128]) as Tensor2D;
+      return lossTerms(model, { input: images, target: images }, eps, false).reconstruction.dataSync()[0];
+    });
+    expect(Number.isFinite(loss)).toBe(true);
     model.dispose();
   });
 

@@ -4,6 +4,8 @@ import { seededRandom } from '../split';
 export interface AugmentRange {
   /** Scale about the centre: 1 ± this. */
   scale: number;
+  /** Width against height: the width scaled by 1 ± this more than the height (narrow or wide hands). */
+  aspect: number;
   /** Horizontal shear (slant) in x per y: ± this. */
   shear: number;
   /** Rotation in radians: ± this. */
@@ -14,7 +16,14 @@ export interface AugmentRange {
   stroke: number;
 }
 
-export const DIGIT_AUGMENT: AugmentRange = { scale: 0.12, shear: 0.3, rotate: 0.15, shift: 1.5, stroke: 0.6 };
+export const DIGIT_AUGMENT: AugmentRange = {
+  scale: 0.12,
+  aspect: 0.15,
+  shear: 0.35,
+  rotate: 0.15,
+  shift: 1.5,
+  stroke: 0.7,
+};
 
 /**
  * Writes into `out` one randomly slanted, scaled, turned, shifted, thickened or thinned copy of
@@ -38,17 +47,18 @@ export function augmentDigits(
   for (let n = 0; n < count; n++) {
     const image = src.subarray(n * px, (n + 1) * px);
     const s = 1 + spread(range.scale);
+    const sx = s * (1 + spread(range.aspect));
     const k = spread(range.shear);
     const a = spread(range.rotate);
     const tx = spread(range.shift);
     const ty = spread(range.shift);
     const thicken = spread(range.stroke);
-    // forward map: p' = R·K·S·(p − c) + c + t; sample the source through its inverse
+    // forward map: p' = R·K·S·(p − c) + c + t, S = diag(sx, s); sample the source through its inverse
     const cos = Math.cos(a);
     const sin = Math.sin(a);
-    const m00 = s * cos;
+    const m00 = sx * cos;
     const m01 = s * (cos * k - sin);
-    const m10 = s * sin;
+    const m10 = sx * sin;
     const m11 = s * (sin * k + cos);
     const det = m00 * m11 - m01 * m10;
     const i00 = m11 / det;

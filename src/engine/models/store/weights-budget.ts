@@ -62,6 +62,28 @@ function dims(value: unknown, fallback: number[], what: string): number[] {
   return v as number[];
 }
 
+/** Cropping2D's amounts in its three written forms (n, [rows, columns], [[top, bottom], [left, right]]). */
+function cropping(value: unknown): [[number, number], [number, number]] {
+  const whole = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
+  if (whole(value))
+    return [
+      [value, value],
+      [value, value],
+    ];
+  need(Array.isArray(value) && value.length === 2, 'cropping');
+  const [rows, columns] = value as unknown[];
+  if (whole(rows) && whole(columns))
+    return [
+      [rows, rows],
+      [columns, columns],
+    ];
+  const pair = (v: unknown): [number, number] => {
+    need(Array.isArray(v) && v.length === 2 && v.every(whole), 'cropping');
+    return v as [number, number];
+  };
+  return [pair(rows), pair(columns)];
+}
+
 function size(shape: Shape): number {
   return shape.reduce((a, b) => a * b, 1);
 }
@@ -126,6 +148,13 @@ function layerOutput(
       need(input.length === 3, 'upsampling input');
       const [a, b] = dims(config.size, [2, 2], 'size');
       return { out: [input[0] * a, input[1] * b, last], params: 0 };
+    }
+    case 'Cropping2D': {
+      need(input.length === 3 && field(config, 'data_format', 'dataFormat') !== 'channels_first', 'cropping input');
+      const [[top, bottom], [left, right]] = cropping(config.cropping);
+      const out = [input[0] - top - bottom, input[1] - left - right, last];
+      need(out[0] > 0 && out[1] > 0, 'cropping');
+      return { out, params: 0 };
     }
     case 'Flatten':
       return { out: [size(input)], params: 0 };

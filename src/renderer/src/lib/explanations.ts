@@ -14,6 +14,7 @@ export const EXPLANATIONS = {
       'Your strokes are first normalised as Quick, Draw! did (bounding box scaled to 0–255, simplified), then rasterised by the same code that made the training pictures, so the model sees the kind of image it learned from: “what it sees”.',
       'The encoder turns that picture into a code z (a VAE gives a mean μ and a spread σ per number; the bars show μ). The decoder turns z back into pixels. What comes back is all the code kept.',
       'Training lowered two terms. Reconstruction: binary cross-entropy summed over the pixels, small when the picture drawn back matches the input. KL: how far each code’s N(μ, σ²) is from the prior N(0, 1). A plain autoencoder has only the first.',
+      'Why a VAE blurs and an autoencoder does not: the KL term keeps each code a little vague, so one code stands for many slightly different drawings (eyes a bit left, whiskers a bit higher). Drawn back, that code gives the average of all of them, and an average of lines in different places is a grey smudge. A plain autoencoder’s code stands for one drawing only, so its lines come back where you drew them; the price is that a random code means nothing to it, which is why the cat VAE, not the cat autoencoder, is the one to sample and explore.',
     ],
   },
   latent: {
