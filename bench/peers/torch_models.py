@@ -192,7 +192,12 @@ class CvaePrior(nn.Module):
 
 
 class ConvAe(nn.Module):
-    """Deep Learning Cookbook ch. 13 cat autoencoder on 32x32 (128-d code)."""
+    """Deep Learning Cookbook ch. 13 cat autoencoder on 32x32 (128-d code).
+
+    Sizes that are not a multiple of 16 (28) pool as TF's 'same' does (28 -> 14 -> 7 -> 4 -> 2:
+    ceil_mode, the window past the edge sees only what is inside) and the decoder, which
+    upsamples back to 16 * ceil(S / 16), crops the border it added, as the tfjs model does.
+    """
 
     posterior = "deterministic"
     conditional = False
@@ -200,7 +205,9 @@ class ConvAe(nn.Module):
     def __init__(self, image_size: int = 32, latent: int = 128, hidden: int = 512, num_classes: int = 0):
         super().__init__()
         self.s = image_size
-        self.side = image_size // 16
+        self.side = math.ceil(image_size / 16)
+        extra = self.side * 16 - image_size
+        self.crop = (extra // 2, extra - extra // 2)
         self.latent = self.side * self.side * 32
         downs, ch, cin = [], 2, 1
         for _ in range(4):
@@ -215,7 +222,7 @@ class ConvAe(nn.Module):
     def encode(self, x, onehot=None):
         t = x.view(-1, 1, self.s, self.s)
         for left, right in self.downs:
-            t = F.max_pool2d(torch.cat([left(t), right(t)], 1), 2)
+            t = F.max_pool2d(torch.cat([left(t), right(t)], 1), 2, ceil_mode=True)
         t = self.code_dense(t.permute(0, 2, 3, 1))  # per-position Dense, channels last like Keras
         return t.flatten(1), None
 
@@ -223,7 +230,10 @@ class ConvAe(nn.Module):
         d = z.view(-1, self.side, self.side, 32).permute(0, 3, 1, 2)
         for conv in self.ups:
             d = F.interpolate(conv(d), scale_factor=2, mode="nearest")
-        return self.to_pixels(d).flatten(1)
+        d = self.to_pixels(d)
+        before, after = self.crop
+        d = d[:, :, before : d.shape[2] - after, before : d.shape[3] - after]
+        return d.flatten(1)
 
 
 MODELS = {"conv-ae": ConvAe, "mlp-vae": MlpVae, "conv-vae": ConvVae, "cvae": Cvae, "cvae-prior": CvaePrior}

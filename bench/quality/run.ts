@@ -5,7 +5,7 @@
  *
  *   npx tsx bench/quality/run.ts [--models mlp-vae,cvae,cvae-prior,conv-vae] [--datasets mnist,fashion]
  *     [--epochs 10] [--limit 10000] [--batch 100] [--backend wasm|cpu] [--no-peer] [--json]
- *   npx tsx bench/quality/run.ts --fidelity [--out bench/quality/out] [--json]
+ *   npx tsx bench/quality/run.ts --fidelity [--out bench/quality/out] [--json] [--sketch-peer]
  *
  * Data: MNIST t10k (10k digits) and the first --limit Fashion-MNIST training images; 10 %
  * held out for validation with seed 1. The peer runs Debian's python3-torch on one thread.
@@ -25,6 +25,7 @@ import type { TrainSettings } from '../../src/engine/train/settings';
 import { train } from '../../src/engine/train/job/run-in-process';
 import { numberArg, parseArgs } from './args';
 import { fidelityMarkdown, runFidelity } from './fidelity/fidelity';
+import { sketchPeerOptions } from './fidelity/sketch-peer';
 
 const HERE = import.meta.dirname;
 const SHARED = process.env.LATENTDRAW_SHARED_DATA ?? resolve(HERE, '../../../shared/data');
@@ -108,6 +109,7 @@ async function fidelity(args: Map<string, string>): Promise<void> {
     sharedData: SHARED,
     outDir: resolve(args.get('out') ?? join(HERE, 'out')),
     log: (line) => console.log(line),
+    sketchPeer: sketchPeerOptions(args),
   });
   if (args.has('json')) console.log(JSON.stringify(result, (k, v: unknown) => (k === 'pairs' ? undefined : v)));
   else console.log(['', ...fidelityMarkdown(result)].join('\n'));

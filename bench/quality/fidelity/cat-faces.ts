@@ -33,7 +33,7 @@ export interface CatFace {
   parts: { part: FacePart; side: Side }[];
 }
 
-/** The details the benchmark checks, each a set of regions that must all be kept. */
+/** The details the benchmark checks: each stroke of them is a region that must be kept. */
 export type Detail = 'eyes' | 'whiskers';
 export const DETAILS: readonly Detail[] = ['eyes', 'whiskers'];
 const DETAIL_PART: Record<Detail, FacePart> = { eyes: 'eye', whiskers: 'whisker' };
@@ -181,11 +181,12 @@ export function generateCatFaces(count: number, seed: number): CatFace[] {
 
 /**
  * Where a detail of the face lies in its raster as the model sees it (the canvas path: Quick,
- * Draw!'s normalisation, then `recipe`): one region per eye or per side's whiskers, each the pixels
- * the part inks (≥ 0.5) that nothing else in the face inks. The part is rendered in the face's own
- * frame by drawing it together with two single points at the corners of the face's bounding box,
- * less what those two points alone ink. A region left empty (the part is hidden under other ink)
- * is one the input does not show.
+ * Draw!'s normalisation, then `recipe`): one region per stroke of the detail (each eye, each of
+ * the six whiskers), each the pixels the stroke inks (≥ 0.5) that nothing else in the face inks,
+ * other whiskers included, so the gaps between whiskers belong to no one. The stroke is rendered
+ * in the face's own frame by drawing it together with two single points at the corners of the
+ * face's bounding box, less what those two points alone ink. A region left empty (the stroke is
+ * hidden under other ink) is one the input does not show.
  */
 export function detailRegions(face: CatFace, detail: Detail, recipe: RasterRecipe): Uint8Array[] {
   if (RECIPES[recipe].centerOfMass) throw new Error(CAT_FACE_ERRORS.movedRecipe(recipe));
@@ -199,12 +200,10 @@ export function detailRegions(face: CatFace, detail: Detail, recipe: RasterRecip
   const inked = (strokes: Stroke[]) => Uint8Array.from(rasterize(strokes, recipe), (v) => (v >= 0.5 ? 1 : 0));
   const cornerInk = inked(corners);
   const part = DETAIL_PART[detail];
-  const regionOf = (side: Side): Uint8Array => {
-    const mine = normalized.filter((_, i) => face.parts[i].part === part && face.parts[i].side === side);
-    const rest = normalized.filter((_, i) => !(face.parts[i].part === part && face.parts[i].side === side));
-    const own = inked([...mine, ...corners]);
-    const others = inked([...rest, ...corners]);
+  const regionOf = (stroke: number): Uint8Array => {
+    const own = inked([normalized[stroke], ...corners]);
+    const others = inked([...normalized.filter((_, i) => i !== stroke), ...corners]);
     return own.map((v, i) => (v && !cornerInk[i] && !others[i] ? 1 : 0));
   };
-  return [regionOf('left'), regionOf('right')];
+  return face.parts.flatMap((p, i) => (p.part === part ? [regionOf(i)] : []));
 }

@@ -1,8 +1,11 @@
 /**
  * The fidelity benchmark: for every shipped model, how much of what it is shown survives the
  * round trip through its code. Digit models are scored on held-out MNIST and on digits drawn as
- * canvas strokes; sketch models (the cats) on held-out bitmaps and on raw Quick, Draw! drawings,
- * both drawn sets through the studio's canvas path. Pairs pictures go to `outDir`.
+ * canvas strokes (the judge reads the digit back); sketch models (the cats) by ink IoU,
+ * sharpness and kept eyes and whiskers (sketch-score.ts) on held-out bitmaps, on raw Quick,
+ * Draw! drawings and on stroke-drawn cat faces, the drawn sets through the studio's canvas path,
+ * beside the PyTorch twin of the conv autoencoder trained in the same run (sketch-peer.ts).
+ * Pairs pictures go to `outDir`.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -11,14 +14,16 @@ import { MODEL_META_FILE } from '../../../src/engine/catalog/list-models';
 import type { Stroke } from '../../../src/shared/types/drawing';
 import { openDataFile } from '../../../src/engine/data/formats/open';
 import { normalizeCanvasStrokes, rasterize } from '../../../src/engine/data/index';
-import { loadModel } from '../../../src/engine/models/index';
+import { loadModel, readMetadata } from '../../../src/engine/models/index';
 import { bytesToUnit } from '../../../src/engine/data/raster/pixel-bytes';
 import { DRAWN_DIGITS_FIXTURE } from './drawn-digits';
 import { loadOrTrainJudge, type Judge } from './judge';
 import { rowsPng } from './pictures';
 import { meanStats, statsLine } from './raster-stats';
 import { drawnSet, scoreSet, type SetScore } from './score';
-import { catData, digitData, gather } from './shipped-data';
+import { digitData, gather } from './shipped-data';
+import { runSketchModels, sketchMarkdown, type SketchFidelity } from './sketch-fidelity';
+import type { SketchPeerOptions } from './sketch-peer';
 
 export interface FidelityOptions {
   resourcesRoot: string;
@@ -26,6 +31,8 @@ export interface FidelityOptions {
   sharedData: string;
   outDir: string;
   log: (line: string) => void;
+  /** Train the PyTorch twin of the conv autoencoder in this run, beside the cat models; off when absent. */
+  sketchPeer?: SketchPeerOptions;
 }
 
 export interface ModelFidelity {
@@ -42,9 +49,12 @@ export interface FidelityResult {
   judgeDrawnAccuracy: number;
   drawnDigits: number;
   heldOutDigits: number;
+  /** The digit models. */
   rows: ModelFidelity[];
   /** Raster statistics lines: held-out MNIST beside drawn digits. */
   stats: string[];
+  /** The sketch models (the cats) and the PyTorch peer. */
+  sketch: SketchFidelity;
 }
 
 interface DrawnDigits {
@@ -104,42 +114,40 @@ export async function runFidelity(opts: FidelityOptions): Promise<FidelityResult
   ];
   for (const line of stats) opts.log(line);
 
-  const cats = await catData(opts.resourcesRoot);
-  const heldOutCats = gather(cats, cats.validationIndex);
-  const rawCats = await readRawCats(opts.sharedData);
-
-  const rows: ModelFidelity[] = [];
   const modelsRoot = join(opts.resourcesRoot, 'models');
   const names = readdirSync(modelsRoot, { withFileTypes: true })
     .filter((e) => e.isDirectory() && existsSync(join(modelsRoot, e.name, MODEL_META_FILE)))
     .map((e) => e.name)
     .sort();
+  const digitNames: string[] = [];
+  const sketchNames: string[] = [];
   for (const name of names) {
-    const loaded = await loadModel(join(opts.resourcesRoot, 'models', name));
+    const meta = await readMetadata(join(modelsRoot, name));
+    (isDigitModel(meta.classNames, meta.imageSize) ? digitNames : sketchNames).push(name);
+  }
+
+  const rows: ModelFidelity[] = [];
+  for (const name of digitNames) {
+    const loaded = await loadModel(join(modelsRoot, name));
     try {
-      const digitModel = isDigitModel(loaded.metadata.classNames, loaded.metadata.imageSize);
-      const heldOut = await scoreSet(loaded, digitModel ? heldOutDigits : heldOutCats, digitModel ? judge : undefined);
-      const drawings = digitModel ? drawnDigits : rawCats;
-      const drawn = drawings
-        ? await scoreSet(loaded, drawnSet(loaded, drawings), digitModel ? judge : undefined)
-        : undefined;
+      const heldOut = await scoreSet(loaded, heldOutDigits, judge);
+      const drawn = await scoreSet(loaded, drawnSet(loaded, drawnDigits), judge);
       const size = loaded.metadata.imageSize;
       await writeFile(
         join(opts.outDir, `${name}-held-out-pairs.png`),
         rowsPng([heldOut.pairs.inputs, heldOut.pairs.outputs], heldOut.pairs.count, size),
       );
-      if (drawn)
-        await writeFile(
-          join(opts.outDir, `${name}-drawn-pairs.png`),
-          rowsPng([drawn.pairs.inputs, drawn.pairs.outputs], drawn.pairs.count, size),
-        );
+      await writeFile(
+        join(opts.outDir, `${name}-drawn-pairs.png`),
+        rowsPng([drawn.pairs.inputs, drawn.pairs.outputs], drawn.pairs.count, size),
+      );
       const row: ModelFidelity = {
         name,
         kind: loaded.metadata.kind,
         latentSize: loaded.metadata.latentSize,
         heldOut,
         drawn,
-        drawnName: digitModel ? 'drawn digits' : 'raw Quick, Draw! cats',
+        drawnName: 'drawn digits',
       };
       rows.push(row);
       opts.log(fidelityLine(row));
@@ -148,6 +156,15 @@ export async function runFidelity(opts: FidelityOptions): Promise<FidelityResult
     }
   }
   judge.dispose();
+
+  const sketch = await runSketchModels({
+    resourcesRoot: opts.resourcesRoot,
+    names: sketchNames,
+    rawCats: await readRawCats(opts.sharedData),
+    outDir: opts.outDir,
+    log: opts.log,
+    peer: opts.sketchPeer,
+  });
   return {
     judgeHeldOutAccuracy,
     judgeDrawnAccuracy,
@@ -155,6 +172,7 @@ export async function runFidelity(opts: FidelityOptions): Promise<FidelityResult
     heldOutDigits: heldOutDigits.count,
     rows,
     stats,
+    sketch,
   };
 }
 
@@ -168,7 +186,7 @@ export function fidelityLine(r: ModelFidelity): string {
   );
 }
 
-/** The figures as Markdown, for resources/models/REPORT.md. */
+/** The figures as Markdown, for resources/models/REPORT.md: the digit table, then the sketch table. */
 export function fidelityMarkdown(result: FidelityResult): string[] {
   return [
     '| model | kind | latent | kept digit, held-out MNIST | kept digit, drawn | BCE held-out | BCE drawn | drawn set |',
@@ -178,5 +196,7 @@ export function fidelityMarkdown(result: FidelityResult): string[] {
         `| ${r.name} | ${r.kind} | ${r.latentSize} | ${pct(r.heldOut.kept)} | ${pct(r.drawn?.kept)} | ` +
         `${r.heldOut.bce.toFixed(4)} | ${r.drawn ? r.drawn.bce.toFixed(4) : '—'} | ${r.drawnName} (${r.drawn?.count ?? 0}) |`,
     ),
+    '',
+    ...sketchMarkdown(result.sketch),
   ];
 }

@@ -9,7 +9,7 @@
  *   reconstruction draws it and draws it apart: its mean over the detail's own ink is at least
  *   0.5, and at least 0.3 above its mean over the blank pixels touching that ink (the input's
  *   pixels below 0.5 among the 8 neighbours). The second half is what tells an eye or a whisker
- *   from a smudge: a grey cloud over the cheek covers the whiskers too, and the gaps between them.
+ *   from a smudge: a dark wedge over the cheek covers each whisker, and the gaps between them too.
  */
 import { meanBce } from './score';
 
@@ -154,8 +154,8 @@ export function regionKept(
 }
 
 /**
- * For how many images every region of a detail is kept (both eyes; the whiskers of both sides),
- * out of those whose input shows every region.
+ * For how many images every region of a detail is kept (both eyes; all six whiskers), out of
+ * those whose input shows every region.
  */
 export function detailKept(
   inputs: Float32Array,

@@ -82,6 +82,17 @@ describe('the stroke-drawn cat faces', () => {
     }
   });
 
+  test('a region per stroke: two eyes, six whiskers, no pixel in two of them', () => {
+    for (const face of faces.slice(0, 10)) {
+      const eyes = detailRegions(face, 'eyes', 'quickdraw28');
+      const whiskers = detailRegions(face, 'whiskers', 'quickdraw28');
+      expect([eyes.length, whiskers.length]).toEqual([2, 6]);
+      const owners = new Uint8Array(28 * 28);
+      for (const r of [...eyes, ...whiskers]) r.forEach((v, i) => (owners[i] += v));
+      expect(Math.max(...owners)).toBe(1);
+    }
+  });
+
   test("a face's eyes lie where its eye strokes are drawn", () => {
     const face = faces[0];
     const [left, right] = detailRegions(face, 'eyes', 'quickdraw28');
