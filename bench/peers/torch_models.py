@@ -20,7 +20,7 @@ from torch import nn
 
 BCE_EPSILON = 1e-7
 SCALE_DIAG_SHIFT = 1e-5
-KINDS = ("conv-ae", "mlp-vae", "conv-vae", "cvae", "cvae-prior")
+KINDS = ("conv-ae", "strided-ae", "mlp-vae", "conv-vae", "cvae", "cvae-prior")
 
 
 def keras_init(module: nn.Module) -> None:
@@ -236,7 +236,35 @@ class ConvAe(nn.Module):
         return d.flatten(1)
 
 
-MODELS = {"conv-ae": ConvAe, "mlp-vae": MlpVae, "conv-vae": ConvVae, "cvae": Cvae, "cvae-prior": CvaePrior}
+class StridedAe(nn.Module):
+    """Plain conv autoencoder: Conv 32 s2 -> Conv 64 s2 -> Dense(latent); Dense -> (S/4)^2 x 64 ->
+    ConvT 64 s2 -> ConvT 32 s2 -> Conv 1 sigmoid (src/engine/models/strided-ae.ts)."""
+
+    posterior = "deterministic"
+    conditional = False
+
+    def __init__(self, image_size: int = 28, latent: int = 128, hidden: int = 512, num_classes: int = 0):
+        super().__init__()
+        self.s, self.quarter = image_size, image_size // 4
+        self.down1 = SameConv(1, 32, 3, stride=2)
+        self.down2 = SameConv(32, 64, 3, stride=2)
+        self.code = nn.Linear(self.quarter * self.quarter * 64, latent)
+        self.from_code = nn.Linear(latent, self.quarter * self.quarter * 64)
+        self.up1 = SameConvTranspose(64, 64, 3, 2)
+        self.up2 = SameConvTranspose(64, 32, 3, 2)
+        self.to_pixels = SameConv(32, 1, 3, act="sigmoid")
+
+    def encode(self, x, onehot=None):
+        t = self.down2(self.down1(x.view(-1, 1, self.s, self.s)))
+        # Keras flattens channels last
+        return self.code(t.permute(0, 2, 3, 1).flatten(1)), None
+
+    def decode(self, z, onehot=None):
+        d = F.relu(self.from_code(z)).view(-1, self.quarter, self.quarter, 64).permute(0, 3, 1, 2)
+        return self.to_pixels(self.up2(self.up1(d))).flatten(1)
+
+
+MODELS = {"conv-ae": ConvAe, "strided-ae": StridedAe, "mlp-vae": MlpVae, "conv-vae": ConvVae, "cvae": Cvae, "cvae-prior": CvaePrior}
 
 
 def build(kind: str, image_size: int = 28, latent: int = 2, hidden: int = 512, num_classes: int = 10) -> nn.Module:
