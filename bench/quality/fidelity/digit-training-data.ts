@@ -19,6 +19,8 @@ import { DIGIT_COPIES, digitData, withAugmentedCopies } from './shipped-data';
 export const STYLED_PER_DIGIT = 600;
 /** Not the fixture's seed (7): the benchmark never scores a drawing the model trained on. */
 const STYLED_SEED = 1001;
+/** The judge's styled drawings: a third seed, so it has seen neither the model's nor the fixture's. */
+const JUDGE_STYLED_SEED = 2002;
 const PX = 28 * 28;
 
 /** The `mnist` package's 10,000 digits as bytes (it stores v/255 rounded to 3 places). */
@@ -77,4 +79,15 @@ export async function digitTrainingData(resourcesRoot: string): Promise<Training
   data = withTrainingImages(data, mnistPackageDigits());
   data = withTrainingImages(data, styledDigits(STYLED_PER_DIGIT, STYLED_SEED));
   return withAugmentedCopies(data, DIGIT_COPIES, 11);
+}
+
+/**
+ * What the judge learns from: the t10k training side, the mnist package's digits and styled
+ * drawings of its own seed. Trained on t10k alone it read 0 % of long-flagged 1s as 1s (it had
+ * hardly seen one), so a model that kept them would have been scored as losing them.
+ */
+export async function judgeTrainingData(resourcesRoot: string): Promise<TrainingData> {
+  let data = await digitData(resourcesRoot);
+  data = withTrainingImages(data, mnistPackageDigits());
+  return withTrainingImages(data, styledDigits(STYLED_PER_DIGIT, JUDGE_STYLED_SEED));
 }

@@ -17,7 +17,9 @@ import { normalizeCanvasStrokes, rasterize } from '../../../src/engine/data/inde
 import { loadModel, readMetadata } from '../../../src/engine/models/index';
 import { bytesToUnit } from '../../../src/engine/data/raster/pixel-bytes';
 import { DRAWN_DIGITS_FIXTURE } from './drawn-digits';
+import { judgeTrainingData } from './digit-training-data';
 import { loadOrTrainJudge, type Judge } from './judge';
+import { perDigitLines, perDigitMarkdown } from './per-digit';
 import { rowsPng } from './pictures';
 import { meanStats, statsLine } from './raster-stats';
 import { drawnSet, scoreSet, type SetScore } from './score';
@@ -89,10 +91,11 @@ export async function runFidelity(opts: FidelityOptions): Promise<FidelityResult
   const digits = await digitData(opts.resourcesRoot);
   const heldOutDigits = gather(digits, digits.validationIndex);
   const drawnDigits = readDrawnDigits();
+  const judgeData = await judgeTrainingData(opts.resourcesRoot);
   const judge: Judge = await loadOrTrainJudge(join(opts.outDir, 'judge'), {
-    images: bytesToUnit(digits.images),
-    labels: digits.labels,
-    trainIndex: digits.trainIndex,
+    images: bytesToUnit(judgeData.images),
+    labels: judgeData.labels,
+    trainIndex: judgeData.trainIndex,
     log: opts.log,
   });
   const share = (a: Int32Array, b: Int32Array) => a.filter((v, i) => v === b[i]).length / a.length;
@@ -156,6 +159,7 @@ export async function runFidelity(opts: FidelityOptions): Promise<FidelityResult
     }
   }
   judge.dispose();
+  for (const line of perDigitLines(rows)) opts.log(line);
 
   const sketch = await runSketchModels({
     resourcesRoot: opts.resourcesRoot,
@@ -196,6 +200,10 @@ export function fidelityMarkdown(result: FidelityResult): string[] {
         `| ${r.name} | ${r.kind} | ${r.latentSize} | ${pct(r.heldOut.kept)} | ${pct(r.drawn?.kept)} | ` +
         `${r.heldOut.bce.toFixed(4)} | ${r.drawn ? r.drawn.bce.toFixed(4) : '—'} | ${r.drawnName} (${r.drawn?.count ?? 0}) |`,
     ),
+    '',
+    'Kept digit per digit and the weakest styles of the drawn set (the judge’s own reading of the inputs beside them):',
+    '',
+    ...perDigitMarkdown(result.rows),
     '',
     ...sketchMarkdown(result.sketch),
   ];
