@@ -1,14 +1,15 @@
 /**
  * Trains the models LatentDraw ships (`npm run train:defaults`), seeded, writes them to
  * resources/models/, then runs the fidelity benchmark on them and writes
- * resources/models/REPORT.md (validation losses, kept-digit shares, BCE, sizes). It reads only
- * the sample data shipped in resources/data (the raw cat drawings for the drawn-cat figures come
- * from ../shared/data when present), and each model names its data as `resources:data/…` so
- * the studio finds it after installation.
+ * resources/models/REPORT.md (validation losses, kept-digit shares, ink IoU and sharpness beside
+ * a PyTorch twin, sizes). It reads the sample data shipped in resources/data, and for the default
+ * digit model also the `mnist` dev dependency's digits and styled stroke digits it draws itself
+ * (the raw cat drawings for the drawn-cat figures come from ../shared/data when present); each
+ * model names its data as `resources:data/…` so the studio finds it after installation.
  *
- *   npm run train:defaults [-- --only NAME] [-- --report-only]
+ *   npm run train:defaults [-- --only NAME[,NAME…]] [-- --report-only]
  *
- * `--only NAME` retrains one model; `--report-only` retrains none. Both rewrite the report.
+ * `--only` retrains the models named; `--report-only` retrains none. Both rewrite the report.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -51,7 +52,9 @@ const DEFAULTS: DefaultModel[] = [
     source: DIGITS_FILE,
     data: DIGIT_TRAINING_DATA,
     load: () => digitTrainingData(resourcesRoot),
-    settings: { epochs: 20, batchSize: 100, latentSize: 16, hiddenSize: 512, learningRate: 1e-3, seed: 1 },
+    // Chosen by measurement against 16-d β 1 on the same data: held-out MNIST kept 96.8 % against
+    // 95.5 %, the drawn set the same (99.7 / 99.8 %).
+    settings: { epochs: 20, batchSize: 100, latentSize: 32, hiddenSize: 512, learningRate: 1e-3, beta: 0.5, seed: 1 },
   },
   {
     name: 'mnist-vae',
@@ -206,9 +209,10 @@ function reportMarkdown(entries: ReportEntry[], fidelity: FidelityResult): strin
 }
 
 const argv = process.argv.slice(2);
-const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
+const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1]?.split(',') : undefined;
 const reportOnly = argv.includes('--report-only');
-if (only && !DEFAULTS.some((d) => d.name === only)) throw new Error(`not a shipped model: ${only}`);
+for (const name of only ?? [])
+  if (!DEFAULTS.some((d) => d.name === name)) throw new Error(`not a shipped model: ${name}`);
 const backend = await selectBackend({ only: 'wasm' });
 registerWasmKernels();
 console.log(`backend: ${backend.backend}`);
@@ -220,7 +224,7 @@ const previous: ReportEntry[] =
 // Entries written before the report had these fields are retrained, not reported half-empty.
 const entries = new Map(previous.filter((e) => typeof e.trainImages === 'number').map((e) => [e.name, e]));
 if (!reportOnly) {
-  for (const model of DEFAULTS.filter((m) => !only || m.name === only)) {
+  for (const model of DEFAULTS.filter((m) => !only || only.includes(m.name))) {
     entries.set(model.name, await trainOne(model, backend.backend));
   }
 }

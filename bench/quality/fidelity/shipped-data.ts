@@ -35,7 +35,7 @@ export async function catData(resourcesRoot: string): Promise<TrainingData> {
 export const DIGIT_COPIES = 2;
 /** Cats: the same, milder (a cat drawn on a slant is rarer than a slanted digit). */
 export const CAT_COPIES = 2;
-export const CAT_AUGMENT: AugmentRange = { scale: 0.1, aspect: 0.1, shear: 0.15, rotate: 0.1, shift: 1.5, stroke: 0.3 };
+export const CAT_AUGMENT: AugmentRange = { scale: 0.1, aspect: 0, shear: 0.15, rotate: 0.1, shift: 1.5, stroke: 0.3 };
 
 /**
  * The training side plus `copies` slanted, scaled, shifted, thicker or thinner copies of each

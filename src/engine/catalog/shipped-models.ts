@@ -10,7 +10,7 @@ export interface ShippedModelInfo {
 
 export const SHIPPED_MODELS: Record<string, ShippedModelInfo> = {
   'mnist-digits': {
-    title: 'MNIST digits — VAE, 16-d latent',
+    title: 'MNIST digits — VAE, 32-d latent',
     purpose: 'Faithful reconstruction: draw a digit and get the same digit back.',
   },
   'mnist-vae': {

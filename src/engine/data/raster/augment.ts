@@ -47,7 +47,8 @@ export function augmentDigits(
   for (let n = 0; n < count; n++) {
     const image = src.subarray(n * px, (n + 1) * px);
     const s = 1 + spread(range.scale);
-    const sx = s * (1 + spread(range.aspect));
+    // No draw for a range without aspect, so copies made before it existed come out the same.
+    const sx = range.aspect > 0 ? s * (1 + spread(range.aspect)) : s;
     const k = spread(range.shear);
     const a = spread(range.rotate);
     const tx = spread(range.shift);
