@@ -20,6 +20,7 @@ import {
   CATS_FILE,
   catTrainingData,
   DIGITS_FILE,
+  digitData,
 } from '../bench/quality/fidelity/shipped-data';
 import { DIGIT_TRAINING_DATA, digitTrainingData } from '../bench/quality/fidelity/digit-training-data';
 import { registerWasmKernels } from '../src/engine/backend/register-kernels';

@@ -308,6 +308,9 @@ export function sketchMarkdown(result: SketchFidelity): string[] {
   const peerMissing = result.peer.ran ? '—' : 'not run²';
   const setName = (key: SketchSetKey) =>
     `${SKETCH_SET_LABELS[key]} (${result.sets.find((s) => s.key === key)?.count ?? 0})`;
+  // The twin's figures stand beside the model it is the twin of; the other rows leave them blank.
+  const twin = (name: string, key: SketchSetKey) =>
+    !result.peer.ran || name === result.peer.mirrors ? cells(result.peer.sets[key], peerMissing) : ['', '', '', ''];
   return [
     '| sketch model | set | ink IoU | sharpness | BCE | eyes kept | whiskers kept | PyTorch twin²: ink IoU | sharpness | eyes kept | whiskers kept |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
@@ -317,7 +320,7 @@ export function sketchMarkdown(result: SketchFidelity): string[] {
         const mine = s ? cells(s, '—') : ['—', '—', '—', '—'];
         return (
           `| ${r.name} (${r.kind}, ${r.latentSize}-d) | ${setName(key)} | ${mine[0]} | ${mine[1]} | ` +
-          `${s ? s.bce.toFixed(4) : '—'} | ${mine[2]} | ${mine[3]} | ${cells(result.peer.sets[key], peerMissing).join(' | ')} |`
+          `${s ? s.bce.toFixed(4) : '—'} | ${mine[2]} | ${mine[3]} | ${twin(r.name, key).join(' | ')} |`
         );
       }),
     ),
