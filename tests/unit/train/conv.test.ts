@@ -50,7 +50,23 @@ describe('conv training (wasm + project kernels)', () => {
     result.model.dispose();
   });
 
-  it('conv-ae refuses 28×28 data', async () => {
-    await expect(train(digits, 'conv-ae', { epochs: 1 })).rejects.toThrow(TRAIN_ERRORS.imageSize('conv-ae', 16));
+  it('conv-ae trains on 28×28 bitmaps as they are: a 128-d code, 28×28 reconstructions', async () => {
+    const epochs: EpochProgress[] = [];
+    const result = await train(
+      digits,
+      'conv-ae',
+      { epochs: 2, batchSize: 8, seed: 2 },
+      { onEpoch: (e) => epochs.push(e) },
+    );
+    expect(result.model.config.latentSize).toBe(128);
+    expect(epochs[0].reconstructions[0]).toHaveLength(784);
+    expect(epochs[1].trainLoss).toBeLessThan(epochs[0].trainLoss);
+    result.model.dispose();
+  });
+
+  it('strided-ae refuses an image side that is not a multiple of 4', async () => {
+    const side = 30;
+    const odd: TrainingData = { ...digits, imageSize: side, images: new Uint8Array(digits.count * side * side) };
+    await expect(train(odd, 'strided-ae', { epochs: 1 })).rejects.toThrow(TRAIN_ERRORS.imageSize('strided-ae', 4));
   });
 });
