@@ -15,6 +15,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join, resolve } from 'node:path';
 import { fidelityMarkdown, runFidelity, type FidelityResult } from '../bench/quality/fidelity/fidelity';
 import {
+  CAT_AE_KIND,
+  CAT_AE_SETTINGS,
   CAT_COPIES,
   CATS_DRAWN_ROWS,
   CATS_FILE,
@@ -75,11 +77,11 @@ const DEFAULTS: DefaultModel[] = [
   },
   {
     name: 'cat-ae',
-    kind: 'strided-ae',
+    kind: CAT_AE_KIND,
     source: CATS_FILE,
     data: `Quick, Draw! cat bitmaps ${CATS_DRAWN_ROWS}–2999 as they are (28×28, 1-px lines), 90 % train + ${CAT_COPIES} augmented copies each; denoising`,
     load: () => catTrainingData(resourcesRoot),
-    settings: { epochs: 30, batchSize: 64, latentSize: 128, learningRate: 1e-3, denoising: true, seed: 1 },
+    settings: CAT_AE_SETTINGS,
   },
   {
     name: 'cat-vae',

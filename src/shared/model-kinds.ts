@@ -56,8 +56,8 @@ const VAE_SETTINGS: readonly KindSetting[] = ['beta', 'latentSize', 'hiddenSize'
 
 export const KIND_SPECS: { readonly [K in ModelKind]: KindSpec } = {
   'conv-ae': {
-    label: 'Conv autoencoder (32×32, 128-d)',
-    purpose: 'Faithful sketches: a 128-d code that redraws what was drawn (Deep Learning Cookbook).',
+    label: 'Conv autoencoder, Cookbook (128-d at 32×32)',
+    purpose: 'The Deep Learning Cookbook’s cat autoencoder: small, fast, and blurrier than the strided one.',
     conditioning: 'none',
     posterior: 'deterministic',
     parts: ['encoder', 'decoder'],
@@ -69,7 +69,7 @@ export const KIND_SPECS: { readonly [K in ModelKind]: KindSpec } = {
   },
   'strided-ae': {
     label: 'Conv autoencoder, strided (128-d)',
-    purpose: 'Faithful sketches: draws back the lines of what was drawn, eyes and whiskers included; not for sampling.',
+    purpose: 'Faithful sketches: draws back the lines of what was drawn, not a blur; not for sampling.',
     conditioning: 'none',
     posterior: 'deterministic',
     parts: ['encoder', 'decoder'],

@@ -71,7 +71,7 @@ export function withTrainingImages(data: TrainingData, more: { images: Uint8Arra
 
 /** In words, for the report. */
 export const DIGIT_TRAINING_DATA =
-  `MNIST t10k (9,000 train) + the mnist package's 10,000 + ${STYLED_PER_DIGIT * 10} styled stroke digits, ` +
+  `MNIST t10k (9,000 train) + the mnist package's 10,000 + ${STYLED_PER_DIGIT * 10} styled stroke digits ` +
   `+ ${DIGIT_COPIES} augmented copies each (slant, aspect, scale, turn, shift, stroke width)`;
 
 export async function digitTrainingData(resourcesRoot: string): Promise<TrainingData> {

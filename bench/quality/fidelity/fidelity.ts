@@ -19,7 +19,7 @@ import { bytesToUnit } from '../../../src/engine/data/raster/pixel-bytes';
 import { DRAWN_DIGITS_FIXTURE } from './drawn-digits';
 import { judgeTrainingData } from './digit-training-data';
 import { loadOrTrainJudge, type Judge } from './judge';
-import { perDigitLines, perDigitMarkdown } from './per-digit';
+import { pct, perDigitLines, perDigitMarkdown } from './per-digit';
 import { rowsPng } from './pictures';
 import { meanStats, statsLine } from './raster-stats';
 import { drawnSet, scoreSet, type SetScore } from './score';
@@ -179,8 +179,6 @@ export async function runFidelity(opts: FidelityOptions): Promise<FidelityResult
     sketch,
   };
 }
-
-const pct = (v: number | undefined) => (v === undefined ? '—' : `${(100 * v).toFixed(1)} %`);
 
 export function fidelityLine(r: ModelFidelity): string {
   return (

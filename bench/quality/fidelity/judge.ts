@@ -6,6 +6,7 @@
  * bench/quality/out/judge with what it was trained on, and retrained when that changes.
  */
 import * as tf from '@tensorflow/tfjs';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -106,11 +107,19 @@ async function trainJudge(opts: JudgeTraining): Promise<tf.LayersModel> {
   return model;
 }
 
-/** What a cached judge was trained on: a judge made from other data or settings is retrained. */
+/**
+ * What a cached judge was trained on: a judge made from other data or settings is retrained. The
+ * pixels and labels are hashed, since some of them are drawn by code (styled digits) that can
+ * change while the counts stay the same.
+ */
 function trainingKey(opts: JudgeTraining): string {
   const first = Array.from(opts.trainIndex.subarray(0, 8)).join(',');
+  const hash = createHash('sha256');
+  for (const a of [opts.images, opts.labels, opts.trainIndex])
+    hash.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   return JSON.stringify({
     train: opts.trainIndex.length,
+    data: hash.digest('hex'),
     first,
     seed: opts.seed ?? 1,
     epochs: opts.epochs ?? 4,

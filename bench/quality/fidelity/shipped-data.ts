@@ -9,6 +9,8 @@ import type { TrainingData } from '../../../src/engine/data/training-data.types'
 import { augmentDigits, DIGIT_AUGMENT, type AugmentRange } from '../../../src/engine/data/raster/augment';
 import { bytesToUnit, unitToBytes } from '../../../src/engine/data/raster/pixel-bytes';
 import { gatherBytes, gatherImages } from '../../../src/engine/train/step/batches';
+import type { ModelKind } from '../../../src/engine/models/types';
+import type { TrainSettings } from '../../../src/engine/train/settings';
 
 export const DIGITS_FILE = 'data/mnist-t10k-images-idx3-ubyte.gz';
 export const CATS_FILE = 'data/cat.first3000.npy';
@@ -70,6 +72,21 @@ export function withAugmentedCopies(
   }
   return { ...data, count, images, labels, trainIndex };
 }
+
+/**
+ * The shipped cat autoencoder's kind and training settings, in one place: train:defaults trains
+ * it so, and the sketch peer trains its PyTorch twin so where no such model is on disk.
+ */
+export const CAT_AE_KIND = 'strided-ae' satisfies ModelKind;
+export const CAT_AE_SETTINGS = {
+  epochs: 30,
+  batchSize: 64,
+  latentSize: 128,
+  learningRate: 1e-3,
+  optimizer: 'adam',
+  denoising: true,
+  seed: 1,
+} as const satisfies Partial<TrainSettings>;
 
 /** What the shipped cat models train on: the cat bitmaps above plus their augmented copies. */
 export async function catTrainingData(resourcesRoot: string): Promise<TrainingData> {

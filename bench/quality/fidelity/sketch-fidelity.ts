@@ -6,6 +6,7 @@
  * images as the shipped one (when asked for). Pairs pictures: input, model, and the twin's
  * reconstruction where it saw the same images.
  */
+import { pct } from './per-digit';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Stroke } from '../../../src/shared/types/drawing';
@@ -235,8 +236,9 @@ export async function runSketchModels(input: SketchRunInput): Promise<SketchFide
     const loaded = await loadModel(join(modelsRoot, name));
     try {
       const { recipe, imageSize: size } = loaded.metadata;
-      // The peer's row joins the pictures where the model saw the very same images.
-      const sameImages = recipe === PEER_RECIPE && size === PEER_IMAGE_SIZE;
+      // The twin's row joins the pictures of the model it twins (on the very same images), as
+      // its figures join that model's rows of the table.
+      const sameImages = name === peer.mirrors && recipe === PEER_RECIPE && size === PEER_IMAGE_SIZE;
       const sets = evalSets(heldOut, input.rawCats, faces, recipe, (d) => drawnSet(loaded, d));
       const row: SketchModelRow = {
         name,
@@ -265,7 +267,6 @@ export async function runSketchModels(input: SketchRunInput): Promise<SketchFide
   return { sets: setList, rows, peer };
 }
 
-const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
 const keptText = (k: KeptCount | undefined) => (k ? `${k.kept} of ${k.of}` : 'by eye¹');
 
 export function sketchLine(name: string, sets: SetScores): string {

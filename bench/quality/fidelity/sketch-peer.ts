@@ -15,6 +15,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bytesToUnit } from '../../../src/engine/data/raster/pixel-bytes';
+import { CAT_AE_KIND, CAT_AE_SETTINGS } from './shipped-data';
 import type { TrainingData } from '../../../src/engine/data/training-data.types';
 import type { ModelKind } from '../../../src/engine/models/types';
 import type { TrainSettings } from '../../../src/engine/train/settings';
@@ -53,19 +54,9 @@ export type SketchPeerSettings = { kind: PeerKind; latentSize: number } & Pick<
 
 /**
  * What the peer trains when resources/models holds no autoencoder cat model to mirror: the
- * Cookbook's conv-ae with the settings the shipped cat autoencoder is trained with. A model's
- * own metadata wins.
+ * shipped cat autoencoder's kind and settings. A model's own metadata wins.
  */
-export const SKETCH_PEER_DEFAULTS: SketchPeerSettings = {
-  kind: 'conv-ae',
-  latentSize: 128,
-  epochs: 15,
-  batchSize: 64,
-  learningRate: 1e-3,
-  optimizer: 'adam',
-  seed: 1,
-  denoising: true,
-};
+export const SKETCH_PEER_DEFAULTS: SketchPeerSettings = { kind: CAT_AE_KIND, ...CAT_AE_SETTINGS };
 
 /** Overrides for short checks: fewer epochs, the first few training images, another Python. */
 export interface SketchPeerOptions {

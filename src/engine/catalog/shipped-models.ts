@@ -23,7 +23,7 @@ export const SHIPPED_MODELS: Record<string, ShippedModelInfo> = {
   },
   'cat-ae': {
     title: 'Quick, Draw! cats — conv autoencoder, 128-d code',
-    purpose: 'Faithful sketches: draw a cat and get its lines back, eyes and whiskers kept (it does not sample).',
+    purpose: 'Faithful sketches: draw a cat and get its lines back, not a blur (it does not sample).',
   },
   'cat-vae': {
     title: 'Quick, Draw! cats — VAE, 32-d latent',

@@ -29,6 +29,13 @@ function result(peer: SketchFidelity['peer']): SketchFidelity {
         validationReconstruction: 201.4,
         sets: { 'held-out': figures(0.584, 0.587), faces: figures(0.641, 0.61, true) },
       },
+      {
+        name: 'cat-ae',
+        kind: 'strided-ae',
+        latentSize: 128,
+        validationReconstruction: 130.8,
+        sets: { 'held-out': figures(0.8, 0.81), faces: figures(0.81, 0.82, true) },
+      },
     ],
     peer,
   };
@@ -60,7 +67,7 @@ describe('the sketch table', () => {
     const lines = sketchMarkdown(
       result({
         ran: true,
-        note: 'PyTorch twin of conv-ae',
+        note: 'PyTorch twin of strided-ae',
         settings: SKETCH_PEER_DEFAULTS,
         mirrors: 'cat-vae',
         trainImages: 8028,
@@ -72,8 +79,12 @@ describe('the sketch table', () => {
     const [heldOut, faces] = rowsOf(lines);
     expect(heldOut.endsWith('| by eye¹ | by eye¹ | 0.700 | 80.0 % | by eye¹ | by eye¹ |')).toBe(true);
     expect(faces.endsWith('| 3 of 50 | 12 of 49 | 0.750 | 82.0 % | 3 of 50 | 12 of 49 |')).toBe(true);
-    expect(lines.at(-1)).toContain("sketch_peer.py: conv-ae's layers in torch_models.py, 128-d code");
-    expect(lines.at(-1)).toContain('the same 8028 images with the training settings of cat-vae: 15 epochs, batch 64');
+    expect(lines.at(-1)).toContain("sketch_peer.py: strided-ae's layers in torch_models.py, 128-d code");
+    expect(lines.at(-1)).toContain('the same 8028 images with the training settings of cat-vae: 30 epochs, batch 64');
     expect(lines.at(-1)).toContain('validation BCE 180.50 per image (cat-vae’s, from its own training run: 201.40).');
+    // The model it does not twin leaves the twin's cells blank.
+    const other = lines.filter((l) => l.startsWith('| cat-ae'));
+    expect(other).toHaveLength(2);
+    for (const row of other) expect(row.endsWith('|  |  |  |  |')).toBe(true);
   });
 });

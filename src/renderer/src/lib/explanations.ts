@@ -43,7 +43,7 @@ export const EXPLANATIONS = {
   scatter: {
     line: 'Every drawing of the data encoded and flattened to two axes, coloured by its label.',
     hood: [
-      'A 32-d code cannot be drawn, so it is projected. PCA keeps the two directions of greatest spread, like a shadow cast straight on: distances along them are true, the other 30 directions are dropped.',
+      'A code of more than two numbers cannot be drawn, so it is projected. PCA keeps the two directions of greatest spread, like a shadow cast straight on: distances along them are true, the other directions are dropped.',
       'UMAP links each code to its nearest neighbours and lays that graph out in 2-d: who is near whom is kept, but the gaps between far clusters and the clusters’ sizes mean little.',
       'A 2-d code needs neither: it is shown as it is.',
     ],
