@@ -21,10 +21,9 @@ import { seededRandom } from '../../../src/engine/data/split';
 import { CANVAS_SIZE } from '../../../src/renderer/src/lib/workbench-geometry';
 import { numberArg, parseArgs } from '../args';
 import { CORNER, stylesOf, type Control, type DigitStyle, type PenStroke } from './digit-styles';
+import { resample, type Point } from './pen-path';
 
 export { DIGIT_STYLES, stylesOf, type DigitStyle } from './digit-styles';
-
-type Point = [number, number];
 
 /** Room left between a drawing and the stage's edge, so jitter never pushes a point off it. */
 const MARGIN = 16;
@@ -71,26 +70,6 @@ function densePath(points: readonly Control[], steps = 12): Point[] {
 
 const pathLength = (path: Point[]) =>
   path.reduce((sum, p, i) => (i ? sum + Math.hypot(p[0] - path[i - 1][0], p[1] - path[i - 1][1]) : 0), 0);
-
-/** Points every `spacing` canvas pixels along a path, as a mouse reports them. */
-function resample(path: Point[], spacing: number): Point[] {
-  const out: Point[] = [path[0]];
-  let carry = 0;
-  for (let i = 1; i < path.length; i++) {
-    const [ax, ay] = path[i - 1];
-    const [bx, by] = path[i];
-    const len = Math.hypot(bx - ax, by - ay);
-    let d = spacing - carry;
-    while (d <= len) {
-      const t = d / len;
-      out.push([ax + (bx - ax) * t, ay + (by - ay) * t]);
-      d += spacing;
-    }
-    carry = len - (d - spacing);
-  }
-  out.push(path[path.length - 1]);
-  return out;
-}
 
 /** The path carried on past its end: a closed loop over its own start, an open stroke straight on. */
 function overshoot(path: Point[], closed: boolean, by: number): Point[] {

@@ -1,7 +1,7 @@
 /**
  * A hand's pen path turned into what the studio's canvas reports: a smooth curve through control
  * points, a point every few pixels as a mouse sends them, hand jitter, whole pixels on the stage.
- * The drawn test sets (cat faces; the digits have the same steps of their own) are made with it.
+ * The drawn test sets are made with it (the digits take its resampling; their spline splits at corners).
  */
 import type { Stroke } from '../../../src/shared/types/drawing';
 
